@@ -1,0 +1,69 @@
+namespace BlazorLedger.Common;
+
+public enum ResultStatus
+{
+    /// <summary>Done; for a create, the thing already existed (an idempotent replay).</summary>
+    Ok,
+    /// <summary>Done, and something new was written.</summary>
+    Created,
+    /// <summary>The book or item does not exist, or the user may not know it exists.</summary>
+    NotFound,
+    /// <summary>The user can see the book but their role does not allow this.</summary>
+    Forbidden,
+    /// <summary>The input is invalid; <see cref="Result{T}.Errors"/> says which fields and why.</summary>
+    Invalid,
+    /// <summary>The request clashes with the current state (stale version, reused key, already voided).</summary>
+    Conflict,
+}
+
+/// <summary>
+/// The outcome of a service call that can fail in an expected way. Failures carry a message for people and, for
+/// <see cref="ResultStatus.Invalid"/>, errors keyed by field; <see cref="ResultStatus.Conflict"/> may carry current values.
+/// </summary>
+public sealed record Result<T>
+{
+    public required ResultStatus Status { get; init; }
+    public T? Value { get; init; }
+    public string? Message { get; init; }
+    public IReadOnlyDictionary<string, string[]> Errors { get; init; } = Empty;
+
+    public bool Succeeded => Status is ResultStatus.Ok or ResultStatus.Created;
+
+    private static readonly IReadOnlyDictionary<string, string[]> Empty = new Dictionary<string, string[]>();
+
+    public static Result<T> Ok(T value) => new() { Status = ResultStatus.Ok, Value = value };
+    public static Result<T> Created(T value) => new() { Status = ResultStatus.Created, Value = value };
+    public static Result<T> NotFound(string message = "Not found.") => new() { Status = ResultStatus.NotFound, Message = message };
+    public static Result<T> Forbidden(string message = "You do not have permission to do this.") =>
+        new() { Status = ResultStatus.Forbidden, Message = message };
+    public static Result<T> Conflict(string message, T? current = default) =>
+        new() { Status = ResultStatus.Conflict, Message = message, Value = current };
+    public static Result<T> Invalid(IReadOnlyDictionary<string, string[]> errors) =>
+        new() { Status = ResultStatus.Invalid, Errors = errors, Message = "Please correct the highlighted fields." };
+    public static Result<T> Invalid(string field, string error) =>
+        Invalid(new Dictionary<string, string[]> { [field] = [error] });
+
+    /// <summary>Carries a failure over to a result of another type.</summary>
+    public Result<TOther> As<TOther>() => new() { Status = Status, Message = Message, Errors = Errors };
+}
+
+/// <summary>Collects field errors while validating a command.</summary>
+public sealed class ValidationErrors
+{
+    private readonly Dictionary<string, List<string>> errors = [];
+
+    public bool Any => errors.Count > 0;
+
+    public void Add(string field, string message)
+    {
+        if (!errors.TryGetValue(field, out var list))
+        {
+            errors[field] = list = [];
+        }
+        list.Add(message);
+    }
+
+    public IReadOnlyDictionary<string, string[]> ToDictionary() => errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+
+    public Result<T> ToResult<T>() => Result<T>.Invalid(ToDictionary());
+}

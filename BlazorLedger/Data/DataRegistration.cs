@@ -1,0 +1,99 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace BlazorLedger.Data;
+
+public enum SqliteDurability
+{
+    /// <summary>An acknowledged transaction survives a power cut (WAL + synchronous=FULL).</summary>
+    Full,
+    /// <summary>Faster; an acknowledged transaction may be lost on a power cut, never corrupted (WAL + synchronous=NORMAL).</summary>
+    Normal,
+}
+
+public static class DataRegistration
+{
+    /// <summary>
+    /// Registers a pooled <see cref="IDbContextFactory{TContext}"/> (what services use, one short-lived context per
+    /// operation) and a scoped context made from it for ASP.NET Core Identity's stores.
+    /// </summary>
+    public static IHostApplicationBuilder AddLedgerData(this IHostApplicationBuilder builder)
+    {
+        var connectionString = ResolveSqliteConnectionString(
+            builder.Configuration.GetConnectionString("Ledger") ?? "Data Source=Data/ledger.db", builder.Environment.ContentRootPath);
+        var durability = builder.Configuration.GetValue("Database:Durability", SqliteDurability.Full);
+        builder.Services.AddLedgerSqlite(connectionString, durability);
+        return builder;
+    }
+
+    public static IServiceCollection AddLedgerSqlite(this IServiceCollection services, string connectionString,
+        SqliteDurability durability = SqliteDurability.Full) =>
+        services.AddLedgerDbContext(options => options.UseSqlite(connectionString), durability);
+
+    /// <summary>For tests: every context shares one open connection, e.g. a private in-memory database.</summary>
+    public static IServiceCollection AddLedgerSqlite(this IServiceCollection services, SqliteConnection connection) =>
+        services.AddLedgerDbContext(options => options.UseSqlite(connection), SqliteDurability.Full);
+
+    private static IServiceCollection AddLedgerDbContext(this IServiceCollection services,
+        Action<DbContextOptionsBuilder> configure, SqliteDurability durability)
+    {
+        var interceptor = new SqliteConnectionSettings(durability);
+        services.AddPooledDbContextFactory<LedgerDbContext>(options =>
+        {
+            configure(options);
+            options.AddInterceptors(interceptor);
+        });
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<LedgerDbContext>>().CreateDbContext());
+        return services;
+    }
+
+    /// <summary>Makes a relative SQLite file path relative to the app's content root, and creates its folder.</summary>
+    public static string ResolveSqliteConnectionString(string connectionString, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        var dataSource = builder.DataSource;
+        if (dataSource.Length > 0 && dataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+        {
+            if (!Path.IsPathRooted(dataSource))
+            {
+                builder.DataSource = Path.GetFullPath(Path.Combine(contentRoot, dataSource));
+            }
+            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+        }
+        // Writers queue on SQLite's lock rather than fail; the busy timeout below does the waiting.
+        builder.Pooling = true;
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// Per-connection settings: wait up to 30 s for the write lock instead of failing with "database is locked",
+    /// and the chosen durability. (WAL is a property of the database file, set once at start-up.)
+    /// </summary>
+    private sealed class SqliteConnectionSettings(SqliteDurability durability) : DbConnectionInterceptor
+    {
+        private readonly string pragmas =
+            $"PRAGMA busy_timeout = 30000; PRAGMA synchronous = {(durability == SqliteDurability.Full ? "FULL" : "NORMAL")};";
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData,
+            CancellationToken cancellationToken = default)
+        {
+            Apply(connection);
+            return Task.CompletedTask;
+        }
+
+        private void Apply(DbConnection connection)
+        {
+            if (connection is not SqliteConnection)
+            {
+                return;
+            }
+            using var command = connection.CreateCommand();
+            command.CommandText = pragmas;
+            command.ExecuteNonQuery();
+        }
+    }
+}

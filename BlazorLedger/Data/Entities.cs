@@ -1,0 +1,109 @@
+namespace BlazorLedger.Data;
+
+public enum BookRole
+{
+    Viewer = 0,
+    Editor = 1,
+    Owner = 2,
+}
+
+public enum AccountType
+{
+    Asset = 0,
+    Liability = 1,
+    Equity = 2,
+    Income = 3,
+    Expense = 4,
+}
+
+/// <summary>A named ledger. Everything else (accounts, transactions) belongs to exactly one book.</summary>
+public sealed class Book
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public required string Name { get; set; }
+    public required string BaseCurrency { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public List<BookMember> Members { get; set; } = [];
+}
+
+public sealed class BookMember
+{
+    public Guid BookId { get; set; }
+    public required string UserId { get; set; }
+    public BookRole Role { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public Book? Book { get; set; }
+    public ApplicationUser? User { get; set; }
+}
+
+public sealed class Account
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid BookId { get; set; }
+    public required string Name { get; set; }
+    public string? Code { get; set; }
+    public AccountType Type { get; set; }
+    public required string Currency { get; set; }
+    public bool Archived { get; set; }
+
+    /// <summary>Sum of the account's postings in minor units; only ever changed by a set-based increment.</summary>
+    public long Balance { get; set; }
+
+    /// <summary>Concurrency token for edits of the account's own fields; bumped on every edit, not by postings.</summary>
+    public long Version { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+}
+
+public sealed class Transaction
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid BookId { get; set; }
+    public DateOnly Date { get; set; }
+    public required string Description { get; set; }
+    public string? Payee { get; set; }
+
+    /// <summary>Client-chosen key that makes a retried submit return the first result instead of posting twice.</summary>
+    public string? IdempotencyKey { get; set; }
+
+    /// <summary>Hash of the submitted content, to tell a genuine retry from a different request reusing a key.</summary>
+    public string? RequestHash { get; set; }
+
+    public required string CreatedById { get; set; }
+    public DateTime CreatedAt { get; set; }
+
+    /// <summary>Set on the reversing transaction of a void: the transaction it cancels.</summary>
+    public Guid? ReversesId { get; set; }
+
+    public List<Posting> Postings { get; set; } = [];
+}
+
+public sealed class Posting
+{
+    public long Id { get; set; }
+    public Guid TransactionId { get; set; }
+    public Guid AccountId { get; set; }
+
+    /// <summary>Copy of the transaction date, so that (AccountId, Date, Id) serves an account's register.</summary>
+    public DateOnly Date { get; set; }
+
+    /// <summary>Minor units of the account's currency; debit positive, credit negative.</summary>
+    public long Amount { get; set; }
+
+    public string? Memo { get; set; }
+
+    public Account? Account { get; set; }
+    public Transaction? Transaction { get; set; }
+}
+
+public sealed class AuditEvent
+{
+    public long Id { get; set; }
+    public DateTime At { get; set; }
+    public string? UserId { get; set; }
+    public Guid? BookId { get; set; }
+    public required string Action { get; set; }
+    public required string EntityType { get; set; }
+    public required string EntityId { get; set; }
+    public string Details { get; set; } = "{}";
+}

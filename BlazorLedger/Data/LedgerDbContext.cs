@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace BlazorLedger.Data;
+
+public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) : IdentityDbContext<ApplicationUser>(options)
+{
+    public DbSet<Book> Books => Set<Book>();
+    public DbSet<BookMember> BookMembers => Set<BookMember>();
+    public DbSet<Account> Accounts => Set<Account>();
+    public DbSet<Transaction> Transactions => Set<Transaction>();
+    public DbSet<Posting> Postings => Set<Posting>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every timestamp is UTC; SQLite keeps no kind, so restore it on the way out.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<ApplicationUser>(user =>
+        {
+            user.Property(u => u.DisplayName).HasMaxLength(100);
+        });
+
+        builder.Entity<Book>(book =>
+        {
+            book.Property(b => b.Name).HasMaxLength(100);
+            book.Property(b => b.BaseCurrency).HasMaxLength(3);
+        });
+
+        builder.Entity<BookMember>(member =>
+        {
+            member.HasKey(m => new { m.BookId, m.UserId });
+            member.HasIndex(m => m.UserId);
+            member.Property(m => m.Role).HasConversion<string>().HasMaxLength(16);
+            member.HasOne(m => m.Book).WithMany(b => b.Members).HasForeignKey(m => m.BookId).OnDelete(DeleteBehavior.Cascade);
+            member.HasOne(m => m.User).WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Account>(account =>
+        {
+            account.HasIndex(a => new { a.BookId, a.Name }).IsUnique();
+            account.Property(a => a.Name).HasMaxLength(100);
+            account.Property(a => a.Code).HasMaxLength(20);
+            account.Property(a => a.Currency).HasMaxLength(3);
+            account.Property(a => a.Type).HasConversion<string>().HasMaxLength(16);
+            account.Property(a => a.Version).IsConcurrencyToken();
+            account.HasOne<Book>().WithMany().HasForeignKey(a => a.BookId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Transaction>(tx =>
+        {
+            tx.Property(t => t.Description).HasMaxLength(200);
+            tx.Property(t => t.Payee).HasMaxLength(100);
+            tx.Property(t => t.IdempotencyKey).HasMaxLength(100);
+            tx.Property(t => t.RequestHash).HasMaxLength(64);
+            tx.HasIndex(t => new { t.BookId, t.IdempotencyKey }).IsUnique();
+            tx.HasIndex(t => new { t.BookId, t.Date, t.Id });
+            // At most one reversal per transaction: voiding twice is impossible even under a race.
+            tx.HasIndex(t => t.ReversesId).IsUnique();
+            tx.HasOne<Book>().WithMany().HasForeignKey(t => t.BookId).OnDelete(DeleteBehavior.Restrict);
+            tx.HasOne<Transaction>().WithOne().HasForeignKey<Transaction>(t => t.ReversesId).OnDelete(DeleteBehavior.Restrict);
+            tx.HasMany(t => t.Postings).WithOne(p => p.Transaction).HasForeignKey(p => p.TransactionId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Posting>(posting =>
+        {
+            posting.Property(p => p.Memo).HasMaxLength(200);
+            posting.HasIndex(p => new { p.AccountId, p.Date, p.Id });
+            posting.HasIndex(p => p.TransactionId);
+            posting.HasOne(p => p.Account).WithMany().HasForeignKey(p => p.AccountId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<AuditEvent>(audit =>
+        {
+            audit.Property(a => a.Action).HasMaxLength(64);
+            audit.Property(a => a.EntityType).HasMaxLength(64);
+            audit.Property(a => a.EntityId).HasMaxLength(64);
+            audit.Property(a => a.Details).HasMaxLength(4000);
+            audit.HasIndex(a => a.At);
+            audit.HasIndex(a => new { a.UserId, a.At });
+        });
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}

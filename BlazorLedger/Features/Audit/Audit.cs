@@ -1,0 +1,34 @@
+using System.Text.Json;
+using BlazorLedger.Data;
+
+namespace BlazorLedger.Features.Audit;
+
+public static class AuditActions
+{
+    public const string BookCreated = "book.created";
+    public const string AccountCreated = "account.created";
+    public const string AccountUpdated = "account.updated";
+    public const string AccountArchived = "account.archived";
+    public const string AccountUnarchived = "account.unarchived";
+    public const string TransactionPosted = "transaction.posted";
+    public const string TransactionVoided = "transaction.voided";
+}
+
+internal static class AuditExtensions
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Adds an audit event to the context, to be saved in the same database transaction as the change it records.</summary>
+    public static void Audit(this LedgerDbContext db, DateTime at, string? userId, Guid? bookId, string action,
+        string entityType, object entityId, object? details = null) =>
+        db.AuditEvents.Add(new AuditEvent
+        {
+            At = at,
+            UserId = userId,
+            BookId = bookId,
+            Action = action,
+            EntityType = entityType,
+            EntityId = entityId.ToString() ?? "",
+            Details = details is null ? "{}" : JsonSerializer.Serialize(details, Json),
+        });
+}

@@ -1,0 +1,33 @@
+namespace BlazorLedger.Features.Books;
+
+public enum BookChangeKind
+{
+    Accounts,
+    Transactions,
+}
+
+public sealed record BookChange(Guid BookId, BookChangeKind Kind);
+
+/// <summary>
+/// In-process fan-out of "something in this book changed", so that every circuit showing the book can refresh.
+/// Subscribers must unsubscribe when disposed and marshal onto their own renderer (InvokeAsync).
+/// </summary>
+public sealed class BookChangeNotifier
+{
+    public event Action<BookChange>? Changed;
+
+    public void Publish(BookChange change)
+    {
+        foreach (var handler in Changed?.GetInvocationList() ?? [])
+        {
+            try
+            {
+                ((Action<BookChange>)handler)(change);
+            }
+            catch (Exception)
+            {
+                // One broken subscriber (a circuit going away) must not stop the others or fail the write that succeeded.
+            }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using BlazorLedger.Common;
+using BlazorLedger.Data;
+using BlazorLedger.Features.Audit;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlazorLedger.Features.Books;
+
+public sealed record BookSummary(Guid Id, string Name, string BaseCurrency, BookRole Role);
+
+public sealed class BookOptions
+{
+    /// <summary>Base currency of the personal book every new user gets.</summary>
+    public string DefaultCurrency { get; set; } = "USD";
+}
+
+public sealed class BookService(IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<BookOptions> options)
+{
+    public async Task<IReadOnlyList<BookSummary>> ListAsync(Actor actor, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var books = await db.BookMembers.AsNoTracking()
+            .Where(m => m.UserId == actor.UserId)
+            .Select(m => new BookSummary(m.Book!.Id, m.Book.Name, m.Book.BaseCurrency, m.Role))
+            .ToListAsync(ct);
+        return books.OrderBy(b => b.Name, StringComparer.CurrentCultureIgnoreCase).ThenBy(b => b.Id).ToList();
+    }
+
+    public async Task<Result<BookSummary>> GetAsync(Actor actor, Guid bookId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var book = await db.BookMembers.AsNoTracking()
+            .Where(m => m.BookId == bookId && m.UserId == actor.UserId)
+            .Select(m => new BookSummary(m.Book!.Id, m.Book.Name, m.Book.BaseCurrency, m.Role))
+            .FirstOrDefaultAsync(ct);
+        return book is null ? Result<BookSummary>.NotFound(BookAccess.NotFoundMessage) : Result<BookSummary>.Ok(book);
+    }
+
+    /// <summary>Creates a book owned by <paramref name="actor"/>.</summary>
+    public async Task<Result<BookSummary>> CreateAsync(Actor actor, string name, string currency, CancellationToken ct = default)
+    {
+        var errors = new ValidationErrors();
+        name = name.Trim();
+        currency = currency.Trim().ToUpperInvariant();
+        if (name.Length is 0 or > 100)
+        {
+            errors.Add("Name", "Enter a name of 1 to 100 characters.");
+        }
+        if (!Currencies.IsKnown(currency))
+        {
+            errors.Add("BaseCurrency", "Choose an ISO 4217 currency code such as USD or EUR.");
+        }
+        if (errors.Any)
+        {
+            return errors.ToResult<BookSummary>();
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var book = new Book { Name = name, BaseCurrency = currency, CreatedAt = now };
+        book.Members.Add(new BookMember { UserId = actor.UserId, Role = BookRole.Owner, CreatedAt = now });
+        db.Books.Add(book);
+        db.Audit(now, actor.UserId, book.Id, AuditActions.BookCreated, nameof(Book), book.Id, new { book.Name, book.BaseCurrency });
+        await db.SaveChangesAsync(ct);
+        return Result<BookSummary>.Created(new BookSummary(book.Id, book.Name, book.BaseCurrency, BookRole.Owner));
+    }
+
+    /// <summary>Every user gets a personal book when their account is created.</summary>
+    public Task<Result<BookSummary>> CreatePersonalBookAsync(string userId, string? displayName, CancellationToken ct = default)
+    {
+        var owner = string.IsNullOrWhiteSpace(displayName) ? "Personal" : $"{displayName.Trim()}'s book";
+        return CreateAsync(new Actor(userId), owner.Length > 100 ? owner[..100] : owner, options.Value.DefaultCurrency, ct);
+    }
+}

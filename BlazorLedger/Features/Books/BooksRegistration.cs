@@ -1,0 +1,14 @@
+namespace BlazorLedger.Features.Books;
+
+public static class BooksRegistration
+{
+    public static IServiceCollection AddBooks(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<BookOptions>(configuration.GetSection("Books"));
+        services.AddSingleton<BookChangeNotifier>();
+        services.AddScoped<BookService>();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<CurrentBook>();
+        return services;
+    }
+}

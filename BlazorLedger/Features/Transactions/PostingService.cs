@@ -1,0 +1,372 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using BlazorLedger.Common;
+using BlazorLedger.Data;
+using BlazorLedger.Features.Audit;
+using BlazorLedger.Features.Books;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlazorLedger.Features.Transactions;
+
+/// <summary>
+/// Posts and voids transactions. Each call validates first and writes nothing on failure; a successful call inserts the
+/// transaction, its postings and an audit event and increments the account balances in one database transaction.
+/// </summary>
+public sealed class PostingService(IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock, BookChangeNotifier notifier)
+{
+    private const string ChangedByOther = "This idempotency key was already used for a different transaction.";
+
+    public async Task<Result<TransactionDto>> PostAsync(Actor actor, PostTransaction command, CancellationToken ct = default)
+    {
+        var normalized = Normalize(command);
+        var errors = ValidateShape(normalized, Today());
+        if (errors.Any)
+        {
+            return errors.ToResult<TransactionDto>();
+        }
+        var requestHash = normalized.IdempotencyKey is null ? null : HashOf(normalized);
+
+        try
+        {
+            return await PostOnceAsync(actor, normalized, requestHash, ct);
+        }
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation() && normalized.IdempotencyKey is not null)
+        {
+            // A concurrent submit with the same key won the race (servers that do not serialize writers): answer as a retry.
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            return await ReplayAsync(db, normalized.BookId, normalized.IdempotencyKey, requestHash!, ct)
+                ?? throw new InvalidOperationException("The idempotency key was taken but its transaction is missing.", ex);
+        }
+    }
+
+    private async Task<Result<TransactionDto>> PostOnceAsync(Actor actor, PostTransaction command, string? requestHash,
+        CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.BeginWriteTransactionAsync(ct);
+
+        if (BookAccess.Deny<TransactionDto>(await BookAccess.RoleAsync(db, actor, command.BookId, ct), BookRole.Editor) is { } denied)
+        {
+            return denied;
+        }
+        if (command.IdempotencyKey is not null && await ReplayAsync(db, command.BookId, command.IdempotencyKey, requestHash!, ct) is { } replay)
+        {
+            return replay;
+        }
+
+        var accounts = await LoadAccountsAsync(db, command.BookId, command.Postings.Select(p => p.AccountId), ct);
+        var errors = ValidateAgainstAccounts(command.Postings, accounts);
+        if (errors.Any)
+        {
+            return errors.ToResult<TransactionDto>();
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var transaction = NewTransaction(actor, command, requestHash, now, reversesId: null);
+        db.Transactions.Add(transaction);
+        db.Audit(now, actor.UserId, command.BookId, AuditActions.TransactionPosted, nameof(Transaction), transaction.Id,
+            new { Date = command.Date.ToString("O"), Postings = command.Postings.Count, command.IdempotencyKey });
+        await db.SaveChangesAsync(ct);
+
+        if (await ApplyBalancesAsync(db, command.Postings, accounts, ct) is { } overflow)
+        {
+            return overflow;
+        }
+        await tx.CommitAsync(ct);
+        notifier.Publish(new BookChange(command.BookId, BookChangeKind.Transactions));
+        return Result<TransactionDto>.Created(ToDto(transaction, accounts, reversedById: null));
+    }
+
+    /// <summary>
+    /// Voids a transaction by posting its exact reversal, dated like the original and linked to it. Nothing is updated
+    /// or deleted; a transaction can be voided once, and a reversal cannot itself be voided.
+    /// </summary>
+    public async Task<Result<TransactionDto>> VoidAsync(Actor actor, Guid bookId, Guid transactionId, CancellationToken ct = default)
+    {
+        try
+        {
+            return await VoidOnceAsync(actor, bookId, transactionId, ct);
+        }
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
+        {
+            return Result<TransactionDto>.Conflict("This transaction has already been voided.");
+        }
+    }
+
+    private async Task<Result<TransactionDto>> VoidOnceAsync(Actor actor, Guid bookId, Guid transactionId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.BeginWriteTransactionAsync(ct);
+
+        if (BookAccess.Deny<TransactionDto>(await BookAccess.RoleAsync(db, actor, bookId, ct), BookRole.Editor) is { } denied)
+        {
+            return denied;
+        }
+        var original = await db.Transactions.AsNoTracking().Include(t => t.Postings)
+            .FirstOrDefaultAsync(t => t.BookId == bookId && t.Id == transactionId, ct);
+        if (original is null)
+        {
+            return Result<TransactionDto>.NotFound("Transaction not found.");
+        }
+        if (original.ReversesId is not null)
+        {
+            return Result<TransactionDto>.Conflict("This transaction is the reversal of a void and cannot itself be voided.");
+        }
+        if (await db.Transactions.AnyAsync(t => t.ReversesId == original.Id, ct))
+        {
+            return Result<TransactionDto>.Conflict("This transaction has already been voided.");
+        }
+
+        var lines = original.Postings.OrderBy(p => p.Id).Select(p => new PostingLine(p.AccountId, -p.Amount, p.Memo)).ToList();
+        var accounts = await LoadAccountsAsync(db, bookId, lines.Select(l => l.AccountId), ct);
+        if (accounts.Values.FirstOrDefault(a => a.Archived) is { } archived)
+        {
+            return Result<TransactionDto>.Conflict($"The account \"{archived.Name}\" is archived; restore it before voiding this transaction.");
+        }
+
+        var description = $"Void: {original.Description}";
+        var reversal = new PostTransaction(bookId, original.Date,
+            description.Length > TransactionLimits.MaxDescription ? description[..TransactionLimits.MaxDescription] : description,
+            original.Payee, lines);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var transaction = NewTransaction(actor, reversal, requestHash: null, now, reversesId: original.Id);
+        db.Transactions.Add(transaction);
+        db.Audit(now, actor.UserId, bookId, AuditActions.TransactionVoided, nameof(Transaction), original.Id,
+            new { ReversalId = transaction.Id });
+        await db.SaveChangesAsync(ct);
+
+        if (await ApplyBalancesAsync(db, lines, accounts, ct) is { } overflow)
+        {
+            return overflow;
+        }
+        await tx.CommitAsync(ct);
+        notifier.Publish(new BookChange(bookId, BookChangeKind.Transactions));
+        return Result<TransactionDto>.Created(ToDto(transaction, accounts, reversedById: null));
+    }
+
+    public async Task<Result<TransactionDto>> GetAsync(Actor actor, Guid bookId, Guid transactionId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (BookAccess.Deny<TransactionDto>(await BookAccess.RoleAsync(db, actor, bookId, ct), BookRole.Viewer) is { } denied)
+        {
+            return denied;
+        }
+        var dto = await LoadDtoAsync(db, bookId, transactionId, ct);
+        return dto is null ? Result<TransactionDto>.NotFound("Transaction not found.") : Result<TransactionDto>.Ok(dto);
+    }
+
+    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    private static PostTransaction Normalize(PostTransaction command) => command with
+    {
+        Description = (command.Description ?? "").Trim(),
+        Payee = string.IsNullOrWhiteSpace(command.Payee) ? null : command.Payee.Trim(),
+        IdempotencyKey = string.IsNullOrWhiteSpace(command.IdempotencyKey) ? null : command.IdempotencyKey.Trim(),
+        Postings = (command.Postings ?? [])
+            .Select(p => p with { Memo = string.IsNullOrWhiteSpace(p.Memo) ? null : p.Memo.Trim() })
+            .ToList(),
+    };
+
+    /// <summary>Everything that can be checked without the database.</summary>
+    private static ValidationErrors ValidateShape(PostTransaction command, DateOnly today)
+    {
+        var errors = new ValidationErrors();
+        if (command.Description.Length is 0 or > TransactionLimits.MaxDescription)
+        {
+            errors.Add(TransactionFields.Description, $"Enter a description of 1 to {TransactionLimits.MaxDescription} characters.");
+        }
+        if (command.Payee is { Length: > TransactionLimits.MaxPayee })
+        {
+            errors.Add(TransactionFields.Payee, $"A payee has at most {TransactionLimits.MaxPayee} characters.");
+        }
+        var latest = today.AddYears(1);
+        if (command.Date < TransactionLimits.EarliestDate || command.Date > latest)
+        {
+            errors.Add(TransactionFields.Date, $"Choose a date between {TransactionLimits.EarliestDate:yyyy-MM-dd} and {latest:yyyy-MM-dd}.");
+        }
+        if (command.IdempotencyKey is { Length: > TransactionLimits.MaxIdempotencyKey })
+        {
+            errors.Add(TransactionFields.IdempotencyKey, $"An idempotency key has at most {TransactionLimits.MaxIdempotencyKey} characters.");
+        }
+        if (command.Postings.Count < 2)
+        {
+            errors.Add(TransactionFields.Postings, "A transaction needs at least two postings.");
+        }
+        else if (command.Postings.Count > TransactionLimits.MaxPostings)
+        {
+            errors.Add(TransactionFields.Postings, $"A transaction has at most {TransactionLimits.MaxPostings} postings.");
+        }
+        for (var i = 0; i < command.Postings.Count; i++)
+        {
+            var line = command.Postings[i];
+            if (line.AccountId == Guid.Empty)
+            {
+                errors.Add(TransactionFields.Line(i, nameof(PostingLine.AccountId)), "Choose an account.");
+            }
+            if (line.Amount == 0)
+            {
+                errors.Add(TransactionFields.Line(i, nameof(PostingLine.Amount)), "An amount cannot be zero.");
+            }
+            else if (line.Amount is > Money.MaxPostingMinor or < -Money.MaxPostingMinor)
+            {
+                errors.Add(TransactionFields.Line(i, nameof(PostingLine.Amount)), "The amount is too large.");
+            }
+            if (line.Memo is { Length: > TransactionLimits.MaxMemo })
+            {
+                errors.Add(TransactionFields.Line(i, nameof(PostingLine.Memo)), $"A memo has at most {TransactionLimits.MaxMemo} characters.");
+            }
+        }
+        return errors;
+    }
+
+    /// <summary>Every account is in the book and open, and the postings sum to zero in each currency.</summary>
+    private static ValidationErrors ValidateAgainstAccounts(IReadOnlyList<PostingLine> lines, IReadOnlyDictionary<Guid, AccountForPosting> accounts)
+    {
+        var errors = new ValidationErrors();
+        var sums = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (!accounts.TryGetValue(lines[i].AccountId, out var account))
+            {
+                errors.Add(TransactionFields.Line(i, nameof(PostingLine.AccountId)), "This account does not exist in this book.");
+                continue;
+            }
+            if (account.Archived)
+            {
+                errors.Add(TransactionFields.Line(i, nameof(PostingLine.AccountId)), $"The account \"{account.Name}\" is archived.");
+            }
+            // At most 100 lines of at most 10^15 each: the sum cannot overflow.
+            sums[account.Currency] = sums.GetValueOrDefault(account.Currency) + lines[i].Amount;
+        }
+        if (!errors.Any)
+        {
+            foreach (var (currency, sum) in sums.Where(s => s.Value != 0))
+            {
+                errors.Add(TransactionFields.Postings,
+                    $"The postings in {currency} do not balance: they are off by {Money.FormatWithCode(sum, currency)}.");
+            }
+        }
+        return errors;
+    }
+
+    private static async Task<Dictionary<Guid, AccountForPosting>> LoadAccountsAsync(LedgerDbContext db, Guid bookId,
+        IEnumerable<Guid> ids, CancellationToken ct)
+    {
+        var wanted = ids.Distinct().ToList();
+        return await db.Accounts.AsNoTracking()
+            .Where(a => a.BookId == bookId && wanted.Contains(a.Id))
+            .Select(a => new AccountForPosting(a.Id, a.Name, a.Currency, a.Archived, a.Type))
+            .ToDictionaryAsync(a => a.Id, ct);
+    }
+
+    /// <summary>
+    /// Adds each account's net change to its stored balance with one set-based UPDATE per account, never a
+    /// read-modify-write. The guard in the WHERE clause refuses a change that would overflow 64 bits (SQLite would
+    /// silently turn the integer into a float); then nothing is committed.
+    /// </summary>
+    private static async Task<Result<TransactionDto>?> ApplyBalancesAsync(LedgerDbContext db, IReadOnlyList<PostingLine> lines,
+        IReadOnlyDictionary<Guid, AccountForPosting> accounts, CancellationToken ct)
+    {
+        var deltas = lines.GroupBy(l => l.AccountId).Select(g => (AccountId: g.Key, Delta: g.Sum(l => l.Amount))).Where(d => d.Delta != 0);
+        foreach (var (accountId, delta) in deltas)
+        {
+            var updated = delta > 0
+                ? await Increment(db.Accounts.Where(a => a.Id == accountId && a.Balance <= long.MaxValue - delta), delta, ct)
+                : await Increment(db.Accounts.Where(a => a.Id == accountId && a.Balance >= long.MinValue - delta), delta, ct);
+            if (updated != 1)
+            {
+                var index = lines.ToList().FindIndex(l => l.AccountId == accountId);
+                return Result<TransactionDto>.Invalid(TransactionFields.Line(index, nameof(PostingLine.Amount)),
+                    $"This would take the balance of \"{accounts[accountId].Name}\" beyond what can be stored.");
+            }
+        }
+        return null;
+
+        static Task<int> Increment(IQueryable<Account> account, long delta, CancellationToken ct) =>
+            account.ExecuteUpdateAsync(s => s.SetProperty(a => a.Balance, a => a.Balance + delta), ct);
+    }
+
+    private static Transaction NewTransaction(Actor actor, PostTransaction command, string? requestHash, DateTime now, Guid? reversesId)
+    {
+        var transaction = new Transaction
+        {
+            BookId = command.BookId,
+            Date = command.Date,
+            Description = command.Description,
+            Payee = command.Payee,
+            IdempotencyKey = command.IdempotencyKey,
+            RequestHash = requestHash,
+            CreatedById = actor.UserId,
+            CreatedAt = now,
+            ReversesId = reversesId,
+        };
+        foreach (var line in command.Postings)
+        {
+            transaction.Postings.Add(new Posting
+            {
+                TransactionId = transaction.Id, AccountId = line.AccountId, Date = command.Date, Amount = line.Amount, Memo = line.Memo,
+            });
+        }
+        return transaction;
+    }
+
+    private static async Task<Result<TransactionDto>?> ReplayAsync(LedgerDbContext db, Guid bookId, string key, string requestHash,
+        CancellationToken ct)
+    {
+        var existing = await db.Transactions.AsNoTracking()
+            .Where(t => t.BookId == bookId && t.IdempotencyKey == key)
+            .Select(t => new { t.Id, t.RequestHash })
+            .FirstOrDefaultAsync(ct);
+        if (existing is null)
+        {
+            return null;
+        }
+        if (existing.RequestHash != requestHash)
+        {
+            return Result<TransactionDto>.Conflict(ChangedByOther);
+        }
+        return Result<TransactionDto>.Ok((await LoadDtoAsync(db, bookId, existing.Id, ct))!);
+    }
+
+    private static async Task<TransactionDto?> LoadDtoAsync(LedgerDbContext db, Guid bookId, Guid transactionId, CancellationToken ct)
+    {
+        var row = await db.Transactions.AsNoTracking()
+            .Where(t => t.BookId == bookId && t.Id == transactionId)
+            .Select(t => new
+            {
+                t.Id, t.BookId, t.Date, t.Description, t.Payee, t.CreatedById, t.CreatedAt, t.ReversesId,
+                ReversedById = db.Transactions.Where(r => r.ReversesId == t.Id).Select(r => (Guid?)r.Id).FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(ct);
+        if (row is null)
+        {
+            return null;
+        }
+        var postings = await db.Postings.AsNoTracking()
+            .Where(p => p.TransactionId == transactionId)
+            .OrderBy(p => p.Id)
+            .Select(p => new PostingDto(p.Id, p.AccountId, p.Account!.Name, p.Account.Currency, p.Amount, p.Memo))
+            .ToListAsync(ct);
+        return new TransactionDto(row.Id, row.BookId, row.Date, row.Description, row.Payee, row.CreatedById, row.CreatedAt,
+            row.ReversesId, row.ReversedById, postings);
+    }
+
+    private static TransactionDto ToDto(Transaction t, IReadOnlyDictionary<Guid, AccountForPosting> accounts, Guid? reversedById) =>
+        new(t.Id, t.BookId, t.Date, t.Description, t.Payee, t.CreatedById, t.CreatedAt, t.ReversesId, reversedById,
+            t.Postings.Select(p => new PostingDto(p.Id, p.AccountId, accounts[p.AccountId].Name, accounts[p.AccountId].Currency, p.Amount, p.Memo))
+                .ToList());
+
+    /// <summary>A stable fingerprint of what was submitted, to tell a retry from a different request with the same key.</summary>
+    private static string HashOf(PostTransaction command)
+    {
+        var canonical = JsonSerializer.Serialize(new
+        {
+            Date = command.Date.ToString("O"),
+            command.Description,
+            command.Payee,
+            Postings = command.Postings.Select(p => new { p.AccountId, p.Amount, p.Memo }),
+        });
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+    }
+}

@@ -1,0 +1,53 @@
+using BlazorLedger.Data;
+
+namespace BlazorLedger.Features.Transactions;
+
+/// <summary>One line of a transaction to post: minor units of the account's currency, debit positive, credit negative.</summary>
+public sealed record PostingLine(Guid AccountId, long Amount, string? Memo = null);
+
+/// <summary>
+/// A transaction to post. Submitting the same <paramref name="IdempotencyKey"/> again with the same content returns the
+/// first result instead of posting twice; with different content it is a conflict.
+/// </summary>
+public sealed record PostTransaction(
+    Guid BookId, DateOnly Date, string Description, string? Payee, IReadOnlyList<PostingLine> Postings, string? IdempotencyKey = null);
+
+public sealed record PostingDto(long Id, Guid AccountId, string AccountName, string Currency, long Amount, string? Memo);
+
+public sealed record TransactionDto(
+    Guid Id,
+    Guid BookId,
+    DateOnly Date,
+    string Description,
+    string? Payee,
+    string CreatedById,
+    DateTime CreatedAt,
+    Guid? ReversesId,
+    Guid? ReversedById,
+    IReadOnlyList<PostingDto> Postings)
+{
+    public bool IsVoided => ReversedById is not null;
+}
+
+public static class TransactionLimits
+{
+    public const int MaxPostings = 100;
+    public const int MaxDescription = 200;
+    public const int MaxPayee = 100;
+    public const int MaxMemo = 200;
+    public const int MaxIdempotencyKey = 100;
+    public static readonly DateOnly EarliestDate = new(1900, 1, 1);
+}
+
+internal static class TransactionFields
+{
+    public const string Date = nameof(PostTransaction.Date);
+    public const string Description = nameof(PostTransaction.Description);
+    public const string Payee = nameof(PostTransaction.Payee);
+    public const string Postings = nameof(PostTransaction.Postings);
+    public const string IdempotencyKey = nameof(PostTransaction.IdempotencyKey);
+
+    public static string Line(int index, string field) => $"{Postings}[{index}].{field}";
+}
+
+internal sealed record AccountForPosting(Guid Id, string Name, string Currency, bool Archived, AccountType Type);

@@ -1,0 +1,52 @@
+using BlazorLedger.Components;
+using BlazorLedger.Data;
+using BlazorLedger.Data.Seeding;
+using BlazorLedger.Features.Accounts;
+using BlazorLedger.Features.Books;
+using BlazorLedger.Features.Transactions;
+using BlazorLedger.Features.Users;
+using MudBlazor.Services;
+
+namespace BlazorLedger;
+
+public static class LedgerRegistration
+{
+    /// <summary>Everything the app registers, one call per feature.</summary>
+    public static WebApplicationBuilder AddLedger(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        builder.AddLedgerData();
+        builder.Services.AddDatabaseDeveloperPageExceptionFilter();
+        builder.Services.Configure<SeedOptions>(builder.Configuration.GetSection("Seed"));
+        builder.Services.AddScoped<DemoData>();
+
+        builder.Services
+            .AddUsers()
+            .AddBooks(builder.Configuration)
+            .AddAccounts()
+            .AddTransactions();
+        return builder;
+    }
+
+    public static WebApplication MapLedger(this WebApplication app)
+    {
+        if (app.Environment.IsDevelopment())
+        {
+            app.UseMigrationsEndPoint();
+        }
+        else
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        }
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAdditionalIdentityEndpoints();
+        return app;
+    }
+}
