@@ -39,6 +39,7 @@ public static class DataRegistration
     private static IServiceCollection AddLedgerDbContext(this IServiceCollection services,
         Action<DbContextOptionsBuilder> configure, SqliteDurability durability)
     {
+        services.Configure<Microsoft.AspNetCore.Identity.IdentityOptions>(LedgerDbContext.ConfigureIdentitySchema);
         var interceptor = new SqliteConnectionSettings(durability);
         services.AddPooledDbContextFactory<LedgerDbContext>(options =>
         {

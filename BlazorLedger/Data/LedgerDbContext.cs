@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -12,6 +13,21 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) :
     public DbSet<Transaction> Transactions => Set<Transaction>();
     public DbSet<Posting> Postings => Set<Posting>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    /// <summary>
+    /// Identity shapes its tables by the schema version in its options, read from the application's services. Every
+    /// context must see the same version, or its model differs from the migrations: this is the one place it is set.
+    /// </summary>
+    public static void ConfigureIdentitySchema(IdentityOptions options) => options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+
+    /// <summary>Options for a context made outside dependency injection (EF tools, test templates).</summary>
+    public static DbContextOptions<LedgerDbContext> StandaloneOptions(Action<DbContextOptionsBuilder<LedgerDbContext>> configure)
+    {
+        var services = new ServiceCollection().Configure<IdentityOptions>(ConfigureIdentitySchema).BuildServiceProvider();
+        var builder = new DbContextOptionsBuilder<LedgerDbContext>().UseApplicationServiceProvider(services);
+        configure(builder);
+        return builder.Options;
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1,0 +1,165 @@
+using BlazorLedger.Common;
+using BlazorLedger.Data;
+using BlazorLedger.Features.Accounts;
+using BlazorLedger.Features.Books;
+using BlazorLedger.Features.Transactions;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace BlazorLedger.Tests.Infrastructure;
+
+/// <summary>
+/// A private ledger for one test: its own SQLite database (in memory unless a file is asked for) with the schema
+/// made by the real migrations, and the real services over it. Nothing is shared between tests.
+/// </summary>
+public sealed class TestLedger : IAsyncDisposable
+{
+    private readonly Func<ValueTask> cleanUp;
+
+    public TestLedger(IServiceProvider services, Func<ValueTask> cleanUp)
+    {
+        Services = services;
+        this.cleanUp = cleanUp;
+    }
+
+    public IServiceProvider Services { get; }
+
+    public PostingService Postings => Services.GetRequiredService<PostingService>();
+    public AccountService Accounts => Services.GetRequiredService<AccountService>();
+    public BookService Books => Services.GetRequiredService<BookService>();
+    public RegisterService Register => Services.GetRequiredService<RegisterService>();
+
+    /// <summary>A fresh in-memory database: one open connection that lives as long as the test.</summary>
+    public static TestLedger InMemory(Action<IServiceCollection>? configure = null)
+    {
+        var services = new ServiceCollection();
+        var connection = AddInMemoryLedger(services);
+        configure?.Invoke(services);
+        var provider = services.BuildServiceProvider();
+        return new TestLedger(provider, async () =>
+        {
+            await provider.DisposeAsync();
+            await connection.DisposeAsync();
+        });
+    }
+
+    /// <summary>Registers the ledger services over a new private in-memory database; the caller disposes the connection.</summary>
+    public static SqliteConnection AddInMemoryLedger(IServiceCollection services)
+    {
+        var connection = new SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        SchemaTemplate.CopyTo(connection);
+        services.AddLedgerSqlite(connection);
+        AddLedgerServices(services);
+        return connection;
+    }
+
+    /// <summary>A fresh database file in WAL mode, for tests where several connections write at once.</summary>
+    public static async Task<TestLedger> OnFileAsync(SqliteDurability durability = SqliteDurability.Full)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"ledger-test-{Guid.NewGuid():N}.db");
+        await using (var connection = new SqliteConnection($"Data Source={path}"))
+        {
+            await connection.OpenAsync();
+            SchemaTemplate.CopyTo(connection);
+            await using var wal = connection.CreateCommand();
+            wal.CommandText = "PRAGMA journal_mode = WAL;";
+            await wal.ExecuteNonQueryAsync();
+        }
+        var services = new ServiceCollection();
+        services.AddLedgerSqlite($"Data Source={path}", durability);
+        AddLedgerServices(services);
+        var provider = services.BuildServiceProvider();
+        return new TestLedger(provider, async () =>
+        {
+            await provider.DisposeAsync();
+            SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                File.Delete(path + suffix);
+            }
+        });
+    }
+
+    /// <summary>The same services the app registers for its ledger features.</summary>
+    public static void AddLedgerServices(IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        services.AddOptions();
+        services.AddSingleton<BookChangeNotifier>();
+        services.AddScoped<BookService>();
+        services.AddAccounts();
+        services.AddTransactions();
+    }
+
+    public async Task<LedgerDbContext> DbAsync() =>
+        await Services.GetRequiredService<IDbContextFactory<LedgerDbContext>>().CreateDbContextAsync();
+
+    /// <summary>A user with their personal book, as sign-up makes them.</summary>
+    public async Task<TestUser> CreateUserAsync(string name = "alice")
+    {
+        var user = new ApplicationUser
+        {
+            UserName = $"{name}@example.com",
+            NormalizedUserName = $"{name}@example.com".ToUpperInvariant(),
+            Email = $"{name}@example.com",
+            NormalizedEmail = $"{name}@example.com".ToUpperInvariant(),
+            DisplayName = name,
+            SecurityStamp = Guid.NewGuid().ToString(),
+        };
+        await using (var db = await DbAsync())
+        {
+            db.Users.Add(user);
+            await db.SaveChangesAsync();
+        }
+        var book = (await Books.CreatePersonalBookAsync(user.Id, name)).Value!;
+        return new TestUser(new Actor(user.Id), user.Id, book.Id);
+    }
+
+    public async Task AddMemberAsync(Guid bookId, TestUser user, BookRole role)
+    {
+        await using var db = await DbAsync();
+        db.BookMembers.Add(new BookMember { BookId = bookId, UserId = user.UserId, Role = role, CreatedAt = DateTime.UtcNow });
+        await db.SaveChangesAsync();
+    }
+
+    public async Task<Guid> CreateAccountAsync(TestUser owner, string name, AccountType type = AccountType.Asset, string currency = "USD",
+        Guid? bookId = null)
+    {
+        var result = await Accounts.CreateAsync(owner.Actor, new CreateAccount(bookId ?? owner.BookId, name, null, type, currency));
+        Assert.True(result.Succeeded, result.Message);
+        return result.Value!.Id;
+    }
+
+    public async Task<TransactionDto> TransferAsync(TestUser user, Guid from, Guid to, long amount, DateOnly? date = null,
+        string description = "Transfer", Guid? bookId = null)
+    {
+        var result = await Postings.PostAsync(user.Actor, new PostTransaction(bookId ?? user.BookId,
+            date ?? DateOnly.FromDateTime(DateTime.UtcNow), description, null, [new PostingLine(to, amount), new PostingLine(from, -amount)]));
+        Assert.True(result.Succeeded, result.Message + " " + string.Join("; ", result.Errors.Select(e => $"{e.Key}: {string.Join(",", e.Value)}")));
+        return result.Value!;
+    }
+
+    /// <summary>Counts of every ledger table, to prove that a refused request wrote nothing.</summary>
+    public async Task<(int Transactions, int Postings, int Audit, long BalanceSum)> SnapshotAsync()
+    {
+        await using var db = await DbAsync();
+        return (await db.Transactions.CountAsync(), await db.Postings.CountAsync(), await db.AuditEvents.CountAsync(),
+            await db.Accounts.SumAsync(a => a.Balance));
+    }
+
+    public async Task<long> BalanceAsync(Guid accountId)
+    {
+        await using var db = await DbAsync();
+        return await db.Accounts.Where(a => a.Id == accountId).Select(a => a.Balance).SingleAsync();
+    }
+
+    public ValueTask DisposeAsync() => cleanUp();
+}
+
+public sealed record TestUser(Actor Actor, string UserId, Guid BookId);

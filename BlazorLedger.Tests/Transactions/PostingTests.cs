@@ -1,0 +1,270 @@
+using BlazorLedger.Common;
+using BlazorLedger.Data;
+using BlazorLedger.Features.Transactions;
+using BlazorLedger.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlazorLedger.Tests.Transactions;
+
+public sealed class PostingTests : IAsyncLifetime
+{
+    private readonly TestLedger ledger = TestLedger.InMemory();
+    private TestUser alice = default!;
+    private Guid checking, groceries, euros, eurExpense;
+    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+
+    public async Task InitializeAsync()
+    {
+        alice = await ledger.CreateUserAsync("alice");
+        checking = await ledger.CreateAccountAsync(alice, "Checking");
+        groceries = await ledger.CreateAccountAsync(alice, "Groceries", AccountType.Expense);
+        euros = await ledger.CreateAccountAsync(alice, "Euro wallet", currency: "EUR");
+        eurExpense = await ledger.CreateAccountAsync(alice, "Travel", AccountType.Expense, "EUR");
+    }
+
+    public async Task DisposeAsync() => await ledger.DisposeAsync();
+
+    private PostTransaction Transfer(long amount = 12_34, DateOnly? date = null, string description = "Groceries", string? key = null) =>
+        new(alice.BookId, date ?? Today, description, "Green Market",
+            [new PostingLine(groceries, amount), new PostingLine(checking, -amount)], key);
+
+    [Fact]
+    public async Task Posting_a_balanced_transaction_moves_both_balances_and_writes_an_audit_event()
+    {
+        var result = await ledger.Postings.PostAsync(alice.Actor, Transfer(12_34));
+
+        Assert.Equal(ResultStatus.Created, result.Status);
+        Assert.Equal(12_34, await ledger.BalanceAsync(groceries));
+        Assert.Equal(-12_34, await ledger.BalanceAsync(checking));
+        var tx = result.Value!;
+        Assert.Equal(["Groceries", "Checking"], tx.Postings.Select(p => p.AccountName));
+        Assert.All(tx.Postings, p => Assert.True(p.Id > 0));
+        await using var db = await ledger.DbAsync();
+        var audit = await db.AuditEvents.SingleAsync(a => a.Action == "transaction.posted");
+        Assert.Equal(tx.Id.ToString(), audit.EntityId);
+        Assert.Equal(alice.UserId, audit.UserId);
+        Assert.All(await db.Postings.ToListAsync(), p => Assert.Equal(Today, p.Date));
+    }
+
+    [Fact]
+    public async Task Multi_currency_transaction_must_balance_in_each_currency()
+    {
+        var balanced = await ledger.Postings.PostAsync(alice.Actor, new PostTransaction(alice.BookId, Today, "Trip", null,
+        [
+            new PostingLine(groceries, 10_00), new PostingLine(checking, -10_00),
+            new PostingLine(eurExpense, 7_00), new PostingLine(euros, -7_00),
+        ]));
+        Assert.Equal(ResultStatus.Created, balanced.Status);
+
+        var before = await ledger.SnapshotAsync();
+        // Sums to zero overall, but USD is +3 and EUR is -3: money would appear from nowhere in each currency.
+        var crossCurrency = await ledger.Postings.PostAsync(alice.Actor, new PostTransaction(alice.BookId, Today, "Bad", null,
+            [new PostingLine(groceries, 3_00), new PostingLine(euros, -3_00)]));
+
+        Assert.Equal(ResultStatus.Invalid, crossCurrency.Status);
+        Assert.Contains(crossCurrency.Errors["Postings"], e => e.Contains("USD") && e.Contains("3.00"));
+        Assert.Contains(crossCurrency.Errors["Postings"], e => e.Contains("EUR"));
+        Assert.Equal(before, await ledger.SnapshotAsync());
+    }
+
+    public static TheoryData<string, string> InvalidTransactions => new()
+    {
+        { "unbalanced", "Postings" },
+        { "one posting", "Postings" },
+        { "no postings", "Postings" },
+        { "zero amount", "Postings[0].Amount" },
+        { "amount beyond 10^15", "Postings[0].Amount" },
+        { "empty description", "Description" },
+        { "whitespace description", "Description" },
+        { "201-character description", "Description" },
+        { "date before 1900", "Date" },
+        { "date more than a year ahead", "Date" },
+        { "unknown account", "Postings[1].AccountId" },
+        { "101 postings", "Postings" },
+        { "201-character memo", "Postings[0].Memo" },
+        { "101-character payee", "Payee" },
+        { "empty account id", "Postings[0].AccountId" },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidTransactions))]
+    public async Task An_invalid_transaction_is_refused_with_a_field_error_and_nothing_is_written(string @case, string field)
+    {
+        var good = Transfer();
+        var command = @case switch
+        {
+            "unbalanced" => good with { Postings = [new(groceries, 10_00), new(checking, -9_99)] },
+            "one posting" => good with { Postings = [new(groceries, 10_00)] },
+            "no postings" => good with { Postings = [] },
+            "zero amount" => good with { Postings = [new(groceries, 0), new(checking, 0)] },
+            "amount beyond 10^15" => good with { Postings = [new(groceries, Money.MaxPostingMinor + 1), new(checking, -Money.MaxPostingMinor - 1)] },
+            "empty description" => good with { Description = "" },
+            "whitespace description" => good with { Description = "   " },
+            "201-character description" => good with { Description = new string('x', 201) },
+            "date before 1900" => good with { Date = new DateOnly(1899, 12, 31) },
+            "date more than a year ahead" => good with { Date = Today.AddYears(1).AddDays(1) },
+            "unknown account" => good with { Postings = [new(groceries, 10_00), new(Guid.CreateVersion7(), -10_00)] },
+            "101 postings" => good with { Postings = Enumerable.Range(0, 101).Select(i => new PostingLine(i % 2 == 0 ? groceries : checking, i == 100 ? 0 : (i % 2 == 0 ? 1 : -1))).ToList() },
+            "201-character memo" => good with { Postings = [new(groceries, 10_00, new string('m', 201)), new(checking, -10_00)] },
+            "101-character payee" => good with { Payee = new string('p', 101) },
+            "empty account id" => good with { Postings = [new(Guid.Empty, 10_00), new(checking, -10_00)] },
+            _ => throw new ArgumentOutOfRangeException(nameof(@case)),
+        };
+        var before = await ledger.SnapshotAsync();
+
+        var result = await ledger.Postings.PostAsync(alice.Actor, command);
+
+        Assert.Equal(ResultStatus.Invalid, result.Status);
+        Assert.True(result.Errors.ContainsKey(field), $"{@case}: expected an error on {field}, got {string.Join(", ", result.Errors.Keys)}");
+        Assert.NotEmpty(result.Errors[field][0]);
+        Assert.Equal(before, await ledger.SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task The_date_limits_themselves_are_accepted()
+    {
+        Assert.Equal(ResultStatus.Created, (await ledger.Postings.PostAsync(alice.Actor, Transfer(date: new DateOnly(1900, 1, 1)))).Status);
+        Assert.Equal(ResultStatus.Created, (await ledger.Postings.PostAsync(alice.Actor, Transfer(date: Today.AddYears(1)))).Status);
+        Assert.Equal(ResultStatus.Created, (await ledger.Postings.PostAsync(alice.Actor,
+            Transfer(description: new string('d', 200)))).Status);
+    }
+
+    [Fact]
+    public async Task An_account_of_another_book_cannot_be_posted_to()
+    {
+        var bob = await ledger.CreateUserAsync("bob");
+        var bobsCash = await ledger.CreateAccountAsync(bob, "Bob's cash");
+        var before = await ledger.SnapshotAsync();
+
+        var result = await ledger.Postings.PostAsync(alice.Actor, Transfer() with
+        {
+            Postings = [new(groceries, 5_00), new(bobsCash, -5_00)],
+        });
+
+        Assert.Equal(ResultStatus.Invalid, result.Status);
+        Assert.Contains("Postings[1].AccountId", result.Errors.Keys);
+        Assert.Equal(before, await ledger.SnapshotAsync());
+        Assert.Equal(0, await ledger.BalanceAsync(bobsCash));
+    }
+
+    [Fact]
+    public async Task An_archived_account_cannot_be_posted_to()
+    {
+        var old = await ledger.CreateAccountAsync(alice, "Old account");
+        Assert.True((await ledger.Accounts.SetArchivedAsync(alice.Actor, alice.BookId, old, true)).Succeeded);
+        var before = await ledger.SnapshotAsync();
+
+        var result = await ledger.Postings.PostAsync(alice.Actor, Transfer() with { Postings = [new(groceries, 1_00), new(old, -1_00)] });
+
+        Assert.Equal(ResultStatus.Invalid, result.Status);
+        Assert.Contains("archived", result.Errors["Postings[1].AccountId"][0]);
+        Assert.Equal(before, await ledger.SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task An_outsider_gets_not_found_and_a_viewer_gets_forbidden_and_nothing_is_written()
+    {
+        var mallory = await ledger.CreateUserAsync("mallory");
+        var viewer = await ledger.CreateUserAsync("victor");
+        await ledger.AddMemberAsync(alice.BookId, viewer, BookRole.Viewer);
+        var before = await ledger.SnapshotAsync();
+
+        Assert.Equal(ResultStatus.NotFound, (await ledger.Postings.PostAsync(mallory.Actor, Transfer())).Status);
+        Assert.Equal(ResultStatus.Forbidden, (await ledger.Postings.PostAsync(viewer.Actor, Transfer())).Status);
+
+        Assert.Equal(before, await ledger.SnapshotAsync());
+        var posted = await ledger.TransferAsync(alice, checking, groceries, 1_00);
+        Assert.Equal(ResultStatus.NotFound, (await ledger.Postings.VoidAsync(mallory.Actor, alice.BookId, posted.Id)).Status);
+        Assert.Equal(ResultStatus.Forbidden, (await ledger.Postings.VoidAsync(viewer.Actor, alice.BookId, posted.Id)).Status);
+        Assert.Equal(ResultStatus.NotFound, (await ledger.Postings.GetAsync(mallory.Actor, alice.BookId, posted.Id)).Status);
+        Assert.Equal(ResultStatus.Ok, (await ledger.Postings.GetAsync(viewer.Actor, alice.BookId, posted.Id)).Status);
+    }
+
+    [Fact]
+    public async Task A_balance_that_would_overflow_64_bits_is_refused_and_nothing_is_written()
+    {
+        await using (var db = await ledger.DbAsync())
+        {
+            await db.Accounts.Where(a => a.Id == groceries).ExecuteUpdateAsync(s => s.SetProperty(a => a.Balance, long.MaxValue - 5));
+            await db.Accounts.Where(a => a.Id == checking).ExecuteUpdateAsync(s => s.SetProperty(a => a.Balance, -(long.MaxValue - 5)));
+        }
+        var before = await ledger.SnapshotAsync();
+
+        var result = await ledger.Postings.PostAsync(alice.Actor, Transfer(6));
+
+        Assert.Equal(ResultStatus.Invalid, result.Status);
+        Assert.Contains("Postings[0].Amount", result.Errors.Keys);
+        Assert.Equal(before, await ledger.SnapshotAsync());
+        Assert.Equal(long.MaxValue - 5, await ledger.BalanceAsync(groceries));
+        Assert.Equal(ResultStatus.Created, (await ledger.Postings.PostAsync(alice.Actor, Transfer(5))).Status);
+        Assert.Equal(long.MaxValue, await ledger.BalanceAsync(groceries));
+    }
+
+    [Fact]
+    public async Task The_same_idempotency_key_and_content_returns_the_first_transaction()
+    {
+        var first = await ledger.Postings.PostAsync(alice.Actor, Transfer(key: "form-1"));
+        var again = await ledger.Postings.PostAsync(alice.Actor, Transfer(key: "form-1"));
+
+        Assert.Equal(ResultStatus.Created, first.Status);
+        Assert.Equal(ResultStatus.Ok, again.Status);
+        Assert.Equal(first.Value!.Id, again.Value!.Id);
+        Assert.Equal(first.Value.Postings.Select(p => p.Id), again.Value.Postings.Select(p => p.Id));
+        Assert.Equal(12_34, await ledger.BalanceAsync(groceries));
+    }
+
+    [Fact]
+    public async Task The_same_idempotency_key_with_different_content_is_a_conflict()
+    {
+        await ledger.Postings.PostAsync(alice.Actor, Transfer(12_34, key: "form-1"));
+        var before = await ledger.SnapshotAsync();
+
+        var other = await ledger.Postings.PostAsync(alice.Actor, Transfer(99_00, key: "form-1"));
+
+        Assert.Equal(ResultStatus.Conflict, other.Status);
+        Assert.Equal(before, await ledger.SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task Voiding_posts_a_linked_reversal_and_leaves_the_original_postings_untouched()
+    {
+        var original = await ledger.TransferAsync(alice, checking, groceries, 40_00);
+
+        var voided = await ledger.Postings.VoidAsync(alice.Actor, alice.BookId, original.Id);
+
+        Assert.Equal(ResultStatus.Created, voided.Status);
+        var reversal = voided.Value!;
+        Assert.Equal(original.Id, reversal.ReversesId);
+        Assert.Equal(original.Date, reversal.Date);
+        Assert.Equal(original.Postings.Select(p => -p.Amount), reversal.Postings.Select(p => p.Amount));
+        Assert.Equal(0, await ledger.BalanceAsync(groceries));
+        Assert.Equal(0, await ledger.BalanceAsync(checking));
+        var reloaded = (await ledger.Postings.GetAsync(alice.Actor, alice.BookId, original.Id)).Value!;
+        Assert.True(reloaded.IsVoided);
+        Assert.Equal(reversal.Id, reloaded.ReversedById);
+        Assert.Equal(original.Postings, reloaded.Postings);
+        await using var db = await ledger.DbAsync();
+        Assert.Equal(4, await db.Postings.CountAsync());
+    }
+
+    [Fact]
+    public async Task Voiding_twice_or_voiding_a_reversal_is_refused_and_nothing_is_written()
+    {
+        var original = await ledger.TransferAsync(alice, checking, groceries, 40_00);
+        var reversal = (await ledger.Postings.VoidAsync(alice.Actor, alice.BookId, original.Id)).Value!;
+        var before = await ledger.SnapshotAsync();
+
+        Assert.Equal(ResultStatus.Conflict, (await ledger.Postings.VoidAsync(alice.Actor, alice.BookId, original.Id)).Status);
+        Assert.Equal(ResultStatus.Conflict, (await ledger.Postings.VoidAsync(alice.Actor, alice.BookId, reversal.Id)).Status);
+        Assert.Equal(ResultStatus.NotFound, (await ledger.Postings.VoidAsync(alice.Actor, alice.BookId, Guid.CreateVersion7())).Status);
+        Assert.Equal(before, await ledger.SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task Text_is_trimmed_and_stored_as_submitted_without_interpretation()
+    {
+        var result = await ledger.Postings.PostAsync(alice.Actor, Transfer(description: "  <script>alert(1)</script>  "));
+
+        Assert.Equal("<script>alert(1)</script>", result.Value!.Description);
+    }
+}
