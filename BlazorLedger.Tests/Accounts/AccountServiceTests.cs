@@ -1,0 +1,159 @@
+using BlazorLedger.Common;
+using BlazorLedger.Data;
+using BlazorLedger.Features.Accounts;
+using BlazorLedger.Tests.Infrastructure;
+
+namespace BlazorLedger.Tests.Accounts;
+
+public sealed class AccountServiceTests : IAsyncLifetime
+{
+    private readonly TestLedger ledger = TestLedger.InMemory();
+    private TestUser alice = default!;
+
+    public async Task InitializeAsync() => alice = await ledger.CreateUserAsync("alice");
+
+    public async Task DisposeAsync() => await ledger.DisposeAsync();
+
+    private Task<Result<AccountDto>> CreateAsync(string name, string currency = "USD", string? code = null, AccountType type = AccountType.Asset) =>
+        ledger.Accounts.CreateAsync(alice.Actor, new CreateAccount(alice.BookId, name, code, type, currency));
+
+    [Fact]
+    public async Task Created_accounts_are_listed_with_their_balances_grouped_by_type()
+    {
+        var cash = await ledger.CreateAccountAsync(alice, "Cash");
+        var food = await ledger.CreateAccountAsync(alice, "Food", AccountType.Expense);
+        await ledger.TransferAsync(alice, cash, food, 12_50);
+
+        var list = (await ledger.Accounts.ListAsync(alice.Actor, alice.BookId)).Value!;
+
+        Assert.Equal(["Cash", "Food"], list.Select(a => a.Name));
+        Assert.Equal(-12_50, list[0].Balance);
+        Assert.Equal(12_50, list[1].Balance);
+    }
+
+    [Theory]
+    [InlineData("", "USD", "Name")]
+    [InlineData("   ", "USD", "Name")]
+    [InlineData("Cash", "XYZ", "Currency")]
+    [InlineData("Cash", "", "Currency")]
+    [InlineData("Cash", "usdd", "Currency")]
+    public async Task Invalid_accounts_are_refused_and_nothing_is_written(string name, string currency, string field)
+    {
+        var result = await CreateAsync(name, currency);
+
+        Assert.Equal(ResultStatus.Invalid, result.Status);
+        Assert.Contains(field, result.Errors.Keys);
+        Assert.Empty((await ledger.Accounts.ListAsync(alice.Actor, alice.BookId)).Value!);
+    }
+
+    [Fact]
+    public async Task Names_are_unique_in_a_book_regardless_of_case_but_not_across_books()
+    {
+        await CreateAsync("Cash");
+        var bob = await ledger.CreateUserAsync("bob");
+
+        var duplicate = await CreateAsync(" cash ");
+        var otherBook = await ledger.Accounts.CreateAsync(bob.Actor, new CreateAccount(bob.BookId, "Cash", null, AccountType.Asset, "USD"));
+
+        Assert.Equal(ResultStatus.Invalid, duplicate.Status);
+        Assert.Contains("already exists", duplicate.Errors["Name"][0]);
+        Assert.Equal(ResultStatus.Created, otherBook.Status);
+    }
+
+    [Fact]
+    public async Task Currency_codes_are_normalized_and_a_code_is_kept()
+    {
+        var result = await CreateAsync("Yen wallet", " jpy ", code: " 1050 ");
+
+        Assert.Equal("JPY", result.Value!.Currency);
+        Assert.Equal("1050", result.Value.Code);
+    }
+
+    [Fact]
+    public async Task A_stale_edit_is_a_conflict_that_carries_the_current_values()
+    {
+        var created = (await CreateAsync("Cash")).Value!;
+        var first = await ledger.Accounts.UpdateAsync(alice.Actor,
+            new UpdateAccount(alice.BookId, created.Id, created.Version, "Wallet", "1000", AccountType.Asset, "USD"));
+        Assert.Equal(ResultStatus.Ok, first.Status);
+
+        var stale = await ledger.Accounts.UpdateAsync(alice.Actor,
+            new UpdateAccount(alice.BookId, created.Id, created.Version, "Petty cash", null, AccountType.Asset, "USD"));
+
+        Assert.Equal(ResultStatus.Conflict, stale.Status);
+        Assert.Contains("someone else", stale.Message);
+        Assert.Equal("Wallet", stale.Value!.Name);
+        Assert.Equal(first.Value!.Version, stale.Value.Version);
+        // Overwriting deliberately: resubmit against the version now known.
+        var overwrite = await ledger.Accounts.UpdateAsync(alice.Actor,
+            new UpdateAccount(alice.BookId, created.Id, stale.Value.Version, "Petty cash", null, AccountType.Asset, "USD"));
+        Assert.Equal("Petty cash", overwrite.Value!.Name);
+    }
+
+    [Fact]
+    public async Task Posting_does_not_make_an_open_edit_stale()
+    {
+        var cash = (await CreateAsync("Cash")).Value!;
+        var food = await ledger.CreateAccountAsync(alice, "Food", AccountType.Expense);
+        await ledger.TransferAsync(alice, cash.Id, food, 1_00);
+
+        var edit = await ledger.Accounts.UpdateAsync(alice.Actor,
+            new UpdateAccount(alice.BookId, cash.Id, cash.Version, "Wallet", null, AccountType.Asset, "USD"));
+
+        Assert.Equal(ResultStatus.Ok, edit.Status);
+        Assert.Equal(-1_00, edit.Value!.Balance);
+    }
+
+    [Fact]
+    public async Task The_currency_of_an_account_with_postings_cannot_change()
+    {
+        var cash = (await CreateAsync("Cash")).Value!;
+        var food = await ledger.CreateAccountAsync(alice, "Food", AccountType.Expense);
+        await ledger.TransferAsync(alice, cash.Id, food, 1_00);
+
+        var result = await ledger.Accounts.UpdateAsync(alice.Actor,
+            new UpdateAccount(alice.BookId, cash.Id, cash.Version, "Cash", null, AccountType.Asset, "EUR"));
+
+        Assert.Equal(ResultStatus.Invalid, result.Status);
+        Assert.Contains("Currency", result.Errors.Keys);
+        Assert.Equal("USD", (await ledger.Accounts.GetAsync(alice.Actor, alice.BookId, cash.Id)).Value!.Currency);
+    }
+
+    [Fact]
+    public async Task Only_an_account_at_zero_balance_can_be_archived()
+    {
+        var cash = await ledger.CreateAccountAsync(alice, "Cash");
+        var food = await ledger.CreateAccountAsync(alice, "Food", AccountType.Expense);
+        await ledger.TransferAsync(alice, cash, food, 7_25);
+
+        var refused = await ledger.Accounts.SetArchivedAsync(alice.Actor, alice.BookId, cash, true);
+        await ledger.TransferAsync(alice, food, cash, 7_25);
+        var archived = await ledger.Accounts.SetArchivedAsync(alice.Actor, alice.BookId, cash, true);
+
+        Assert.Equal(ResultStatus.Conflict, refused.Status);
+        Assert.Contains("USD -7.25", refused.Message);
+        Assert.False(refused.Value!.Archived);
+        Assert.True(archived.Value!.Archived);
+        var unarchived = await ledger.Accounts.SetArchivedAsync(alice.Actor, alice.BookId, cash, false);
+        Assert.False(unarchived.Value!.Archived);
+    }
+
+    [Fact]
+    public async Task Outsiders_get_not_found_and_viewers_cannot_change_accounts()
+    {
+        var cash = (await CreateAsync("Cash")).Value!;
+        var mallory = await ledger.CreateUserAsync("mallory");
+        var viewer = await ledger.CreateUserAsync("victor");
+        await ledger.AddMemberAsync(alice.BookId, viewer, BookRole.Viewer);
+        var rename = new UpdateAccount(alice.BookId, cash.Id, cash.Version, "Mine", null, AccountType.Asset, "USD");
+
+        Assert.Equal(ResultStatus.NotFound, (await ledger.Accounts.ListAsync(mallory.Actor, alice.BookId)).Status);
+        Assert.Equal(ResultStatus.NotFound, (await ledger.Accounts.UpdateAsync(mallory.Actor, rename)).Status);
+        Assert.Equal(ResultStatus.NotFound, (await ledger.Accounts.CreateAsync(mallory.Actor,
+            new CreateAccount(alice.BookId, "X", null, AccountType.Asset, "USD"))).Status);
+        Assert.Equal(ResultStatus.Forbidden, (await ledger.Accounts.UpdateAsync(viewer.Actor, rename)).Status);
+        Assert.Equal(ResultStatus.Forbidden, (await ledger.Accounts.SetArchivedAsync(viewer.Actor, alice.BookId, cash.Id, true)).Status);
+        Assert.Equal(ResultStatus.Ok, (await ledger.Accounts.ListAsync(viewer.Actor, alice.BookId)).Status);
+        Assert.Equal("Cash", (await ledger.Accounts.GetAsync(alice.Actor, alice.BookId, cash.Id)).Value!.Name);
+    }
+}

@@ -1,0 +1,100 @@
+using BlazorLedger.Common;
+using BlazorLedger.Data;
+using BlazorLedger.Features.Transactions;
+using BlazorLedger.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlazorLedger.Tests.Transactions;
+
+/// <summary>Many writers at once on a real database file, as concurrent circuits and API requests produce them.</summary>
+public sealed class ConcurrencyTests : IAsyncLifetime
+{
+    private TestLedger ledger = default!;
+
+    public async Task InitializeAsync() => ledger = await TestLedger.OnFileAsync();
+
+    public async Task DisposeAsync() => await ledger.DisposeAsync();
+
+    [Fact]
+    public async Task Sixteen_concurrent_writers_lose_no_update_and_every_balance_equals_its_postings()
+    {
+        var alice = await ledger.CreateUserAsync("alice");
+        var accounts = new List<(Guid Id, string Currency)>();
+        for (var i = 0; i < 10; i++)
+        {
+            var currency = i < 6 ? "USD" : i < 8 ? "EUR" : "JPY";
+            accounts.Add((await ledger.CreateAccountAsync(alice, $"Account {i}", currency: currency), currency));
+        }
+        const int writers = 16, transfersEach = 200;
+
+        var failures = await Task.WhenAll(Enumerable.Range(0, writers).Select(writer => Task.Run(async () =>
+        {
+            var random = new Random(writer);
+            var failed = new List<string>();
+            for (var n = 0; n < transfersEach; n++)
+            {
+                var from = accounts[random.Next(accounts.Count)];
+                var candidates = accounts.Where(a => a.Currency == from.Currency && a.Id != from.Id).ToList();
+                var to = candidates[random.Next(candidates.Count)];
+                var amount = random.NextInt64(1, 1_000_000);
+                var result = await ledger.Postings.PostAsync(alice.Actor, new PostTransaction(alice.BookId,
+                    DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-random.Next(0, 365)), $"Transfer {writer}/{n}", null,
+                    [new PostingLine(to.Id, amount), new PostingLine(from.Id, -amount)], $"w{writer}-n{n}"));
+                if (result.Status != ResultStatus.Created)
+                {
+                    failed.Add($"{writer}/{n}: {result.Status} {result.Message}");
+                }
+            }
+            return failed;
+        })));
+
+        Assert.Empty(failures.SelectMany(f => f));
+        await using var db = await ledger.DbAsync();
+        Assert.Equal(writers * transfersEach, await db.Transactions.CountAsync());
+        var balances = await db.Accounts.Where(a => a.BookId == alice.BookId).Select(a => new { a.Id, a.Currency, a.Balance }).ToListAsync();
+        var sums = await db.Postings.GroupBy(p => p.AccountId).Select(g => new { AccountId = g.Key, Sum = g.Sum(p => p.Amount) })
+            .ToDictionaryAsync(s => s.AccountId, s => s.Sum);
+        Assert.All(balances, a => Assert.Equal(sums.GetValueOrDefault(a.Id), a.Balance));
+        Assert.All(balances.GroupBy(a => a.Currency), currency => Assert.Equal(0, currency.Sum(a => a.Balance)));
+        Assert.Contains(balances, a => a.Balance != 0);
+    }
+
+    [Fact]
+    public async Task Twenty_parallel_submits_with_one_key_create_exactly_one_transaction()
+    {
+        var alice = await ledger.CreateUserAsync("alice");
+        var cash = await ledger.CreateAccountAsync(alice, "Cash");
+        var food = await ledger.CreateAccountAsync(alice, "Food", AccountType.Expense);
+        var command = new PostTransaction(alice.BookId, DateOnly.FromDateTime(DateTime.UtcNow), "Lunch", "Cafe",
+            [new PostingLine(food, 15_00), new PostingLine(cash, -15_00)], "double-click-1");
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => ledger.Postings.PostAsync(alice.Actor, command))));
+
+        Assert.All(results, r => Assert.True(r.Succeeded, r.Message));
+        Assert.Single(results, r => r.Status == ResultStatus.Created);
+        Assert.Single(results.Select(r => r.Value!.Id).Distinct());
+        await using var db = await ledger.DbAsync();
+        Assert.Equal(1, await db.Transactions.CountAsync());
+        Assert.Equal(15_00, await ledger.BalanceAsync(food));
+        Assert.Equal(-15_00, await ledger.BalanceAsync(cash));
+    }
+
+    [Fact]
+    public async Task A_write_transaction_holds_the_write_lock_from_its_start()
+    {
+        await using var db = await ledger.DbAsync();
+        await using var tx = await db.BeginWriteTransactionAsync(CancellationToken.None);
+
+        // Another connection that will not wait must find the database locked, although the first has not written yet.
+        await using var other = new SqliteConnection(db.Database.GetConnectionString() + ";Pooling=False");
+        await other.OpenAsync();
+        await using var command = other.CreateCommand();
+        command.CommandText = "PRAGMA busy_timeout = 0;";
+        await command.ExecuteNonQueryAsync();
+        command.CommandText = "BEGIN IMMEDIATE;";
+        command.CommandTimeout = 1;
+        var error = await Assert.ThrowsAsync<SqliteException>(() => command.ExecuteNonQueryAsync());
+        Assert.Equal(5, error.SqliteErrorCode); // SQLITE_BUSY
+    }
+}
