@@ -2,6 +2,7 @@ using System.Security.Claims;
 using BlazorLedger.Features.Books;
 using Bunit;
 using Bunit.TestDoubles;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -25,6 +26,7 @@ public abstract class LedgerComponentTest : BunitContext, IAsyncLifetime
         Services.AddScoped<CurrentUser>();
         Services.AddScoped<CurrentBook>();
         Auth = AddAuthorization();
+        Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         Ledger = new TestLedger(Services, () => ValueTask.CompletedTask);
     }
 
@@ -44,9 +46,9 @@ public abstract class LedgerComponentTest : BunitContext, IAsyncLifetime
     protected void SignIn(TestUser user, string name, params string[] roles)
     {
         Auth.SetAuthorized($"{name}@example.com");
+        Auth.SetRoles(roles);
         Auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, user.UserId),
             new Claim(BlazorLedger.Features.Users.LedgerClaims.DisplayName, name));
-        Auth.SetRoles(roles);
     }
 
     /// <summary>Renders the MudBlazor popover host, where menus and select lists put their items.</summary>
