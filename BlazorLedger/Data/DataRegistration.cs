@@ -86,15 +86,19 @@ public static class DataRegistration
             return Task.CompletedTask;
         }
 
+        // Pooled connections reuse the native handle, which keeps its settings: apply them once per handle.
+        private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> configured = [];
+
         private void Apply(DbConnection connection)
         {
-            if (connection is not SqliteConnection)
+            if (connection is not SqliteConnection { Handle: { } handle } sqlite || configured.TryGetValue(handle, out _))
             {
                 return;
             }
-            using var command = connection.CreateCommand();
+            using var command = sqlite.CreateCommand();
             command.CommandText = pragmas;
             command.ExecuteNonQuery();
+            configured.AddOrUpdate(handle, handle);
         }
     }
 }

@@ -21,7 +21,11 @@ internal static class AuditExtensions
     /// <summary>Adds an audit event to the context, to be saved in the same database transaction as the change it records.</summary>
     public static void Audit(this LedgerDbContext db, DateTime at, string? userId, Guid? bookId, string action,
         string entityType, object entityId, object? details = null) =>
-        db.AuditEvents.Add(new AuditEvent
+        db.AuditEvents.Add(Create(at, userId, bookId, action, entityType, entityId, details));
+
+    public static AuditEvent Create(DateTime at, string? userId, Guid? bookId, string action, string entityType, object entityId,
+        object? details = null) =>
+        new()
         {
             At = at,
             UserId = userId,
@@ -30,5 +34,5 @@ internal static class AuditExtensions
             EntityType = entityType,
             EntityId = entityId.ToString() ?? "",
             Details = details is null ? "{}" : JsonSerializer.Serialize(details, Json),
-        });
+        };
 }

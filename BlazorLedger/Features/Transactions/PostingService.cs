@@ -31,7 +31,7 @@ public sealed class PostingService(IDbContextFactory<LedgerDbContext> dbFactory,
         {
             return await PostOnceAsync(actor, normalized, requestHash, ct);
         }
-        catch (DbUpdateException ex) when (ex.IsUniqueViolation() && normalized.IdempotencyKey is not null)
+        catch (Exception ex) when (ex.IsUniqueViolation() && normalized.IdempotencyKey is not null)
         {
             // A concurrent submit with the same key won the race (servers that do not serialize writers): answer as a retry.
             await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -46,17 +46,19 @@ public sealed class PostingService(IDbContextFactory<LedgerDbContext> dbFactory,
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.BeginWriteTransactionAsync(ct);
 
-        if (BookAccess.Deny<TransactionDto>(await BookAccess.RoleAsync(db, actor, command.BookId, ct), BookRole.Editor) is { } denied)
+        var context = await PostingStore.ReadAsync(db, actor.UserId, command.BookId, command.IdempotencyKey,
+            command.Postings.Select(p => p.AccountId), ct);
+        if (BookAccess.Deny<TransactionDto>(context.Role, BookRole.Editor) is { } denied)
         {
             return denied;
         }
-        if (command.IdempotencyKey is not null && await ReplayAsync(db, command.BookId, command.IdempotencyKey, requestHash!, ct) is { } replay)
+        if (context.Existing is { } existing)
         {
-            return replay;
+            return existing.RequestHash == requestHash
+                ? Result<TransactionDto>.Ok((await LoadDtoAsync(db, command.BookId, existing.Id, ct))!)
+                : Result<TransactionDto>.Conflict(ChangedByOther);
         }
-
-        var accounts = await LoadAccountsAsync(db, command.BookId, command.Postings.Select(p => p.AccountId), ct);
-        var errors = ValidateAgainstAccounts(command.Postings, accounts);
+        var errors = ValidateAgainstAccounts(command.Postings, context.Accounts);
         if (errors.Any)
         {
             return errors.ToResult<TransactionDto>();
@@ -64,19 +66,18 @@ public sealed class PostingService(IDbContextFactory<LedgerDbContext> dbFactory,
 
         var now = clock.GetUtcNow().UtcDateTime;
         var transaction = NewTransaction(actor, command, requestHash, now, reversesId: null);
-        db.Transactions.Add(transaction);
-        db.Audit(now, actor.UserId, command.BookId, AuditActions.TransactionPosted, nameof(Transaction), transaction.Id,
-            new { Date = command.Date.ToString("O"), Postings = command.Postings.Count, command.IdempotencyKey });
-        await db.SaveChangesAsync(ct);
-
-        if (await ApplyBalancesAsync(db, command.Postings, accounts, ct) is { } overflow)
+        var audit = AuditExtensions.Create(now, actor.UserId, command.BookId, AuditActions.TransactionPosted, nameof(Transaction),
+            transaction.Id, new PostedDetails(command.Date.ToString("O"), command.Postings.Count, command.IdempotencyKey));
+        if (!await PostingStore.WriteAsync(db, transaction, audit, ct))
         {
-            return overflow;
+            return Overflow(command.Postings, context.Accounts);
         }
         await tx.CommitAsync(ct);
         notifier.Publish(new BookChange(command.BookId, BookChangeKind.Transactions));
-        return Result<TransactionDto>.Created(ToDto(transaction, accounts, reversedById: null));
+        return Result<TransactionDto>.Created(ToDto(transaction, context.Accounts, reversedById: null));
     }
+
+    private sealed record PostedDetails(string Date, int Postings, string? IdempotencyKey);
 
     /// <summary>
     /// Voids a transaction by posting its exact reversal, dated like the original and linked to it. Nothing is updated
@@ -88,7 +89,7 @@ public sealed class PostingService(IDbContextFactory<LedgerDbContext> dbFactory,
         {
             return await VoidOnceAsync(actor, bookId, transactionId, ct);
         }
-        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
+        catch (Exception ex) when (ex.IsUniqueViolation())
         {
             return Result<TransactionDto>.Conflict("This transaction has already been voided.");
         }
@@ -119,7 +120,7 @@ public sealed class PostingService(IDbContextFactory<LedgerDbContext> dbFactory,
         }
 
         var lines = original.Postings.OrderBy(p => p.Id).Select(p => new PostingLine(p.AccountId, -p.Amount, p.Memo)).ToList();
-        var accounts = await LoadAccountsAsync(db, bookId, lines.Select(l => l.AccountId), ct);
+        var accounts = (await PostingStore.ReadAsync(db, actor.UserId, bookId, null, lines.Select(l => l.AccountId), ct)).Accounts;
         if (accounts.Values.FirstOrDefault(a => a.Archived) is { } archived)
         {
             return Result<TransactionDto>.Conflict($"The account \"{archived.Name}\" is archived; restore it before voiding this transaction.");
@@ -131,14 +132,11 @@ public sealed class PostingService(IDbContextFactory<LedgerDbContext> dbFactory,
             original.Payee, lines);
         var now = clock.GetUtcNow().UtcDateTime;
         var transaction = NewTransaction(actor, reversal, requestHash: null, now, reversesId: original.Id);
-        db.Transactions.Add(transaction);
-        db.Audit(now, actor.UserId, bookId, AuditActions.TransactionVoided, nameof(Transaction), original.Id,
+        var audit = AuditExtensions.Create(now, actor.UserId, bookId, AuditActions.TransactionVoided, nameof(Transaction), original.Id,
             new { ReversalId = transaction.Id });
-        await db.SaveChangesAsync(ct);
-
-        if (await ApplyBalancesAsync(db, lines, accounts, ct) is { } overflow)
+        if (!await PostingStore.WriteAsync(db, transaction, audit, ct))
         {
-            return overflow;
+            return Overflow(lines, accounts);
         }
         await tx.CommitAsync(ct);
         notifier.Publish(new BookChange(bookId, BookChangeKind.Transactions));
@@ -250,41 +248,12 @@ public sealed class PostingService(IDbContextFactory<LedgerDbContext> dbFactory,
         return errors;
     }
 
-    private static async Task<Dictionary<Guid, AccountForPosting>> LoadAccountsAsync(LedgerDbContext db, Guid bookId,
-        IEnumerable<Guid> ids, CancellationToken ct)
+    private static Result<TransactionDto> Overflow(IReadOnlyList<PostingLine> lines, IReadOnlyDictionary<Guid, AccountForPosting> accounts)
     {
-        var wanted = ids.Distinct().ToList();
-        return await db.Accounts.AsNoTracking()
-            .Where(a => a.BookId == bookId && wanted.Contains(a.Id))
-            .Select(a => new AccountForPosting(a.Id, a.Name, a.Currency, a.Archived, a.Type))
-            .ToDictionaryAsync(a => a.Id, ct);
-    }
-
-    /// <summary>
-    /// Adds each account's net change to its stored balance with one set-based UPDATE per account, never a
-    /// read-modify-write. The guard in the WHERE clause refuses a change that would overflow 64 bits (SQLite would
-    /// silently turn the integer into a float); then nothing is committed.
-    /// </summary>
-    private static async Task<Result<TransactionDto>?> ApplyBalancesAsync(LedgerDbContext db, IReadOnlyList<PostingLine> lines,
-        IReadOnlyDictionary<Guid, AccountForPosting> accounts, CancellationToken ct)
-    {
-        var deltas = lines.GroupBy(l => l.AccountId).Select(g => (AccountId: g.Key, Delta: g.Sum(l => l.Amount))).Where(d => d.Delta != 0);
-        foreach (var (accountId, delta) in deltas)
-        {
-            var updated = delta > 0
-                ? await Increment(db.Accounts.Where(a => a.Id == accountId && a.Balance <= long.MaxValue - delta), delta, ct)
-                : await Increment(db.Accounts.Where(a => a.Id == accountId && a.Balance >= long.MinValue - delta), delta, ct);
-            if (updated != 1)
-            {
-                var index = lines.ToList().FindIndex(l => l.AccountId == accountId);
-                return Result<TransactionDto>.Invalid(TransactionFields.Line(index, nameof(PostingLine.Amount)),
-                    $"This would take the balance of \"{accounts[accountId].Name}\" beyond what can be stored.");
-            }
-        }
-        return null;
-
-        static Task<int> Increment(IQueryable<Account> account, long delta, CancellationToken ct) =>
-            account.ExecuteUpdateAsync(s => s.SetProperty(a => a.Balance, a => a.Balance + delta), ct);
+        // Which account overflowed is not reported by the batch; name the largest change, the likely culprit.
+        var index = Enumerable.Range(0, lines.Count).MaxBy(i => Math.Abs(lines[i].Amount));
+        return Result<TransactionDto>.Invalid(TransactionFields.Line(index, nameof(PostingLine.Amount)),
+            $"This would take the balance of \"{accounts[lines[index].AccountId].Name}\" beyond what can be stored.");
     }
 
     private static Transaction NewTransaction(Actor actor, PostTransaction command, string? requestHash, DateTime now, Guid? reversesId)
@@ -346,7 +315,7 @@ public sealed class PostingService(IDbContextFactory<LedgerDbContext> dbFactory,
         var postings = await db.Postings.AsNoTracking()
             .Where(p => p.TransactionId == transactionId)
             .OrderBy(p => p.Id)
-            .Select(p => new PostingDto(p.Id, p.AccountId, p.Account!.Name, p.Account.Currency, p.Amount, p.Memo))
+            .Select(p => new PostingDto(p.AccountId, p.Account!.Name, p.Account.Currency, p.Amount, p.Memo))
             .ToListAsync(ct);
         return new TransactionDto(row.Id, row.BookId, row.Date, row.Description, row.Payee, row.CreatedById, row.CreatedAt,
             row.ReversesId, row.ReversedById, postings);
@@ -354,7 +323,7 @@ public sealed class PostingService(IDbContextFactory<LedgerDbContext> dbFactory,
 
     private static TransactionDto ToDto(Transaction t, IReadOnlyDictionary<Guid, AccountForPosting> accounts, Guid? reversedById) =>
         new(t.Id, t.BookId, t.Date, t.Description, t.Payee, t.CreatedById, t.CreatedAt, t.ReversesId, reversedById,
-            t.Postings.Select(p => new PostingDto(p.Id, p.AccountId, accounts[p.AccountId].Name, accounts[p.AccountId].Currency, p.Amount, p.Memo))
+            t.Postings.Select(p => new PostingDto(p.AccountId, accounts[p.AccountId].Name, accounts[p.AccountId].Currency, p.Amount, p.Memo))
                 .ToList());
 
     /// <summary>A stable fingerprint of what was submitted, to tell a retry from a different request with the same key.</summary>

@@ -136,36 +136,36 @@ public sealed class RegisterService(IDbContextFactory<LedgerDbContext> dbFactory
 
     private static string EscapeLike(string text) =>
         text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+}
 
-    /// <summary>Where the next page starts: after (Date, PostingId), with the running balance before that posting.</summary>
-    private sealed record RegisterCursor(DateOnly Date, long PostingId, long BalanceBefore)
+/// <summary>Where the next page starts: after (Date, PostingId), with the running balance before that posting.</summary>
+internal sealed record RegisterCursor(DateOnly Date, long PostingId, long BalanceBefore)
+{
+    public override string ToString() =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Date.DayNumber}.{PostingId}.{BalanceBefore}"))
+            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    public static bool TryParse(string text, out RegisterCursor? cursor)
     {
-        public override string ToString() =>
-            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Date.DayNumber}.{PostingId}.{BalanceBefore}"))
-                .TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-        public static bool TryParse(string text, out RegisterCursor? cursor)
+        cursor = null;
+        try
         {
-            cursor = null;
-            try
+            var base64 = text.Replace('-', '+').Replace('_', '/');
+            base64 = base64.PadRight(base64.Length + (4 - base64.Length % 4) % 4, '=');
+            var parts = Encoding.UTF8.GetString(Convert.FromBase64String(base64)).Split('.');
+            if (parts.Length == 3
+                && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var day)
+                && day >= DateOnly.MinValue.DayNumber && day <= DateOnly.MaxValue.DayNumber
+                && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+                && long.TryParse(parts[2], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var balance))
             {
-                var base64 = text.Replace('-', '+').Replace('_', '/');
-                base64 = base64.PadRight(base64.Length + (4 - base64.Length % 4) % 4, '=');
-                var parts = Encoding.UTF8.GetString(Convert.FromBase64String(base64)).Split('.');
-                if (parts.Length == 3
-                    && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var day)
-                    && day >= DateOnly.MinValue.DayNumber && day <= DateOnly.MaxValue.DayNumber
-                    && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-                    && long.TryParse(parts[2], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var balance))
-                {
-                    cursor = new RegisterCursor(DateOnly.FromDayNumber(day), id, balance);
-                    return true;
-                }
+                cursor = new RegisterCursor(DateOnly.FromDayNumber(day), id, balance);
+                return true;
             }
-            catch (FormatException)
-            {
-            }
-            return false;
         }
+        catch (FormatException)
+        {
+        }
+        return false;
     }
 }

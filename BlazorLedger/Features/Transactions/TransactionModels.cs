@@ -12,7 +12,7 @@ public sealed record PostingLine(Guid AccountId, long Amount, string? Memo = nul
 public sealed record PostTransaction(
     Guid BookId, DateOnly Date, string Description, string? Payee, IReadOnlyList<PostingLine> Postings, string? IdempotencyKey = null);
 
-public sealed record PostingDto(long Id, Guid AccountId, string AccountName, string Currency, long Amount, string? Memo);
+public sealed record PostingDto(Guid AccountId, string AccountName, string Currency, long Amount, string? Memo);
 
 public sealed record TransactionDto(
     Guid Id,
@@ -50,4 +50,4 @@ internal static class TransactionFields
     public static string Line(int index, string field) => $"{Postings}[{index}].{field}";
 }
 
-internal sealed record AccountForPosting(Guid Id, string Name, string Currency, bool Archived, AccountType Type);
+internal sealed record AccountForPosting(Guid Id, string Name, string Currency, bool Archived);

@@ -1,0 +1,135 @@
+using BlazorLedger.Data;
+using BlazorLedger.Features.Accounts;
+using BlazorLedger.Features.Transactions;
+using Microsoft.Data.Sqlite;
+
+namespace BlazorLedger.Benchmarks;
+
+/// <summary>
+/// What users wait for at scale: a register page (50 rows) and the balances of a chart of accounts, at a small and a large
+/// number of postings; the app's way (keyset paging, stored balances) beside the naive way (OFFSET paging, SUM over postings).
+/// </summary>
+internal static class ReadBenchmark
+{
+    public static async Task RunAsync(BenchmarkOptions options)
+    {
+        Console.WriteLine("Reads: median of 30 runs, all postings in one account pair");
+        Console.WriteLine($"{"postings",12}  {"register p1",12}  {"register deep",13}  {"OFFSET deep",12}  {"balances",12}  {"SUM postings",13}");
+        foreach (var size in new[] { options.Small, options.Large })
+        {
+            await using var bench = await BenchDatabase.CreateAsync(options.Directory, SqliteDurability.Normal);
+            var (account, deepCursor) = await LoadAsync(bench, size);
+            var register = bench.Register;
+            var accounts = bench.Services.GetRequiredService<AccountService>();
+
+            var firstPage = await Measure.MedianAsync(async () => Check(await register.GetPageAsync(bench.Actor, new RegisterQuery(bench.BookId, account))));
+            var deepPage = await Measure.MedianAsync(async () =>
+                Check(await register.GetPageAsync(bench.Actor, new RegisterQuery(bench.BookId, account, Cursor: deepCursor))));
+            var balances = await Measure.MedianAsync(async () => Check(await accounts.ListAsync(bench.Actor, bench.BookId)));
+
+            await using var connection = new SqliteConnection(bench.ConnectionString);
+            await connection.OpenAsync();
+            var accountText = account.ToString().ToUpperInvariant();
+            var offsetPage = await Measure.MedianAsync(() => Scalar(connection, """
+                SELECT SUM(LENGTH(d) + a) FROM (SELECT p."Id", p."Amount" AS a, t."Description" AS d FROM "Postings" p JOIN "Transactions" t ON t."Id" = p."TransactionId"
+                WHERE p."AccountId" = $a ORDER BY p."Date" DESC, p."Id" DESC LIMIT 50 OFFSET $offset)
+                """, ("$a", accountText), ("$offset", size / 4)));
+            var sums = await Measure.MedianAsync(() => Scalar(connection, """
+                SELECT SUM(ABS(s)) FROM (SELECT a."Id", (SELECT COALESCE(SUM(p."Amount"), 0) FROM "Postings" p WHERE p."AccountId" = a."Id") AS s
+                FROM "Accounts" a WHERE a."BookId" = $b)
+                """, ("$b", bench.BookId.ToString().ToUpperInvariant())));
+
+            Console.WriteLine($"{size,12:N0}  {Measure.Ms(firstPage),12}  {Measure.Ms(deepPage),13}  {Measure.Ms(offsetPage),12}  {Measure.Ms(balances),12}  {Measure.Ms(sums),13}");
+        }
+    }
+
+    private static T Check<T>(BlazorLedger.Common.Result<T> result) =>
+        result.Succeeded ? result.Value! : throw new InvalidOperationException(result.Message);
+
+    private static async Task Scalar(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+        await command.ExecuteScalarAsync();
+    }
+
+    /// <summary>
+    /// Bulk-loads size/2 transfers between two accounts over ten years with raw inserts, sets the stored balances to match,
+    /// and returns the first account and a register cursor a quarter of the way down its history.
+    /// </summary>
+    private static async Task<(Guid Account, string DeepCursor)> LoadAsync(BenchDatabase bench, int size)
+    {
+        var (a, b) = (bench.Accounts[0], bench.Accounts[1]);
+        var (aText, bText) = (a.ToString().ToUpperInvariant(), b.ToString().ToUpperInvariant());
+        await using var connection = new SqliteConnection(bench.ConnectionString);
+        await connection.OpenAsync();
+        await using (var tx = connection.BeginTransaction())
+        {
+            await using var insertTx = connection.CreateCommand();
+            insertTx.CommandText = """
+                INSERT INTO "Transactions" ("Id", "BookId", "Date", "Description", "CreatedById", "CreatedAt")
+                VALUES ($id, $book, $date, $description, $user, '2026-01-01 00:00:00')
+                """;
+            await using var insertPosting = connection.CreateCommand();
+            insertPosting.CommandText = """
+                INSERT INTO "Postings" ("TransactionId", "AccountId", "Date", "Amount") VALUES ($tx, $account, $date, $amount)
+                """;
+            foreach (var name in new[] { "$id", "$book", "$date", "$description", "$user" })
+            {
+                insertTx.Parameters.Add(new SqliteParameter { ParameterName = name });
+            }
+            foreach (var name in new[] { "$tx", "$account", "$date", "$amount" })
+            {
+                insertPosting.Parameters.Add(new SqliteParameter { ParameterName = name });
+            }
+            var random = new Random(3);
+            var start = new DateOnly(2016, 1, 1);
+            var book = bench.BookId.ToString().ToUpperInvariant();
+            for (var i = 0; i < size / 2; i++)
+            {
+                var id = Guid.CreateVersion7().ToString().ToUpperInvariant();
+                var date = start.AddDays(random.Next(0, 3650)).ToString("yyyy-MM-dd");
+                var amount = random.NextInt64(1, 100_000);
+                insertTx.Parameters[0].Value = id;
+                insertTx.Parameters[1].Value = book;
+                insertTx.Parameters[2].Value = date;
+                insertTx.Parameters[3].Value = $"Transfer {i}";
+                insertTx.Parameters[4].Value = bench.Actor.UserId;
+                await insertTx.ExecuteNonQueryAsync();
+                foreach (var (account, delta) in new[] { (aText, amount), (bText, -amount) })
+                {
+                    insertPosting.Parameters[0].Value = id;
+                    insertPosting.Parameters[1].Value = account;
+                    insertPosting.Parameters[2].Value = date;
+                    insertPosting.Parameters[3].Value = delta;
+                    await insertPosting.ExecuteNonQueryAsync();
+                }
+            }
+            await using var balances = connection.CreateCommand();
+            balances.CommandText = """
+                UPDATE "Accounts" SET "Balance" = (SELECT COALESCE(SUM("Amount"), 0) FROM "Postings" WHERE "AccountId" = "Accounts"."Id");
+                ANALYZE;
+                """;
+            await balances.ExecuteNonQueryAsync();
+            await tx.CommitAsync();
+        }
+
+        // A cursor a quarter of the way down the register, made the way the register makes them.
+        await using var position = connection.CreateCommand();
+        position.CommandText = """
+            SELECT "Date", "Id", (SELECT "Balance" FROM "Accounts" WHERE "Id" = $a) - (
+                SELECT COALESCE(SUM(q."Amount"), 0) FROM "Postings" q WHERE q."AccountId" = $a AND (q."Date" > p."Date" OR (q."Date" = p."Date" AND q."Id" >= p."Id")))
+            FROM "Postings" p WHERE p."AccountId" = $a ORDER BY "Date" DESC, "Id" DESC LIMIT 1 OFFSET $offset
+            """;
+        position.Parameters.AddWithValue("$a", aText);
+        position.Parameters.AddWithValue("$offset", size / 4);
+        await using var reader = await position.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        var cursor = new RegisterCursor(DateOnly.Parse(reader.GetString(0)), reader.GetInt64(1), reader.GetInt64(2)).ToString();
+        return (a, cursor);
+    }
+}

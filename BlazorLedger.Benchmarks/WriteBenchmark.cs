@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using BlazorLedger.Data;
+using BlazorLedger.Features.Transactions;
+using Microsoft.Data.Sqlite;
+
+namespace BlazorLedger.Benchmarks;
+
+/// <summary>
+/// Durable ledger writes per second: N two-posting transfers through the posting service against the same rows written
+/// with raw, prepared Microsoft.Data.Sqlite commands, on fresh files, alternating so both see the same machine noise.
+/// </summary>
+internal static class WriteBenchmark
+{
+    public static async Task RunAsync(BenchmarkOptions options)
+    {
+        Console.WriteLine($"Writes: {options.Transfers} sequential transfers, WAL, median of {options.Rounds} rounds each");
+        Console.WriteLine($"{"durability",-12}{"raw tx/s",12}{"service tx/s",15}{"service/raw",14}");
+        foreach (var durability in new[] { SqliteDurability.Full, SqliteDurability.Normal })
+        {
+            var raw = new List<double>();
+            var service = new List<double>();
+            for (var round = 0; round < options.Rounds; round++)
+            {
+                raw.Add(await RawAsync(options, durability));
+                service.Add(await ServiceAsync(options, durability));
+            }
+            var rawRate = Median(raw);
+            var serviceRate = Median(service);
+            Console.WriteLine($"{durability.ToString().ToUpperInvariant(),-12}{rawRate,12:N0}{serviceRate,15:N0}{serviceRate / rawRate,13:N2}x");
+        }
+    }
+
+    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+
+    private static async Task<double> ServiceAsync(BenchmarkOptions options, SqliteDurability durability)
+    {
+        await using var bench = await BenchDatabase.CreateAsync(options.Directory, durability);
+        var postings = bench.Postings;
+        var random = new Random(1);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < options.Transfers; i++)
+        {
+            var (from, to) = Pick(random, bench.Accounts);
+            var amount = random.NextInt64(1, 100_000);
+            var result = await postings.PostAsync(bench.Actor, new PostTransaction(bench.BookId, today, "Transfer", null,
+                [new PostingLine(to, amount), new PostingLine(from, -amount)], $"k{i}"));
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException(result.Message);
+            }
+        }
+        return options.Transfers / watch.Elapsed.TotalSeconds;
+    }
+
+    private static async Task<double> RawAsync(BenchmarkOptions options, SqliteDurability durability)
+    {
+        await using var bench = await BenchDatabase.CreateAsync(options.Directory, durability);
+        await using var connection = new SqliteConnection(bench.ConnectionString);
+        await connection.OpenAsync();
+        await Exec(connection, $"PRAGMA busy_timeout = 30000; PRAGMA synchronous = {(durability == SqliteDurability.Full ? "FULL" : "NORMAL")};");
+
+        var insertTransaction = Prepare(connection, """
+            INSERT INTO "Transactions" ("Id", "BookId", "Date", "Description", "Payee", "IdempotencyKey", "RequestHash", "CreatedById", "CreatedAt", "ReversesId")
+            VALUES ($id, $book, $date, 'Transfer', NULL, $key, $hash, $user, $at, NULL)
+            """, "$id", "$book", "$date", "$key", "$hash", "$user", "$at");
+        var insertPosting = Prepare(connection, """
+            INSERT INTO "Postings" ("TransactionId", "AccountId", "Date", "Amount", "Memo") VALUES ($tx, $account, $date, $amount, NULL)
+            """, "$tx", "$account", "$date", "$amount");
+        var updateBalance = Prepare(connection, """
+            UPDATE "Accounts" SET "Balance" = "Balance" + $amount WHERE "Id" = $account
+            """, "$amount", "$account");
+        var insertAudit = Prepare(connection, """
+            INSERT INTO "AuditEvents" ("At", "UserId", "BookId", "Action", "EntityType", "EntityId", "Details")
+            VALUES ($at, $user, $book, 'transaction.posted', 'Transaction', $tx, '{}')
+            """, "$at", "$user", "$book", "$tx");
+
+        var book = bench.BookId.ToString().ToUpperInvariant();
+        var random = new Random(1);
+        var date = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd");
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < options.Transfers; i++)
+        {
+            var (from, to) = Pick(random, bench.Accounts);
+            var amount = random.NextInt64(1, 100_000);
+            var id = Guid.CreateVersion7().ToString().ToUpperInvariant();
+            var at = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF");
+            using var tx = connection.BeginTransaction(deferred: false);
+            foreach (var command in new[] { insertTransaction, insertPosting, updateBalance, insertAudit })
+            {
+                command.Transaction = tx;
+            }
+            Set(insertTransaction, id, book, date, $"k{i}", new string('0', 64), bench.Actor.UserId, at);
+            await insertTransaction.ExecuteNonQueryAsync();
+            foreach (var (account, delta) in new[] { (to, amount), (from, -amount) })
+            {
+                Set(insertPosting, id, account.ToString().ToUpperInvariant(), date, delta);
+                await insertPosting.ExecuteNonQueryAsync();
+                Set(updateBalance, delta, account.ToString().ToUpperInvariant());
+                await updateBalance.ExecuteNonQueryAsync();
+            }
+            Set(insertAudit, at, bench.Actor.UserId, book, id);
+            await insertAudit.ExecuteNonQueryAsync();
+            await tx.CommitAsync();
+        }
+        return options.Transfers / watch.Elapsed.TotalSeconds;
+    }
+
+    private static (Guid From, Guid To) Pick(Random random, Guid[] accounts)
+    {
+        var from = random.Next(accounts.Length);
+        var to = (from + 1 + random.Next(accounts.Length - 1)) % accounts.Length;
+        return (accounts[from], accounts[to]);
+    }
+
+    private static async Task Exec(SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static SqliteCommand Prepare(SqliteConnection connection, string sql, params string[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var name in parameters)
+        {
+            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        }
+        return command;
+    }
+
+    private static void Set(SqliteCommand command, params object[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i];
+        }
+    }
+}
