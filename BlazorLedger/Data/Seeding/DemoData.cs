@@ -92,7 +92,7 @@ public sealed class DemoData(IDbContextFactory<LedgerDbContext> dbFactory, BookS
             {
                 await Post(first.AddDays(random.Next(0, 28)), "Bus pass top-up", "Metro Transit", transport, cash, 10_00 + random.Next(0, 30_00));
             }
-            await Post(first.AddDays(random.Next(0, 28)), "Cash withdrawal", "ATM", cash, checking, 60_00);
+            await Post(first.AddDays(random.Next(0, 28)), "Cash withdrawal", "ATM", cash, checking, 160_00);
             for (var i = 0; i < 4; i++)
             {
                 await Post(first.AddDays(random.Next(0, 28)), "Coffee", "The Daily Grind", dining, cash, 3_50 + random.Next(0, 4_00));

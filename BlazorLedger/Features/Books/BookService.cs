@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BlazorLedger.Features.Books;
 
-public sealed record BookSummary(Guid Id, string Name, string BaseCurrency, BookRole Role);
+/// <summary>A book as one member sees it; LastActivity is the date of its latest transaction, if any.</summary>
+public sealed record BookSummary(Guid Id, string Name, string BaseCurrency, BookRole Role, DateOnly? LastActivity = null);
 
 public sealed class BookOptions
 {
@@ -21,7 +22,8 @@ public sealed class BookService(IDbContextFactory<LedgerDbContext> dbFactory, Ti
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var books = await db.BookMembers.AsNoTracking()
             .Where(m => m.UserId == actor.UserId)
-            .Select(m => new BookSummary(m.Book!.Id, m.Book.Name, m.Book.BaseCurrency, m.Role))
+            .Select(m => new BookSummary(m.Book!.Id, m.Book.Name, m.Book.BaseCurrency, m.Role,
+                db.Transactions.Where(t => t.BookId == m.BookId).Max(t => (DateOnly?)t.Date)))
             .ToListAsync(ct);
         return books.OrderBy(b => b.Name, StringComparer.CurrentCultureIgnoreCase).ThenBy(b => b.Id).ToList();
     }

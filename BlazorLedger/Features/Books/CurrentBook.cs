@@ -3,7 +3,8 @@ using BlazorLedger.Common;
 namespace BlazorLedger.Features.Books;
 
 /// <summary>
-/// The book this circuit is working in: the one the user picked last (kept by the layout in the browser), else their first.
+/// The book this circuit is working in: the one the user picked last (kept by the layout in the browser), else the one
+/// with the most recent transactions, else the first by name.
 /// </summary>
 public sealed class CurrentBook(BookService books)
 {
@@ -24,7 +25,8 @@ public sealed class CurrentBook(BookService books)
             return Book;
         }
         available = await books.ListAsync(actor, ct);
-        Book = available.FirstOrDefault(b => b.Id == PreferredId) ?? available.FirstOrDefault();
+        Book = available.FirstOrDefault(b => b.Id == PreferredId)
+            ?? available.OrderByDescending(b => b.LastActivity).FirstOrDefault();
         return Book;
     }
 
