@@ -39,7 +39,7 @@ public static class UsersRegistration
             .AddEntityFrameworkStores<LedgerDbContext>()
             .AddUserManager<LedgerUserManager>()
             .AddClaimsPrincipalFactory<LedgerClaimsPrincipalFactory>()
-            .AddSignInManager()
+            .AddSignInManager<LedgerSignInManager>()
             .AddDefaultTokenProviders();
 
         services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
