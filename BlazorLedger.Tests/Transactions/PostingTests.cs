@@ -261,6 +261,24 @@ public sealed class PostingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Transactions_are_numbered_per_book_in_posting_order_and_name_who_posted_them()
+    {
+        var bob = await ledger.CreateUserAsync("bob");
+        var bobsCash = await ledger.CreateAccountAsync(bob, "Cash");
+        var bobsFood = await ledger.CreateAccountAsync(bob, "Food", AccountType.Expense);
+
+        var first = await ledger.TransferAsync(alice, checking, groceries, 1_00);
+        var second = await ledger.TransferAsync(alice, checking, groceries, 2_00);
+        var bobsFirst = await ledger.TransferAsync(bob, bobsCash, bobsFood, 3_00);
+        var reversal = (await ledger.Postings.VoidAsync(alice.Actor, alice.BookId, first.Id)).Value!;
+
+        Assert.Equal([1L, 2L, 3L], new[] { first.Number, second.Number, reversal.Number });
+        Assert.Equal(1, bobsFirst.Number);
+        Assert.Equal("alice", first.CreatedByName);
+        Assert.Equal("alice", (await ledger.Postings.GetAsync(alice.Actor, alice.BookId, second.Id)).Value!.CreatedByName);
+    }
+
+    [Fact]
     public async Task Text_is_trimmed_and_stored_as_submitted_without_interpretation()
     {
         var result = await ledger.Postings.PostAsync(alice.Actor, Transfer(description: "  <script>alert(1)</script>  "));

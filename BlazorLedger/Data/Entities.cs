@@ -59,6 +59,10 @@ public sealed class Transaction
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid BookId { get; set; }
+
+    /// <summary>1, 2, 3 ... within the book, in the order transactions were posted: a reference people can quote.</summary>
+    public long Number { get; set; }
+
     public DateOnly Date { get; set; }
     public required string Description { get; set; }
     public string? Payee { get; set; }

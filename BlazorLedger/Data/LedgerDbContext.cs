@@ -77,7 +77,8 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) :
             tx.Property(t => t.IdempotencyKey).HasMaxLength(100);
             tx.Property(t => t.RequestHash).HasMaxLength(64);
             tx.HasIndex(t => new { t.BookId, t.IdempotencyKey }).IsUnique();
-            tx.HasIndex(t => new { t.BookId, t.Date, t.Id });
+            tx.HasIndex(t => new { t.BookId, t.Number }).IsUnique();
+            tx.HasIndex(t => new { t.BookId, t.Date, t.Number });
             // At most one reversal per transaction: voiding twice is impossible even under a race.
             tx.HasIndex(t => t.ReversesId).IsUnique();
             tx.HasOne<Book>().WithMany().HasForeignKey(t => t.BookId).OnDelete(DeleteBehavior.Restrict);

@@ -292,6 +292,9 @@ namespace BlazorLedger.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("Number")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Payee")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -311,7 +314,10 @@ namespace BlazorLedger.Data.Migrations
                     b.HasIndex("BookId", "IdempotencyKey")
                         .IsUnique();
 
-                    b.HasIndex("BookId", "Date", "Id");
+                    b.HasIndex("BookId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("BookId", "Date", "Number");
 
                     b.ToTable("Transactions");
                 });

@@ -66,6 +66,7 @@ public sealed class PostingService(IDbContextFactory<LedgerDbContext> dbFactory,
 
         var now = clock.GetUtcNow().UtcDateTime;
         var transaction = NewTransaction(actor, command, requestHash, now, reversesId: null);
+        transaction.Number = context.NextNumber;
         var audit = AuditExtensions.Create(now, actor.UserId, command.BookId, AuditActions.TransactionPosted, nameof(Transaction),
             transaction.Id, new PostedDetails(command.Date.ToString("O"), command.Postings.Count, command.IdempotencyKey));
         if (!await PostingStore.WriteAsync(db, transaction, audit, ct))
@@ -74,7 +75,7 @@ public sealed class PostingService(IDbContextFactory<LedgerDbContext> dbFactory,
         }
         await tx.CommitAsync(ct);
         notifier.Publish(new BookChange(command.BookId, BookChangeKind.Transactions));
-        return Result<TransactionDto>.Created(ToDto(transaction, context.Accounts, reversedById: null));
+        return Result<TransactionDto>.Created(ToDto(transaction, context.ActorName, context.Accounts));
     }
 
     private sealed record PostedDetails(string Date, int Postings, string? IdempotencyKey);
@@ -120,7 +121,8 @@ public sealed class PostingService(IDbContextFactory<LedgerDbContext> dbFactory,
         }
 
         var lines = original.Postings.OrderBy(p => p.Id).Select(p => new PostingLine(p.AccountId, -p.Amount, p.Memo)).ToList();
-        var accounts = (await PostingStore.ReadAsync(db, actor.UserId, bookId, null, lines.Select(l => l.AccountId), ct)).Accounts;
+        var context = await PostingStore.ReadAsync(db, actor.UserId, bookId, null, lines.Select(l => l.AccountId), ct);
+        var accounts = context.Accounts;
         if (accounts.Values.FirstOrDefault(a => a.Archived) is { } archived)
         {
             return Result<TransactionDto>.Conflict($"The account \"{archived.Name}\" is archived; restore it before voiding this transaction.");
@@ -132,6 +134,7 @@ public sealed class PostingService(IDbContextFactory<LedgerDbContext> dbFactory,
             original.Payee, lines);
         var now = clock.GetUtcNow().UtcDateTime;
         var transaction = NewTransaction(actor, reversal, requestHash: null, now, reversesId: original.Id);
+        transaction.Number = context.NextNumber;
         var audit = AuditExtensions.Create(now, actor.UserId, bookId, AuditActions.TransactionVoided, nameof(Transaction), original.Id,
             new { ReversalId = transaction.Id });
         if (!await PostingStore.WriteAsync(db, transaction, audit, ct))
@@ -140,7 +143,7 @@ public sealed class PostingService(IDbContextFactory<LedgerDbContext> dbFactory,
         }
         await tx.CommitAsync(ct);
         notifier.Publish(new BookChange(bookId, BookChangeKind.Transactions));
-        return Result<TransactionDto>.Created(ToDto(transaction, accounts, reversedById: null));
+        return Result<TransactionDto>.Created(ToDto(transaction, context.ActorName, accounts));
     }
 
     public async Task<Result<TransactionDto>> GetAsync(Actor actor, Guid bookId, Guid transactionId, CancellationToken ct = default)
@@ -304,7 +307,8 @@ public sealed class PostingService(IDbContextFactory<LedgerDbContext> dbFactory,
             .Where(t => t.BookId == bookId && t.Id == transactionId)
             .Select(t => new
             {
-                t.Id, t.BookId, t.Date, t.Description, t.Payee, t.CreatedById, t.CreatedAt, t.ReversesId,
+                t.Id, t.BookId, t.Number, t.Date, t.Description, t.Payee, t.CreatedById, t.CreatedAt, t.ReversesId,
+                CreatedByName = db.Users.Where(u => u.Id == t.CreatedById).Select(u => u.DisplayName).FirstOrDefault(),
                 ReversedById = db.Transactions.Where(r => r.ReversesId == t.Id).Select(r => (Guid?)r.Id).FirstOrDefault(),
             })
             .FirstOrDefaultAsync(ct);
@@ -317,12 +321,12 @@ public sealed class PostingService(IDbContextFactory<LedgerDbContext> dbFactory,
             .OrderBy(p => p.Id)
             .Select(p => new PostingDto(p.AccountId, p.Account!.Name, p.Account.Currency, p.Amount, p.Memo))
             .ToListAsync(ct);
-        return new TransactionDto(row.Id, row.BookId, row.Date, row.Description, row.Payee, row.CreatedById, row.CreatedAt,
-            row.ReversesId, row.ReversedById, postings);
+        return new TransactionDto(row.Id, row.BookId, row.Number, row.Date, row.Description, row.Payee, row.CreatedById,
+            row.CreatedByName ?? "", row.CreatedAt, row.ReversesId, row.ReversedById, postings);
     }
 
-    private static TransactionDto ToDto(Transaction t, IReadOnlyDictionary<Guid, AccountForPosting> accounts, Guid? reversedById) =>
-        new(t.Id, t.BookId, t.Date, t.Description, t.Payee, t.CreatedById, t.CreatedAt, t.ReversesId, reversedById,
+    private static TransactionDto ToDto(Transaction t, string createdByName, IReadOnlyDictionary<Guid, AccountForPosting> accounts) =>
+        new(t.Id, t.BookId, t.Number, t.Date, t.Description, t.Payee, t.CreatedById, createdByName, t.CreatedAt, t.ReversesId, null,
             t.Postings.Select(p => new PostingDto(p.AccountId, accounts[p.AccountId].Name, accounts[p.AccountId].Currency, p.Amount, p.Memo))
                 .ToList());
 

@@ -4,9 +4,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BlazorLedger.Features.Transactions;
 
-/// <summary>What posting needs to know before it writes, read in one round trip.</summary>
+/// <summary>
+/// What posting needs to know before it writes, read in one round trip. NextNumber is stable because the write lock is held.
+/// </summary>
 internal sealed record PostingContext(
-    BookRole? Role, (Guid Id, string? RequestHash)? Existing, IReadOnlyDictionary<Guid, AccountForPosting> Accounts);
+    BookRole? Role, (Guid Id, string? RequestHash)? Existing, IReadOnlyDictionary<Guid, AccountForPosting> Accounts, long NextNumber, string ActorName);
 
 /// <summary>
 /// The SQL of the posting hot path. Posting is the one write that must be fast, so instead of change tracking and one
@@ -29,8 +31,9 @@ internal static class PostingStore
     {
         var parameters = new List<object> { bookId, userId };
         var sql = new StringBuilder("""
-            SELECT 0 AS "Kind", NULL AS "Id", "Role" AS "Text1", NULL AS "Text2", 0 AS "Flag"
-            FROM "BookMembers" WHERE "BookId" = {0} AND "UserId" = {1}
+            SELECT 0 AS "Kind", NULL AS "Id", m."Role" AS "Text1", u."DisplayName" AS "Text2", 0 AS "Flag"
+            FROM "BookMembers" AS m JOIN "AspNetUsers" AS u ON u."Id" = m."UserId" WHERE m."BookId" = {0} AND m."UserId" = {1}
+            UNION ALL SELECT 3, NULL, CAST(COALESCE(MAX("Number"), 0) + 1 AS TEXT), NULL, 0 FROM "Transactions" WHERE "BookId" = {0}
             """);
         if (idempotencyKey is not null)
         {
@@ -57,6 +60,8 @@ internal static class PostingStore
 
         var rows = await db.Database.SqlQueryRaw<Row>(sql.ToString(), parameters.ToArray()).ToListAsync(ct);
         BookRole? role = null;
+        var nextNumber = 1L;
+        var actorName = "";
         (Guid, string?)? existing = null;
         var accounts = new Dictionary<Guid, AccountForPosting>();
         foreach (var row in rows)
@@ -65,16 +70,20 @@ internal static class PostingStore
             {
                 case 0:
                     role = Enum.Parse<BookRole>(row.Text1!);
+                    actorName = row.Text2 ?? "";
                     break;
                 case 1:
                     existing = (row.Id!.Value, row.Text1);
+                    break;
+                case 3:
+                    nextNumber = long.Parse(row.Text1!, System.Globalization.CultureInfo.InvariantCulture);
                     break;
                 default:
                     accounts[row.Id!.Value] = new AccountForPosting(row.Id.Value, row.Text1!, row.Text2!, row.Flag);
                     break;
             }
         }
-        return new PostingContext(role, existing, accounts);
+        return new PostingContext(role, existing, accounts, nextNumber, actorName);
     }
 
     /// <summary>
@@ -89,10 +98,11 @@ internal static class PostingStore
         {
             transaction.Id, transaction.BookId, transaction.Date, transaction.Description, transaction.Payee,
             transaction.IdempotencyKey, transaction.RequestHash, transaction.CreatedById, transaction.CreatedAt, transaction.ReversesId,
+            transaction.Number,
         };
         var sql = new StringBuilder("""
-            INSERT INTO "Transactions" ("Id", "BookId", "Date", "Description", "Payee", "IdempotencyKey", "RequestHash", "CreatedById", "CreatedAt", "ReversesId")
-            VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9});
+            INSERT INTO "Transactions" ("Id", "BookId", "Number", "Date", "Description", "Payee", "IdempotencyKey", "RequestHash", "CreatedById", "CreatedAt", "ReversesId")
+            VALUES ({0}, {1}, {10}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9});
             INSERT INTO "Postings" ("TransactionId", "AccountId", "Date", "Amount", "Memo") VALUES
             """);
         var expectedRows = 1 + transaction.Postings.Count + 1;

@@ -17,10 +17,12 @@ public sealed record PostingDto(Guid AccountId, string AccountName, string Curre
 public sealed record TransactionDto(
     Guid Id,
     Guid BookId,
+    long Number,
     DateOnly Date,
     string Description,
     string? Payee,
     string CreatedById,
+    string CreatedByName,
     DateTime CreatedAt,
     Guid? ReversesId,
     Guid? ReversedById,

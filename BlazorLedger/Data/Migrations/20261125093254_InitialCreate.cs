@@ -269,6 +269,7 @@ namespace BlazorLedger.Data.Migrations
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     BookId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<long>(type: "INTEGER", nullable: false),
                     Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     Description = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Payee = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
@@ -398,14 +399,20 @@ namespace BlazorLedger.Data.Migrations
                 column: "TransactionId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Transactions_BookId_Date_Id",
+                name: "IX_Transactions_BookId_Date_Number",
                 table: "Transactions",
-                columns: new[] { "BookId", "Date", "Id" });
+                columns: new[] { "BookId", "Date", "Number" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Transactions_BookId_IdempotencyKey",
                 table: "Transactions",
                 columns: new[] { "BookId", "IdempotencyKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Transactions_BookId_Number",
+                table: "Transactions",
+                columns: new[] { "BookId", "Number" },
                 unique: true);
 
             migrationBuilder.CreateIndex(

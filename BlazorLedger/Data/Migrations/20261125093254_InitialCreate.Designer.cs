@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BlazorLedger.Data.Migrations
 {
     [DbContext(typeof(LedgerDbContext))]
-    [Migration("20261125090653_InitialCreate")]
+    [Migration("20261125093254_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -295,6 +295,9 @@ namespace BlazorLedger.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("Number")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Payee")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -314,7 +317,10 @@ namespace BlazorLedger.Data.Migrations
                     b.HasIndex("BookId", "IdempotencyKey")
                         .IsUnique();
 
-                    b.HasIndex("BookId", "Date", "Id");
+                    b.HasIndex("BookId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("BookId", "Date", "Number");
 
                     b.ToTable("Transactions");
                 });
