@@ -3,5 +3,5 @@ namespace BlazorLedger.Features.Transactions;
 public static class TransactionsRegistration
 {
     public static IServiceCollection AddTransactions(this IServiceCollection services) =>
-        services.AddScoped<PostingService>().AddScoped<RegisterService>();
+        services.AddScoped<PostingService>().AddScoped<RegisterService>().AddScoped<TransactionListService>();
 }

@@ -1,0 +1,137 @@
+using BlazorLedger.Common;
+using BlazorLedger.Data;
+using BlazorLedger.Features.Transactions;
+using BlazorLedger.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BlazorLedger.Tests.Transactions;
+
+public sealed class TransactionListTests : IAsyncLifetime
+{
+    private readonly TestLedger ledger = TestLedger.InMemory();
+    private TestUser alice = default!;
+    private Guid checking, food, yen, travel;
+    private static readonly DateOnly Start = new(2026, 3, 1);
+
+    private TransactionListService List => ledger.Services.GetRequiredService<TransactionListService>();
+
+    public async Task InitializeAsync()
+    {
+        alice = await ledger.CreateUserAsync("alice");
+        checking = await ledger.CreateAccountAsync(alice, "Checking");
+        food = await ledger.CreateAccountAsync(alice, "Food", AccountType.Expense);
+        yen = await ledger.CreateAccountAsync(alice, "Yen cash", currency: "JPY");
+        travel = await ledger.CreateAccountAsync(alice, "Travel", AccountType.Expense, "JPY");
+    }
+
+    public async Task DisposeAsync() => await ledger.DisposeAsync();
+
+    private async Task<List<TransactionListItem>> ReadAllAsync(TransactionQuery query)
+    {
+        var items = new List<TransactionListItem>();
+        string? cursor = null;
+        do
+        {
+            var page = await List.SearchAsync(alice.Actor, query with { Cursor = cursor });
+            Assert.True(page.Succeeded, page.Message);
+            items.AddRange(page.Value!.Items);
+            cursor = page.Value.NextCursor;
+        }
+        while (cursor is not null);
+        return items;
+    }
+
+    private async Task SeedAsync(int count)
+    {
+        var random = new Random(5);
+        for (var i = 0; i < count; i++)
+        {
+            await ledger.TransferAsync(alice, checking, food, random.Next(1, 50_00), Start.AddDays(random.Next(0, 20)),
+                $"{(char)('A' + random.Next(0, 5))} purchase {i}");
+        }
+    }
+
+    [Theory]
+    [InlineData(TransactionSort.NewestFirst)]
+    [InlineData(TransactionSort.OldestFirst)]
+    [InlineData(TransactionSort.DescriptionAToZ)]
+    public async Task Paging_in_every_order_lists_each_transaction_once_in_that_order(TransactionSort sort)
+    {
+        await SeedAsync(33);
+
+        var items = await ReadAllAsync(new TransactionQuery(alice.BookId, Limit: 5, Sort: sort));
+
+        Assert.Equal(33, items.Select(i => i.Id).Distinct().Count());
+        Assert.Equal(33, items.Count);
+        IEnumerable<TransactionListItem> expected = sort switch
+        {
+            TransactionSort.OldestFirst => items.OrderBy(i => i.Date).ThenBy(i => i.Number),
+            TransactionSort.DescriptionAToZ => items.OrderBy(i => i.Description, StringComparer.Ordinal).ThenBy(i => i.Number),
+            _ => items.OrderByDescending(i => i.Date).ThenByDescending(i => i.Number),
+        };
+        Assert.Equal(expected.Select(i => i.Id), items.Select(i => i.Id));
+    }
+
+    [Fact]
+    public async Task Filters_by_text_payee_date_range_and_amount_in_the_postings_currency()
+    {
+        await ledger.Postings.PostAsync(alice.Actor, new PostTransaction(alice.BookId, Start, "Weekly shop", "Green Market",
+            [new PostingLine(food, 12_34, "apples"), new PostingLine(checking, -12_34)]));
+        await ledger.Postings.PostAsync(alice.Actor, new PostTransaction(alice.BookId, Start.AddDays(5), "Sushi", "Sushi Go",
+            [new PostingLine(travel, 1234), new PostingLine(yen, -1234)]));
+        await ledger.TransferAsync(alice, checking, food, 99_00, Start.AddDays(10), "Other");
+
+        async Task<string[]> Find(TransactionQuery q) => (await ReadAllAsync(q)).Select(i => i.Description).ToArray();
+
+        Assert.Equal(["Weekly shop"], await Find(new(alice.BookId, Text: "APPLES")));
+        Assert.Equal(["Sushi"], await Find(new(alice.BookId, Payee: "sushi")));
+        Assert.Equal(["Weekly shop"], await Find(new(alice.BookId, Amount: "12.34")));
+        Assert.Equal(["Sushi"], await Find(new(alice.BookId, Amount: "1,234")));
+        Assert.Equal(["Sushi", "Weekly shop"], await Find(new(alice.BookId, To: Start.AddDays(5))));
+        Assert.Equal(["Other", "Sushi"], await Find(new(alice.BookId, From: Start.AddDays(1))));
+        Assert.Empty(await Find(new(alice.BookId, Text: "%")));
+    }
+
+    [Fact]
+    public async Task Items_show_their_legs_totals_and_void_state()
+    {
+        var tx = await ledger.TransferAsync(alice, checking, food, 7_50, Start, "Lunch");
+        await ledger.Postings.VoidAsync(alice.Actor, alice.BookId, tx.Id);
+
+        var items = await ReadAllAsync(new TransactionQuery(alice.BookId));
+
+        var original = items.Single(i => i.Id == tx.Id);
+        Assert.True(original.IsVoided);
+        Assert.Equal([("USD", 7_50L)], original.Totals);
+        Assert.Equal(["Food", "Checking"], original.Legs.Select(l => l.AccountName));
+        Assert.True(items.Single(i => i.Id != tx.Id).IsReversal);
+    }
+
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("1e9999")]
+    public async Task A_bad_amount_filter_is_refused_with_a_message(string amount)
+    {
+        var result = await List.SearchAsync(alice.Actor, new TransactionQuery(alice.BookId, Amount: amount));
+
+        Assert.Equal(ResultStatus.Invalid, result.Status);
+        Assert.Contains("Amount", result.Errors.Keys);
+    }
+
+    [Fact]
+    public async Task A_cursor_from_another_order_or_tampered_is_refused_and_outsiders_get_not_found()
+    {
+        await SeedAsync(3);
+        var first = await List.SearchAsync(alice.Actor, new TransactionQuery(alice.BookId, Limit: 1));
+        var mallory = await ledger.CreateUserAsync("mallory");
+
+        var otherOrder = await List.SearchAsync(alice.Actor,
+            new TransactionQuery(alice.BookId, Limit: 1, Cursor: first.Value!.NextCursor, Sort: TransactionSort.OldestFirst));
+        var tampered = await List.SearchAsync(alice.Actor, new TransactionQuery(alice.BookId, Cursor: "bm9wZQ"));
+        var outsider = await List.SearchAsync(mallory.Actor, new TransactionQuery(alice.BookId));
+
+        Assert.Equal(ResultStatus.Invalid, otherOrder.Status);
+        Assert.Equal(ResultStatus.Invalid, tampered.Status);
+        Assert.Equal(ResultStatus.NotFound, outsider.Status);
+    }
+}

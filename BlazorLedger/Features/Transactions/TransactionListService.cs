@@ -1,0 +1,215 @@
+using System.Globalization;
+using System.Text;
+using BlazorLedger.Common;
+using BlazorLedger.Data;
+using BlazorLedger.Features.Books;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlazorLedger.Features.Transactions;
+
+public enum TransactionSort
+{
+    NewestFirst,
+    OldestFirst,
+    DescriptionAToZ,
+}
+
+/// <summary>
+/// One page of a book's transactions. Text matches description, payee or a memo; Payee matches the payee only;
+/// Amount ("12.34") matches a posting of that size, either sign, in its account's currency.
+/// </summary>
+public sealed record TransactionQuery(Guid BookId, int Limit = 25, string? Cursor = null, string? Text = null, string? Payee = null,
+    string? Amount = null, DateOnly? From = null, DateOnly? To = null, TransactionSort Sort = TransactionSort.NewestFirst);
+
+public sealed record TransactionLeg(Guid AccountId, string AccountName, string Currency, long Amount);
+
+public sealed record TransactionListItem(Guid Id, long Number, DateOnly Date, string Description, string? Payee,
+    IReadOnlyList<TransactionLeg> Legs, bool IsVoided, bool IsReversal)
+{
+    /// <summary>The size of the transaction per currency: the sum of its debits.</summary>
+    public IEnumerable<(string Currency, long Amount)> Totals =>
+        Legs.Where(l => l.Amount > 0).GroupBy(l => l.Currency).Select(g => (g.Key, g.Sum(l => l.Amount)));
+}
+
+public sealed record TransactionPage(IReadOnlyList<TransactionListItem> Items, string? NextCursor);
+
+/// <summary>Searches a book's transactions with keyset paging in any of the offered orders.</summary>
+public sealed class TransactionListService(IDbContextFactory<LedgerDbContext> dbFactory)
+{
+    public const int MaxLimit = 500;
+
+    public async Task<Result<TransactionPage>> SearchAsync(Actor actor, TransactionQuery query, CancellationToken ct = default)
+    {
+        var errors = new ValidationErrors();
+        if (query.Limit is < 1 or > MaxLimit)
+        {
+            errors.Add(nameof(TransactionQuery.Limit), $"Choose a page size from 1 to {MaxLimit}.");
+        }
+        if (query.From > query.To)
+        {
+            errors.Add(nameof(TransactionQuery.From), "The start date is after the end date.");
+        }
+        decimal? amount = null;
+        if (!string.IsNullOrWhiteSpace(query.Amount))
+        {
+            if (decimal.TryParse(query.Amount.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed)
+                && Math.Abs(parsed) <= Money.MaxPostingMinor)
+            {
+                amount = Math.Abs(parsed);
+            }
+            else
+            {
+                errors.Add(nameof(TransactionQuery.Amount), "Enter an amount such as 12.34.");
+            }
+        }
+        ListCursor? cursor = null;
+        if (query.Cursor is not null && (!ListCursor.TryParse(query.Cursor, out cursor) || cursor!.Sort != query.Sort))
+        {
+            errors.Add(nameof(TransactionQuery.Cursor), "This page link is not valid; start again from the first page.");
+        }
+        if (errors.Any)
+        {
+            return errors.ToResult<TransactionPage>();
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (BookAccess.Deny<TransactionPage>(await BookAccess.RoleAsync(db, actor, query.BookId, ct), BookRole.Viewer) is { } denied)
+        {
+            return denied;
+        }
+
+        var transactions = db.Transactions.AsNoTracking().Where(t => t.BookId == query.BookId);
+        if (query.From is { } from)
+        {
+            transactions = transactions.Where(t => t.Date >= from);
+        }
+        if (query.To is { } to)
+        {
+            transactions = transactions.Where(t => t.Date <= to);
+        }
+        if (Like(query.Text) is { } text)
+        {
+            transactions = transactions.Where(t => EF.Functions.Like(t.Description, text, "\\")
+                || (t.Payee != null && EF.Functions.Like(t.Payee, text, "\\"))
+                || t.Postings.Any(p => p.Memo != null && EF.Functions.Like(p.Memo, text, "\\")));
+        }
+        if (Like(query.Payee) is { } payee)
+        {
+            transactions = transactions.Where(t => t.Payee != null && EF.Functions.Like(t.Payee, payee, "\\"));
+        }
+        if (amount is { } size)
+        {
+            transactions = WithPostingOfSize(transactions, size);
+        }
+        transactions = ApplyOrderAndCursor(transactions, query.Sort, cursor);
+
+        var rows = await transactions.Take(query.Limit + 1)
+            .Select(t => new
+            {
+                t.Id, t.Number, t.Date, t.Description, t.Payee, t.ReversesId,
+                Voided = db.Transactions.Any(r => r.ReversesId == t.Id),
+            })
+            .ToListAsync(ct);
+        var page = rows.Take(query.Limit).ToList();
+        var ids = page.Select(r => r.Id).ToList();
+        var legs = (await db.Postings.AsNoTracking()
+                .Where(p => ids.Contains(p.TransactionId))
+                .OrderBy(p => p.Id)
+                .Select(p => new { p.TransactionId, Leg = new TransactionLeg(p.AccountId, p.Account!.Name, p.Account.Currency, p.Amount) })
+                .ToListAsync(ct))
+            .ToLookup(p => p.TransactionId, p => p.Leg);
+
+        var items = page.Select(r => new TransactionListItem(r.Id, r.Number, r.Date, r.Description, r.Payee, legs[r.Id].ToList(),
+            r.Voided, r.ReversesId is not null)).ToList();
+        string? next = null;
+        if (rows.Count > query.Limit)
+        {
+            var last = items[^1];
+            next = new ListCursor(query.Sort, last.Date, last.Description, last.Number).ToString();
+        }
+        return Result<TransactionPage>.Ok(new TransactionPage(items, next));
+    }
+
+    private static IQueryable<Transaction> ApplyOrderAndCursor(IQueryable<Transaction> transactions, TransactionSort sort, ListCursor? cursor)
+    {
+        switch (sort)
+        {
+            case TransactionSort.OldestFirst:
+                if (cursor is not null)
+                {
+                    var (date, number) = (cursor.Date, cursor.Number);
+                    transactions = transactions.Where(t => t.Date > date || (t.Date == date && t.Number > number));
+                }
+                return transactions.OrderBy(t => t.Date).ThenBy(t => t.Number);
+            case TransactionSort.DescriptionAToZ:
+                if (cursor is not null)
+                {
+                    var (description, number) = (cursor.Description, cursor.Number);
+                    transactions = transactions.Where(t => string.Compare(t.Description, description) > 0
+                        || (t.Description == description && t.Number > number));
+                }
+                return transactions.OrderBy(t => t.Description).ThenBy(t => t.Number);
+            default:
+                if (cursor is not null)
+                {
+                    var (date, number) = (cursor.Date, cursor.Number);
+                    transactions = transactions.Where(t => t.Date < date || (t.Date == date && t.Number < number));
+                }
+                return transactions.OrderByDescending(t => t.Date).ThenByDescending(t => t.Number);
+        }
+    }
+
+    /// <summary>Transactions with a posting of this size (either sign) in the minor units of that posting's currency.</summary>
+    private static IQueryable<Transaction> WithPostingOfSize(IQueryable<Transaction> transactions, decimal size)
+    {
+        IQueryable<Transaction>? matching = null;
+        foreach (var group in Currencies.All.GroupBy(c => c.MinorDigits))
+        {
+            var scaled = size * (decimal)Math.Pow(10, group.Key);
+            if (scaled != decimal.Truncate(scaled))
+            {
+                continue; // "12.345" cannot be an amount in a two-digit currency
+            }
+            var minor = (long)scaled;
+            var codes = group.Select(c => c.Code).ToList();
+            var part = transactions.Where(t => t.Postings.Any(p =>
+                (p.Amount == minor || p.Amount == -minor) && codes.Contains(p.Account!.Currency)));
+            matching = matching is null ? part : matching.Union(part);
+        }
+        return matching ?? transactions.Where(t => false);
+    }
+
+    private static string? Like(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null : "%" + text.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+
+    private sealed record ListCursor(TransactionSort Sort, DateOnly Date, string Description, long Number)
+    {
+        public override string ToString() =>
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{(int)Sort}\n{Date.DayNumber}\n{Number}\n{Description}"))
+                .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+        public static bool TryParse(string text, out ListCursor? cursor)
+        {
+            cursor = null;
+            try
+            {
+                var base64 = text.Replace('-', '+').Replace('_', '/');
+                base64 = base64.PadRight(base64.Length + (4 - base64.Length % 4) % 4, '=');
+                var parts = Encoding.UTF8.GetString(Convert.FromBase64String(base64)).Split('\n', 4);
+                if (parts.Length == 4
+                    && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var sort) && Enum.IsDefined((TransactionSort)sort)
+                    && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var day)
+                    && day >= DateOnly.MinValue.DayNumber && day <= DateOnly.MaxValue.DayNumber
+                    && long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+                {
+                    cursor = new ListCursor((TransactionSort)sort, DateOnly.FromDayNumber(day), parts[3], number);
+                    return true;
+                }
+            }
+            catch (FormatException)
+            {
+            }
+            return false;
+        }
+    }
+}
