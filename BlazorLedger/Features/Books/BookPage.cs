@@ -1,0 +1,82 @@
+using BlazorLedger.Common;
+using BlazorLedger.Data;
+using Microsoft.AspNetCore.Components;
+
+namespace BlazorLedger.Features.Books;
+
+/// <summary>
+/// Base for pages that show the current book: resolves the signed-in user and the book, reloads when the user switches
+/// book or when anything in the book changes (in this circuit or another), and unsubscribes when the page goes away.
+/// </summary>
+public abstract class BookPage : ComponentBase, IDisposable
+{
+    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
+    [Inject] protected CurrentBook CurrentBook { get; set; } = default!;
+    [Inject] private BookChangeNotifier Notifier { get; set; } = default!;
+
+    protected Actor Actor { get; private set; } = default!;
+
+    protected BookSummary? Book { get; private set; }
+
+    /// <summary>Editors and owners may post, void and change accounts; viewers only read.</summary>
+    protected bool CanEdit => Book?.Role >= BookRole.Editor;
+
+    protected bool Loading { get; private set; } = true;
+
+    protected override async Task OnInitializedAsync()
+    {
+        Notifier.Changed += OnLedgerChanged;
+        CurrentBook.Changed += OnBookSwitched;
+        Actor = await CurrentUser.GetActorAsync();
+        Book = await CurrentBook.EnsureAsync(Actor);
+        await ReloadAsync();
+    }
+
+    /// <summary>Loads the page's data for <see cref="Book"/> (which may be null: the user has no book).</summary>
+    protected abstract Task LoadAsync();
+
+    /// <summary>Which changes to the current book make this page reload.</summary>
+    protected virtual bool ReloadsOn(BookChange change) => true;
+
+    protected async Task ReloadAsync()
+    {
+        Loading = true;
+        try
+        {
+            await LoadAsync();
+        }
+        finally
+        {
+            Loading = false;
+        }
+    }
+
+    private void OnLedgerChanged(BookChange change)
+    {
+        if (change.BookId == Book?.Id && ReloadsOn(change))
+        {
+            _ = InvokeAsync(async () =>
+            {
+                await LoadAsync();
+                StateHasChanged();
+            });
+        }
+    }
+
+    private void OnBookSwitched() => _ = InvokeAsync(async () =>
+    {
+        Book = CurrentBook.Book;
+        await OnBookSwitchedAsync();
+        StateHasChanged();
+    });
+
+    /// <summary>What happens when the user picks another book; by default the page reloads for it.</summary>
+    protected virtual Task OnBookSwitchedAsync() => ReloadAsync();
+
+    public virtual void Dispose()
+    {
+        Notifier.Changed -= OnLedgerChanged;
+        CurrentBook.Changed -= OnBookSwitched;
+        GC.SuppressFinalize(this);
+    }
+}
