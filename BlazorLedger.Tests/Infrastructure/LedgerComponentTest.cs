@@ -25,6 +25,7 @@ public abstract class LedgerComponentTest : BunitContext, IAsyncLifetime
         connection = TestLedger.AddInMemoryLedger(Services);
         Services.AddScoped<CurrentUser>();
         Services.AddScoped<CurrentBook>();
+        Services.AddScoped<BlazorLedger.Components.Layout.UserPreferences>();
         Auth = AddAuthorization();
         Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         Ledger = new TestLedger(Services, () => ValueTask.CompletedTask);

@@ -1,3 +1,4 @@
+using BlazorLedger.Components;
 using BlazorLedger.Components.Layout;
 using BlazorLedger.Tests.Infrastructure;
 using Bunit;
@@ -29,30 +30,43 @@ public sealed class MainLayoutTests : LedgerComponentTest
 
         layout.Find("[data-testid=dark-mode-toggle]").Click();
 
-        var saved = JSInterop.VerifyInvoke("localStorage.setItem");
-        Assert.Equal(["blazorledger.darkMode", "true"], saved.Arguments);
+        var saved = JSInterop.VerifyInvoke("blazorLedger.setPreference");
+        Assert.Equal([UserPreferences.DarkModeCookie, "true"], saved.Arguments);
         Assert.Equal("dark", layout.Find("[data-testid=dark-mode-toggle]").GetAttribute("data-mode"));
     }
 
     [Fact]
-    public void A_remembered_dark_mode_is_restored_on_load()
+    public void A_remembered_dark_mode_is_rendered_from_the_start()
     {
-        JSInterop.Setup<string?>("localStorage.getItem", "blazorledger.darkMode").SetResult("true");
+        var routes = Render<Routes>(p => p.Add(r => r.DarkMode, "true"));
 
-        var layout = RenderLayout();
-
-        layout.WaitForAssertion(() => Assert.Equal("dark", layout.Find("[data-testid=dark-mode-toggle]").GetAttribute("data-mode")));
+        Assert.Equal("dark", routes.Find("[data-testid=dark-mode-toggle]").GetAttribute("data-mode"));
     }
 
     [Fact]
-    public async Task The_remembered_book_is_chosen_when_the_user_has_several()
+    public async Task The_remembered_book_is_the_one_shown_when_the_user_has_several()
     {
         var shared = (await Ledger.Books.CreateAsync(User.Actor, "Zebra household", "EUR")).Value!;
-        JSInterop.Setup<string?>("localStorage.getItem", "blazorledger.book").SetResult(shared.Id.ToString());
 
-        var layout = RenderLayout();
+        var routes = Render<Routes>(p => p.Add(r => r.BookId, shared.Id.ToString()));
 
-        layout.WaitForAssertion(() => Assert.Contains("Zebra household", layout.Find("[data-testid=book-switcher]").TextContent));
+        routes.WaitForAssertion(() => Assert.Contains("Zebra household", routes.Find("[data-testid=book-switcher]").TextContent));
+        routes.WaitForAssertion(() => Assert.Contains("Zebra household", routes.Find("[data-testid=book-name]").TextContent));
+    }
+
+    [Fact]
+    public async Task Switching_book_remembers_it_and_reloads_the_page_for_it()
+    {
+        await Ledger.Books.CreateAsync(User.Actor, "Zebra household", "EUR");
+        var routes = Render<Routes>();
+        routes.WaitForAssertion(() => Assert.Contains("alice's book", routes.Find("[data-testid=book-name]").TextContent));
+
+        routes.Find("[data-testid=book-switcher] button").Click();
+        routes.WaitForAssertion(() => Assert.Equal(2, routes.FindAll("[data-testid=book-option]").Count));
+        routes.FindAll("[data-testid=book-option]").Single(o => o.TextContent.Contains("Zebra")).Click();
+
+        routes.WaitForAssertion(() => Assert.Contains("Zebra household", routes.Find("[data-testid=book-name]").TextContent));
+        Assert.Equal(UserPreferences.BookCookie, JSInterop.VerifyInvoke("blazorLedger.setPreference").Arguments[0]);
     }
 
     [Fact]

@@ -45,7 +45,7 @@ public sealed class DemoData(IDbContextFactory<LedgerDbContext> dbFactory, BookS
 
         var random = new Random(20261125);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var start = today.AddMonths(-12).AddDays(1);
+        var start = new DateOnly(today.Year, today.Month, 1).AddMonths(-11);
         var count = 0;
 
         async Task Post(DateOnly date, string description, string? payee, Guid debit, Guid credit, long cents)

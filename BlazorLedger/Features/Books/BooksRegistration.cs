@@ -9,6 +9,7 @@ public static class BooksRegistration
         services.AddScoped<BookService>();
         services.AddScoped<CurrentUser>();
         services.AddScoped<CurrentBook>();
+        services.AddScoped<BlazorLedger.Components.Layout.UserPreferences>();
         return services;
     }
 }
