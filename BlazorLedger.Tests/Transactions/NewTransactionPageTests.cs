@@ -1,0 +1,155 @@
+using BlazorLedger.Data;
+using BlazorLedger.Features.Transactions;
+using BlazorLedger.Tests.Infrastructure;
+using Bunit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BlazorLedger.Tests.Transactions;
+
+public sealed class NewTransactionPageTests : LedgerComponentTest
+{
+    private Guid wallet, food, bank;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        wallet = await Ledger.CreateAccountAsync(User, "Wallet");
+        food = await Ledger.CreateAccountAsync(User, "Food", AccountType.Expense);
+        bank = await Ledger.CreateAccountAsync(User, "Bank");
+    }
+
+    private IRenderedComponent<WithProviders> RenderPage()
+    {
+        var host = Render<WithProviders>(p => p.AddChildContent<NewTransactionPage>());
+        host.WaitForAssertion(() => host.ByTestId("transaction-form"));
+        return host;
+    }
+
+    private async Task<int> TransactionCountAsync()
+    {
+        await using var db = await Ledger.DbAsync();
+        return await db.Transactions.CountAsync();
+    }
+
+    [Fact]
+    public async Task A_simple_transaction_is_posted_and_the_form_is_ready_for_the_next()
+    {
+        var host = RenderPage();
+
+        host.Type("description", "Lunch");
+        host.Choose("from-account", "Wallet");
+        host.Choose("to-account", "Food");
+        host.Type("amount", "1,234.56");
+        host.Find("form").Submit();
+
+        host.WaitForAssertion(() => Assert.Contains("Posted #1", host.Find(".mud-snackbar").TextContent));
+        Assert.Equal(1_234_56, await Ledger.BalanceAsync(food));
+        Assert.Equal(-1_234_56, await Ledger.BalanceAsync(wallet));
+        Assert.Equal("", host.Find("input[data-testid=description]").GetAttribute("value") ?? "");
+    }
+
+    [Theory]
+    [InlineData("12.345", "USD allows at most 2 decimal places.")]
+    [InlineData("abc", "Enter a number such as 1,234.56.")]
+    public async Task An_amount_the_currency_cannot_hold_is_explained_and_cannot_be_posted(string amount, string message)
+    {
+        var host = RenderPage();
+        host.Type("description", "Lunch");
+        host.Choose("from-account", "Wallet");
+        host.Choose("to-account", "Food");
+
+        host.Type("amount", amount);
+        host.Find("form").Submit();
+
+        host.WaitForAssertion(() => Assert.Contains(message, host.Markup));
+        Assert.True(host.ByTestId("submit").HasAttribute("disabled"));
+        Assert.Equal(0, await TransactionCountAsync());
+    }
+
+    [Fact]
+    public async Task Errors_from_the_ledger_are_shown_on_their_fields_and_nothing_is_saved()
+    {
+        var host = RenderPage();
+        host.Choose("from-account", "Wallet");
+        host.Choose("to-account", "Food");
+        host.Type("amount", "5");
+
+        host.Find("form").Submit(); // no description
+
+        host.WaitForAssertion(() => Assert.Contains("Enter a description of 1 to 200 characters.", host.Markup));
+        Assert.Equal(0, await TransactionCountAsync());
+    }
+
+    [Fact]
+    public async Task An_unbalanced_split_shows_what_is_missing_and_cannot_be_submitted_until_it_balances()
+    {
+        var host = RenderPage();
+        host.FindAll(".mud-toggle-item").Single(b => b.TextContent.Contains("Split")).Click();
+        host.WaitForAssertion(() => Assert.Equal(2, host.FindAll("[data-testid=split-line]").Count));
+        host.Type("description", "Shopping");
+        host.Choose("line-account", "Food", 0);
+        host.Choose("line-account", "Bank", 1);
+        host.Type("line-amount", "30", 0);
+        host.Type("line-amount", "-20", 1);
+
+        host.WaitForAssertion(() => Assert.Contains("Unbalanced in USD: a line of -10.00", host.ByTestId("remaining").TextContent));
+        Assert.True(host.ByTestId("submit").HasAttribute("disabled"));
+        host.Find("form").Submit();
+        Assert.Equal(0, await TransactionCountAsync());
+
+        host.ByTestId("add-line").Click();
+        host.Choose("line-account", "Wallet", 2);
+        host.Type("line-amount", "-10", 2);
+        host.WaitForAssertion(() => Assert.Contains("Balanced", host.ByTestId("remaining").TextContent));
+        host.Find("form").Submit();
+
+        host.WaitForAssertion(() => Assert.Contains("Posted #1", host.Find(".mud-snackbar").TextContent));
+        Assert.Equal(30_00, await Ledger.BalanceAsync(food));
+        Assert.Equal(-20_00, await Ledger.BalanceAsync(bank));
+        Assert.Equal(-10_00, await Ledger.BalanceAsync(wallet));
+    }
+
+    [Fact]
+    public async Task Submitting_twice_at_once_posts_one_transaction()
+    {
+        var host = RenderPage();
+        host.Type("description", "Lunch");
+        host.Choose("from-account", "Wallet");
+        host.Choose("to-account", "Food");
+        host.Type("amount", "10");
+        var form = host.Find("form");
+
+        await Task.WhenAll(form.SubmitAsync(), form.SubmitAsync());
+
+        host.WaitForAssertion(() => Assert.Contains("Posted #1", host.Find(".mud-snackbar").TextContent));
+        Assert.Equal(1, await TransactionCountAsync());
+        Assert.Equal(10_00, await Ledger.BalanceAsync(food));
+    }
+
+    [Fact]
+    public async Task Accounts_in_different_currencies_need_split_mode()
+    {
+        await Ledger.CreateAccountAsync(User, "Euro cash", currency: "EUR");
+        var host = RenderPage();
+        host.Choose("from-account", "Euro cash");
+        host.Choose("to-account", "Food");
+
+        host.WaitForAssertion(() => Assert.NotNull(host.ByTestId("currency-mismatch")));
+        Assert.True(host.ByTestId("submit").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task A_viewer_gets_no_form()
+    {
+        var viewer = await Ledger.CreateUserAsync("victor");
+        await Ledger.AddMemberAsync(User.BookId, viewer, BookRole.Viewer);
+        SignIn(viewer, "victor");
+        Services.GetRequiredService<BlazorLedger.Features.Books.CurrentBook>().PreferredId = User.BookId;
+
+        var host = Render<WithProviders>(p => p.AddChildContent<NewTransactionPage>());
+
+        host.WaitForAssertion(() => Assert.NotNull(host.ByTestId("read-only")));
+        Assert.Empty(host.FindAll("form"));
+    }
+}
