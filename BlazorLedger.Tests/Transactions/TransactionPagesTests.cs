@@ -1,0 +1,114 @@
+using BlazorLedger.Data;
+using BlazorLedger.Features.Accounts;
+using BlazorLedger.Features.Transactions;
+using BlazorLedger.Tests.Infrastructure;
+using Bunit;
+
+namespace BlazorLedger.Tests.Transactions;
+
+public sealed class TransactionPagesTests : LedgerComponentTest
+{
+    private Guid cash, food;
+    private static readonly DateOnly Start = new(2026, 2, 1);
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        cash = await Ledger.CreateAccountAsync(User, "Cash");
+        food = await Ledger.CreateAccountAsync(User, "Food", AccountType.Expense);
+    }
+
+    [Fact]
+    public async Task The_detail_page_shows_postings_who_posted_and_links_a_void_to_its_reversal()
+    {
+        var tx = await Ledger.TransferAsync(User, cash, food, 12_50, Start, "Lunch");
+        var reversal = (await Ledger.Postings.VoidAsync(User.Actor, User.BookId, tx.Id)).Value!;
+
+        var page = Render<WithProviders>(p => p.AddChildContent<TransactionDetailPage>(d => d.Add(x => x.TransactionId, tx.Id)));
+
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=posting-row]").Count));
+        Assert.Contains("Lunch", page.ByTestId("transaction-title").TextContent);
+        var rows = page.FindAll("[data-testid=posting-row]").Select(r => r.TextContent).ToList();
+        Assert.Contains("Food", rows[0]);
+        Assert.Contains("USD 12.50", rows[0]);
+        Assert.Contains("Cash", rows[1]);
+        Assert.Contains("Posted by alice", page.ByTestId("posted-by").TextContent);
+        Assert.Equal($"transactions/{reversal.Id}", page.ByTestId("reversal-link").GetAttribute("href"));
+        Assert.Empty(page.FindAll("[data-testid=void]"));
+    }
+
+    [Fact]
+    public async Task The_detail_page_voids_after_confirmation()
+    {
+        var tx = await Ledger.TransferAsync(User, cash, food, 3_00, Start, "Coffee");
+        var page = Render<WithProviders>(p => p.AddChildContent<TransactionDetailPage>(d => d.Add(x => x.TransactionId, tx.Id)));
+        page.WaitForAssertion(() => page.ByTestId("void"));
+
+        page.ByTestId("void").Click();
+        page.WaitForAssertion(() => page.Find(".mud-dialog"));
+        page.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Void").Click();
+
+        page.WaitForAssertion(() => Assert.NotNull(page.ByTestId("voided-notice")));
+        Assert.Equal(0, await Ledger.BalanceAsync(food));
+    }
+
+    [Fact]
+    public async Task Another_books_transaction_is_not_found()
+    {
+        var bob = await Ledger.CreateUserAsync("bob");
+        var bobCash = await Ledger.CreateAccountAsync(bob, "Bob cash");
+        var bobFood = await Ledger.CreateAccountAsync(bob, "Bob food", AccountType.Expense);
+        var secret = await Ledger.TransferAsync(bob, bobCash, bobFood, 1_00, Start, "Secret dinner");
+
+        var page = Render<WithProviders>(p => p.AddChildContent<TransactionDetailPage>(d => d.Add(x => x.TransactionId, secret.Id)));
+
+        page.WaitForAssertion(() => page.ByTestId("not-found"));
+        Assert.DoesNotContain("Secret", page.Markup);
+    }
+
+    [Fact]
+    public async Task The_transactions_page_lists_and_searches_the_book()
+    {
+        await Ledger.TransferAsync(User, cash, food, 12_50, Start, "Lunch");
+        await Ledger.TransferAsync(User, cash, food, 30_00, Start.AddDays(1), "Groceries");
+
+        var page = Render<WithProviders>(p => p.AddChildContent<TransactionsPage>());
+
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=transaction-row]").Count));
+        Assert.Equal(["Groceries", "Lunch"], page.FindAll("[data-testid=transaction-link]").Select(a => a.TextContent.Trim()));
+        Assert.Equal("USD 30.00", page.FindAll("[data-testid=transaction-amount]")[0].TextContent.Trim());
+
+        page.Type("search-amount", "12.50");
+
+        page.WaitForAssertion(() => Assert.Equal(["Lunch"], page.FindAll("[data-testid=transaction-link]").Select(a => a.TextContent.Trim())));
+    }
+
+    [Fact]
+    public void An_empty_book_invites_the_first_transaction()
+    {
+        var page = Render<WithProviders>(p => p.AddChildContent<TransactionsPage>());
+
+        page.WaitForAssertion(() => Assert.Contains("No transactions yet", page.ByTestId("empty-transactions").TextContent));
+    }
+
+    [Fact]
+    public async Task Two_pages_showing_the_book_both_update_when_a_transaction_is_posted()
+    {
+        // One host carries the MudBlazor providers; the other pages render on their own, as in separate circuits' views.
+        var chart = Render<AccountsPage>();
+        var register = Render<AccountRegisterPage>(r => r.Add(x => x.AccountId, food));
+        var form = Render<WithProviders>(p => p.AddChildContent<NewTransactionPage>());
+        register.WaitForAssertion(() => register.ByTestId("empty-register"));
+        form.WaitForAssertion(() => form.ByTestId("transaction-form"));
+
+        form.Type("description", "Lunch");
+        form.Choose("from-account", "Cash");
+        form.Choose("to-account", "Food");
+        form.Type("amount", "8.75");
+        form.Find("form").Submit();
+
+        chart.WaitForAssertion(() => Assert.Contains(chart.FindAll("[data-testid=account-balance]"), b => b.TextContent == "8.75"));
+        register.WaitForAssertion(() => Assert.Single(register.FindAll("[data-testid=register-row]")));
+        Assert.Contains("USD 8.75", register.ByTestId("register-balance").TextContent);
+    }
+}
