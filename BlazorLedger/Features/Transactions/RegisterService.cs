@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using BlazorLedger.Common;
 using BlazorLedger.Data;
 using BlazorLedger.Features.Books;
@@ -32,18 +31,11 @@ public sealed class RegisterService(IDbContextFactory<LedgerDbContext> dbFactory
     public async Task<Result<RegisterPage>> GetPageAsync(Actor actor, RegisterQuery query, CancellationToken ct = default)
     {
         var errors = new ValidationErrors();
-        if (query.Limit is < 1 or > MaxLimit)
-        {
-            errors.Add(nameof(RegisterQuery.Limit), $"Choose a page size from 1 to {MaxLimit}.");
-        }
-        if (query.From > query.To)
-        {
-            errors.Add(nameof(RegisterQuery.From), "The start date is after the end date.");
-        }
+        Paging.Validate(errors, query.Limit, MaxLimit, query.From, query.To);
         RegisterCursor? cursor = null;
         if (query.Cursor is not null && !RegisterCursor.TryParse(query.Cursor, out cursor))
         {
-            errors.Add(nameof(RegisterQuery.Cursor), "This page link is not valid; start again from the first page.");
+            errors.Add(nameof(RegisterQuery.Cursor), Paging.InvalidCursor);
         }
         if (errors.Any)
         {
@@ -141,30 +133,24 @@ public sealed class RegisterService(IDbContextFactory<LedgerDbContext> dbFactory
 /// <summary>Where the next page starts: after (Date, PostingId), with the running balance before that posting.</summary>
 internal sealed record RegisterCursor(DateOnly Date, long PostingId, long BalanceBefore)
 {
-    public override string ToString() =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Date.DayNumber}.{PostingId}.{BalanceBefore}"))
-            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public override string ToString() => Paging.Encode($"{Date.DayNumber}.{PostingId}.{BalanceBefore}");
 
     public static bool TryParse(string text, out RegisterCursor? cursor)
     {
         cursor = null;
-        try
+        if (!Paging.TryDecode(text, out var fields))
         {
-            var base64 = text.Replace('-', '+').Replace('_', '/');
-            base64 = base64.PadRight(base64.Length + (4 - base64.Length % 4) % 4, '=');
-            var parts = Encoding.UTF8.GetString(Convert.FromBase64String(base64)).Split('.');
-            if (parts.Length == 3
-                && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var day)
-                && day >= DateOnly.MinValue.DayNumber && day <= DateOnly.MaxValue.DayNumber
-                && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-                && long.TryParse(parts[2], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var balance))
-            {
-                cursor = new RegisterCursor(DateOnly.FromDayNumber(day), id, balance);
-                return true;
-            }
+            return false;
         }
-        catch (FormatException)
+        var parts = fields.Split('.');
+        if (parts.Length == 3
+            && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var day)
+            && day >= DateOnly.MinValue.DayNumber && day <= DateOnly.MaxValue.DayNumber
+            && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            && long.TryParse(parts[2], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var balance))
         {
+            cursor = new RegisterCursor(DateOnly.FromDayNumber(day), id, balance);
+            return true;
         }
         return false;
     }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using BlazorLedger.Common;
 using BlazorLedger.Data;
 using BlazorLedger.Features.Books;
@@ -41,14 +40,7 @@ public sealed class TransactionListService(IDbContextFactory<LedgerDbContext> db
     public async Task<Result<TransactionPage>> SearchAsync(Actor actor, TransactionQuery query, CancellationToken ct = default)
     {
         var errors = new ValidationErrors();
-        if (query.Limit is < 1 or > MaxLimit)
-        {
-            errors.Add(nameof(TransactionQuery.Limit), $"Choose a page size from 1 to {MaxLimit}.");
-        }
-        if (query.From > query.To)
-        {
-            errors.Add(nameof(TransactionQuery.From), "The start date is after the end date.");
-        }
+        Paging.Validate(errors, query.Limit, MaxLimit, query.From, query.To);
         decimal? amount = null;
         if (!string.IsNullOrWhiteSpace(query.Amount))
         {
@@ -65,7 +57,7 @@ public sealed class TransactionListService(IDbContextFactory<LedgerDbContext> db
         ListCursor? cursor = null;
         if (query.Cursor is not null && (!ListCursor.TryParse(query.Cursor, out cursor) || cursor!.Sort != query.Sort))
         {
-            errors.Add(nameof(TransactionQuery.Cursor), "This page link is not valid; start again from the first page.");
+            errors.Add(nameof(TransactionQuery.Cursor), Paging.InvalidCursor);
         }
         if (errors.Any)
         {
@@ -184,30 +176,24 @@ public sealed class TransactionListService(IDbContextFactory<LedgerDbContext> db
 
     private sealed record ListCursor(TransactionSort Sort, DateOnly Date, string Description, long Number)
     {
-        public override string ToString() =>
-            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{(int)Sort}\n{Date.DayNumber}\n{Number}\n{Description}"))
-                .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        public override string ToString() => Paging.Encode($"{(int)Sort}\n{Date.DayNumber}\n{Number}\n{Description}");
 
         public static bool TryParse(string text, out ListCursor? cursor)
         {
             cursor = null;
-            try
+            if (!Paging.TryDecode(text, out var fields))
             {
-                var base64 = text.Replace('-', '+').Replace('_', '/');
-                base64 = base64.PadRight(base64.Length + (4 - base64.Length % 4) % 4, '=');
-                var parts = Encoding.UTF8.GetString(Convert.FromBase64String(base64)).Split('\n', 4);
-                if (parts.Length == 4
-                    && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var sort) && Enum.IsDefined((TransactionSort)sort)
-                    && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var day)
-                    && day >= DateOnly.MinValue.DayNumber && day <= DateOnly.MaxValue.DayNumber
-                    && long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var number))
-                {
-                    cursor = new ListCursor((TransactionSort)sort, DateOnly.FromDayNumber(day), parts[3], number);
-                    return true;
-                }
+                return false;
             }
-            catch (FormatException)
+            var parts = fields.Split('\n', 4);
+            if (parts.Length == 4
+                && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var sort) && Enum.IsDefined((TransactionSort)sort)
+                && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var day)
+                && day >= DateOnly.MinValue.DayNumber && day <= DateOnly.MaxValue.DayNumber
+                && long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var number))
             {
+                cursor = new ListCursor((TransactionSort)sort, DateOnly.FromDayNumber(day), parts[3], number);
+                return true;
             }
             return false;
         }
