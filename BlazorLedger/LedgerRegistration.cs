@@ -2,6 +2,8 @@ using BlazorLedger.Components;
 using BlazorLedger.Data;
 using BlazorLedger.Data.Seeding;
 using BlazorLedger.Features.Accounts;
+using BlazorLedger.Features.Admin;
+using BlazorLedger.Features.Mail;
 using BlazorLedger.Features.Books;
 using BlazorLedger.Features.Transactions;
 using BlazorLedger.Features.Users;
@@ -27,7 +29,9 @@ public static class LedgerRegistration
             .AddUsers()
             .AddBooks(builder.Configuration)
             .AddAccounts()
-            .AddTransactions();
+            .AddTransactions()
+            .AddMail(builder.Configuration)
+            .AddAdmin();
         return builder;
     }
 

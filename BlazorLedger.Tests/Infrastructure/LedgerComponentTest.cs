@@ -23,9 +23,6 @@ public abstract class LedgerComponentTest : BunitContext, IAsyncLifetime
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices(options => options.PopoverOptions.CheckForPopoverProvider = false);
         connection = TestLedger.AddInMemoryLedger(Services);
-        Services.AddScoped<CurrentUser>();
-        Services.AddScoped<CurrentBook>();
-        Services.AddScoped<BlazorLedger.Components.Layout.UserPreferences>();
         Auth = AddAuthorization();
         Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         Ledger = new TestLedger(Services, () => ValueTask.CompletedTask);

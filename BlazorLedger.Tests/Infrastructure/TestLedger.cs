@@ -1,6 +1,8 @@
 using BlazorLedger.Common;
 using BlazorLedger.Data;
 using BlazorLedger.Features.Accounts;
+using BlazorLedger.Features.Admin;
+using BlazorLedger.Features.Mail;
 using BlazorLedger.Features.Books;
 using BlazorLedger.Features.Transactions;
 using Microsoft.Data.Sqlite;
@@ -31,6 +33,10 @@ public sealed class TestLedger : IAsyncDisposable
     public AccountService Accounts => Services.GetRequiredService<AccountService>();
     public BookService Books => Services.GetRequiredService<BookService>();
     public RegisterService Register => Services.GetRequiredService<RegisterService>();
+    public MembershipService Members => Services.GetRequiredService<MembershipService>();
+    public InvitationService Invitations => Services.GetRequiredService<InvitationService>();
+    public SettingsService Settings => Services.GetRequiredService<SettingsService>();
+    public Outbox Outbox => Services.GetRequiredService<Outbox>();
 
     /// <summary>A fresh in-memory database: one open connection that lives as long as the test.</summary>
     public static TestLedger InMemory(Action<IServiceCollection>? configure = null)
@@ -91,10 +97,8 @@ public sealed class TestLedger : IAsyncDisposable
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddOptions();
-        services.AddSingleton<BookChangeNotifier>();
-        services.AddScoped<BookService>();
-        services.AddAccounts();
-        services.AddTransactions();
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build();
+        services.AddBooks(configuration).AddAccounts().AddTransactions().AddMail(configuration).AddAdmin();
     }
 
     public async Task<LedgerDbContext> DbAsync() =>
@@ -119,6 +123,19 @@ public sealed class TestLedger : IAsyncDisposable
         }
         var book = (await Books.CreatePersonalBookAsync(user.Id, name)).Value!;
         return new TestUser(new Actor(user.Id), user.Id, book.Id);
+    }
+
+    public async Task MakeAdminAsync(TestUser user)
+    {
+        await using var db = await DbAsync();
+        var role = await db.Roles.FirstOrDefaultAsync(r => r.Name == "Admin");
+        if (role is null)
+        {
+            role = new Microsoft.AspNetCore.Identity.IdentityRole("Admin") { NormalizedName = "ADMIN" };
+            db.Roles.Add(role);
+        }
+        db.UserRoles.Add(new Microsoft.AspNetCore.Identity.IdentityUserRole<string> { RoleId = role.Id, UserId = user.UserId });
+        await db.SaveChangesAsync();
     }
 
     public async Task AddMemberAsync(Guid bookId, TestUser user, BookRole role)

@@ -40,8 +40,9 @@ public sealed record Result<T>
         new() { Status = ResultStatus.Conflict, Message = message, Value = current };
     public static Result<T> Invalid(IReadOnlyDictionary<string, string[]> errors) =>
         new() { Status = ResultStatus.Invalid, Errors = errors, Message = "Please correct the highlighted fields." };
+    /// <summary>One field is wrong: its error is also the message.</summary>
     public static Result<T> Invalid(string field, string error) =>
-        Invalid(new Dictionary<string, string[]> { [field] = [error] });
+        Invalid(new Dictionary<string, string[]> { [field] = [error] }) with { Message = error };
 
     /// <summary>Carries a failure over to a result of another type.</summary>
     public Result<TOther> As<TOther>() => new() { Status = Status, Message = Message, Errors = Errors };

@@ -10,4 +10,12 @@ public class ApplicationUser : IdentityUser
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
 
     public DateTime? LastSignInAt { get; set; }
+
+    /// <summary>Failed sign-in attempts over the account's life (Identity's own counter resets at each lockout).</summary>
+    public int FailedSignInCount { get; set; }
+
+    public DateTime? LastFailedSignInAt { get; set; }
+
+    /// <summary>Set by an admin: the user cannot sign in, and open sessions lose access at their next check.</summary>
+    public DateTime? DisabledAt { get; set; }
 }

@@ -111,3 +111,49 @@ public sealed class AuditEvent
     public required string EntityId { get; set; }
     public string Details { get; set; } = "{}";
 }
+
+public enum InvitationKind
+{
+    /// <summary>From an admin: lets the addressee create an account while registration is invite-only.</summary>
+    SignUp = 0,
+    /// <summary>From a book's owner: lets the addressee join the book with a role (and sign up if they must).</summary>
+    Book = 1,
+}
+
+/// <summary>A link with an expiry, sent by e-mail (or read from the outbox). Only a hash of its token is stored.</summary>
+public sealed class Invitation
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public InvitationKind Kind { get; set; }
+    public required string Email { get; set; }
+    public required string NormalizedEmail { get; set; }
+    public required string TokenHash { get; set; }
+    public Guid? BookId { get; set; }
+    public BookRole? Role { get; set; }
+    public required string InvitedById { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime ExpiresAt { get; set; }
+    public DateTime? AcceptedAt { get; set; }
+    public string? AcceptedById { get; set; }
+    public DateTime? RevokedAt { get; set; }
+    public Book? Book { get; set; }
+}
+
+/// <summary>A message the app sent (or would have sent): kept so that links can be followed without a mail server.</summary>
+public sealed class OutboxMessage
+{
+    public long Id { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public required string To { get; set; }
+    public required string Subject { get; set; }
+    public required string HtmlBody { get; set; }
+    public DateTime? SentAt { get; set; }
+    public string? Error { get; set; }
+}
+
+/// <summary>An app-wide setting an admin can change at run time.</summary>
+public sealed class AppSetting
+{
+    public required string Key { get; set; }
+    public required string Value { get; set; }
+}

@@ -13,6 +13,9 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) :
     public DbSet<Transaction> Transactions => Set<Transaction>();
     public DbSet<Posting> Postings => Set<Posting>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<AppSetting> Settings => Set<AppSetting>();
 
     /// <summary>
     /// Identity shapes its tables by the schema version in its options, read from the application's services. Every
@@ -92,6 +95,32 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) :
             posting.HasIndex(p => new { p.AccountId, p.Date, p.Id });
             posting.HasIndex(p => p.TransactionId);
             posting.HasOne(p => p.Account).WithMany().HasForeignKey(p => p.AccountId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Invitation>(invitation =>
+        {
+            invitation.Property(i => i.Kind).HasConversion<string>().HasMaxLength(16);
+            invitation.Property(i => i.Role).HasConversion<string>().HasMaxLength(16);
+            invitation.Property(i => i.Email).HasMaxLength(256);
+            invitation.Property(i => i.NormalizedEmail).HasMaxLength(256);
+            invitation.Property(i => i.TokenHash).HasMaxLength(64);
+            invitation.HasIndex(i => i.TokenHash).IsUnique();
+            invitation.HasIndex(i => new { i.BookId, i.NormalizedEmail });
+            invitation.HasOne(i => i.Book).WithMany().HasForeignKey(i => i.BookId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<OutboxMessage>(message =>
+        {
+            message.Property(m => m.To).HasMaxLength(256);
+            message.Property(m => m.Subject).HasMaxLength(200);
+            message.HasIndex(m => m.CreatedAt);
+        });
+
+        builder.Entity<AppSetting>(setting =>
+        {
+            setting.HasKey(s => s.Key);
+            setting.Property(s => s.Key).HasMaxLength(64);
+            setting.Property(s => s.Value).HasMaxLength(1000);
         });
 
         builder.Entity<AuditEvent>(audit =>

@@ -50,7 +50,7 @@ public static class DatabaseInitializer
                 throw new InvalidOperationException(
                     "Could not create the admin user: " + string.Join(" ", created.Errors.Select(e => e.Description)));
             }
-            await users.AddToRolesAsync(admin, [Roles.Admin, Roles.Member]);
+            await users.AddToRoleAsync(admin, Roles.Admin);
             if (string.IsNullOrEmpty(options.AdminPassword))
             {
                 // Printed once, when the admin is created; only its hash is stored.

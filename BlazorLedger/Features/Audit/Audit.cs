@@ -12,6 +12,16 @@ public static class AuditActions
     public const string AccountUnarchived = "account.unarchived";
     public const string TransactionPosted = "transaction.posted";
     public const string TransactionVoided = "transaction.voided";
+    public const string SettingChanged = "setting.changed";
+    public const string InvitationCreated = "invitation.created";
+    public const string InvitationAccepted = "invitation.accepted";
+    public const string InvitationRevoked = "invitation.revoked";
+    public const string MemberRoleChanged = "member.role-changed";
+    public const string MemberRemoved = "member.removed";
+    public const string BookRenamed = "book.renamed";
+    public const string SignedIn = "user.signed-in";
+    public const string SignInFailed = "user.sign-in-failed";
+    public const string UserRegistered = "user.registered";
 }
 
 internal static class AuditExtensions

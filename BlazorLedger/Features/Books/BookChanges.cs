@@ -4,6 +4,7 @@ public enum BookChangeKind
 {
     Accounts,
     Transactions,
+    Members,
 }
 
 public sealed record BookChange(Guid BookId, BookChangeKind Kind);

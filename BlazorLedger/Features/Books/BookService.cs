@@ -67,6 +67,28 @@ public sealed class BookService(IDbContextFactory<LedgerDbContext> dbFactory, Ti
         return Result<BookSummary>.Created(new BookSummary(book.Id, book.Name, book.BaseCurrency, BookRole.Owner));
     }
 
+    public async Task<Result<BookSummary>> RenameAsync(Actor actor, Guid bookId, string name, CancellationToken ct = default)
+    {
+        name = (name ?? "").Trim();
+        if (name.Length is 0 or > 100)
+        {
+            return Result<BookSummary>.Invalid("Name", "Enter a name of 1 to 100 characters.");
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.BeginWriteTransactionAsync(ct);
+        if (BookAccess.Deny<BookSummary>(await BookAccess.RoleAsync(db, actor, bookId, ct), BookRole.Owner) is { } denied)
+        {
+            return denied;
+        }
+        var book = await db.Books.SingleAsync(b => b.Id == bookId, ct);
+        var before = book.Name;
+        book.Name = name;
+        db.Audit(clock.GetUtcNow().UtcDateTime, actor.UserId, bookId, AuditActions.BookRenamed, nameof(Book), bookId, new { From = before, To = name });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return Result<BookSummary>.Ok(new BookSummary(book.Id, book.Name, book.BaseCurrency, BookRole.Owner));
+    }
+
     /// <summary>Every user gets a personal book when their account is created.</summary>
     public Task<Result<BookSummary>> CreatePersonalBookAsync(string userId, string? displayName, CancellationToken ct = default)
     {

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace BlazorLedger.Features.Users;
 
-/// <summary>Identity's user manager, plus: every new user gets a personal book, whoever creates them.</summary>
+/// <summary>Identity's user manager, plus: every new user is a Member and gets a personal book, whoever creates them.</summary>
 public sealed class LedgerUserManager(
     IUserStore<ApplicationUser> store,
     IOptions<IdentityOptions> optionsAccessor,
@@ -29,6 +29,7 @@ public sealed class LedgerUserManager(
         var result = await base.CreateAsync(user);
         if (result.Succeeded)
         {
+            await AddToRoleAsync(user, Roles.Member);
             await books.CreatePersonalBookAsync(user.Id, user.DisplayName, CancellationToken);
         }
         return result;

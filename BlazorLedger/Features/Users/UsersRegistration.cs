@@ -42,7 +42,8 @@ public static class UsersRegistration
             .AddSignInManager<LedgerSignInManager>()
             .AddDefaultTokenProviders();
 
-        services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
+        // Session cookies are re-checked against the user (disabled? stamp changed?) every minute, not every 30.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
         return services;
     }
 }

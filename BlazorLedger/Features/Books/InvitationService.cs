@@ -1,0 +1,273 @@
+using System.ComponentModel.DataAnnotations;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using BlazorLedger.Common;
+using BlazorLedger.Data;
+using BlazorLedger.Features.Audit;
+using BlazorLedger.Features.Mail;
+using BlazorLedger.Features.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace BlazorLedger.Features.Books;
+
+public sealed class InvitationOptions
+{
+    public int ExpiryDays { get; set; } = 7;
+}
+
+/// <summary>An invitation as its holder or the inviting owner sees it. Link is only known right after creation.</summary>
+public sealed record InvitationDto(Guid Id, InvitationKind Kind, string Email, Guid? BookId, string? BookName, BookRole? Role,
+    DateTime ExpiresAt, bool Expired, bool Accepted, bool Revoked, string? Link = null)
+{
+    public bool Usable => !Expired && !Accepted && !Revoked;
+}
+
+/// <summary>
+/// Invitations to sign up (from an admin) or to join a book (from its owner). The link carries a random token; only its
+/// hash is stored. Accepting checks the token, the expiry and that the signed-in user owns the invited address.
+/// </summary>
+public sealed class InvitationService(IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock, Outbox outbox,
+    IOptions<InvitationOptions> options, BookChangeNotifier notifier)
+{
+    public async Task<Result<InvitationDto>> InviteToBookAsync(Actor actor, Guid bookId, string email, BookRole role, Uri baseUri,
+        CancellationToken ct = default)
+    {
+        email = (email ?? "").Trim();
+        var errors = new ValidationErrors();
+        if (!IsEmail(email))
+        {
+            errors.Add("Email", "Enter an e-mail address such as name@example.com.");
+        }
+        if (!Enum.IsDefined(role))
+        {
+            errors.Add("Role", "Choose Owner, Editor or Viewer.");
+        }
+        if (errors.Any)
+        {
+            return errors.ToResult<InvitationDto>();
+        }
+
+        string link;
+        InvitationDto dto;
+        string bookName;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            await using var tx = await db.BeginWriteTransactionAsync(ct);
+            if (BookAccess.Deny<InvitationDto>(await BookAccess.RoleAsync(db, actor, bookId, ct), BookRole.Owner) is { } denied)
+            {
+                return denied;
+            }
+            var normalized = Normalize(email);
+            if (await db.BookMembers.AnyAsync(m => m.BookId == bookId && m.User!.NormalizedEmail == normalized, ct))
+            {
+                return Result<InvitationDto>.Invalid("Email", "This person is already a member of the book.");
+            }
+            bookName = await db.Books.Where(b => b.Id == bookId).Select(b => b.Name).SingleAsync(ct);
+            (var invitation, link) = NewInvitation(InvitationKind.Book, email, actor, baseUri);
+            invitation.BookId = bookId;
+            invitation.Role = role;
+            db.Invitations.Add(invitation);
+            db.Audit(invitation.CreatedAt, actor.UserId, bookId, AuditActions.InvitationCreated, nameof(Invitation), invitation.Id,
+                new { Email = email, Role = role.ToString() });
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            dto = ToDto(invitation, bookName) with { Link = link };
+        }
+        await outbox.SendAsync(email, $"You are invited to the book \"{bookName}\"",
+            $"<p>You have been invited to the BlazorLedger book <strong>{WebUtility.HtmlEncode(bookName)}</strong> as {role}.</p>" +
+            $"<p><a href=\"{link}\">Accept the invitation</a> (valid until {dto.ExpiresAt:yyyy-MM-dd HH:mm} UTC).</p>", ct);
+        return Result<InvitationDto>.Created(dto);
+    }
+
+    /// <summary>An admin invites someone to create an account while registration is invite-only.</summary>
+    public async Task<Result<InvitationDto>> InviteToSignUpAsync(Actor actor, string email, Uri baseUri, CancellationToken ct = default)
+    {
+        email = (email ?? "").Trim();
+        if (!IsEmail(email))
+        {
+            return Result<InvitationDto>.Invalid("Email", "Enter an e-mail address such as name@example.com.");
+        }
+        string link;
+        InvitationDto dto;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            if (!await AdminAccess.IsAdminAsync(db, actor, ct))
+            {
+                return Result<InvitationDto>.Forbidden(AdminAccess.Denied);
+            }
+            var normalized = Normalize(email);
+            if (await db.Users.AnyAsync(u => u.NormalizedEmail == normalized, ct))
+            {
+                return Result<InvitationDto>.Invalid("Email", "Someone with this e-mail address already has an account.");
+            }
+            (var invitation, link) = NewInvitation(InvitationKind.SignUp, email, actor, baseUri);
+            db.Invitations.Add(invitation);
+            db.Audit(invitation.CreatedAt, actor.UserId, null, AuditActions.InvitationCreated, nameof(Invitation), invitation.Id, new { Email = email });
+            await db.SaveChangesAsync(ct);
+            dto = ToDto(invitation, null) with { Link = link };
+        }
+        await outbox.SendAsync(email, "You are invited to BlazorLedger",
+            $"<p>You have been invited to create a BlazorLedger account.</p><p><a href=\"{link}\">Create your account</a> " +
+            $"(valid until {dto.ExpiresAt:yyyy-MM-dd HH:mm} UTC).</p>", ct);
+        return Result<InvitationDto>.Created(dto);
+    }
+
+    /// <summary>What a link holder may know about their invitation; the token is the credential.</summary>
+    public async Task<InvitationDto?> FindAsync(string token, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var hash = Hash(token);
+        var invitation = await db.Invitations.AsNoTracking().Include(i => i.Book).FirstOrDefaultAsync(i => i.TokenHash == hash, ct);
+        return invitation is null ? null : ToDto(invitation, invitation.Book?.Name);
+    }
+
+    public async Task<Result<IReadOnlyList<InvitationDto>>> ListPendingAsync(Actor actor, Guid bookId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (BookAccess.Deny<IReadOnlyList<InvitationDto>>(await BookAccess.RoleAsync(db, actor, bookId, ct), BookRole.Owner) is { } denied)
+        {
+            return denied;
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var pending = await db.Invitations.AsNoTracking().Include(i => i.Book)
+            .Where(i => i.BookId == bookId && i.AcceptedAt == null && i.RevokedAt == null)
+            .OrderByDescending(i => i.CreatedAt)
+            .ToListAsync(ct);
+        IReadOnlyList<InvitationDto> items = pending.Select(i => ToDto(i, i.Book?.Name)).ToList();
+        return Result<IReadOnlyList<InvitationDto>>.Ok(items);
+    }
+
+    public async Task<Result<InvitationDto>> RevokeAsync(Actor actor, Guid bookId, Guid invitationId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.BeginWriteTransactionAsync(ct);
+        if (BookAccess.Deny<InvitationDto>(await BookAccess.RoleAsync(db, actor, bookId, ct), BookRole.Owner) is { } denied)
+        {
+            return denied;
+        }
+        var invitation = await db.Invitations.Include(i => i.Book).FirstOrDefaultAsync(i => i.Id == invitationId && i.BookId == bookId, ct);
+        if (invitation is null)
+        {
+            return Result<InvitationDto>.NotFound("Invitation not found.");
+        }
+        if (invitation.AcceptedAt is not null)
+        {
+            return Result<InvitationDto>.Conflict("This invitation has already been accepted; remove the member instead.");
+        }
+        invitation.RevokedAt ??= clock.GetUtcNow().UtcDateTime;
+        db.Audit(invitation.RevokedAt.Value, actor.UserId, bookId, AuditActions.InvitationRevoked, nameof(Invitation), invitation.Id);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return Result<InvitationDto>.Ok(ToDto(invitation, invitation.Book?.Name));
+    }
+
+    /// <summary>The signed-in user accepts a book invitation addressed to their e-mail: they join the book with its role.</summary>
+    public async Task<Result<InvitationDto>> AcceptAsync(Actor actor, string token, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.BeginWriteTransactionAsync(ct);
+        var hash = Hash(token);
+        var invitation = await db.Invitations.Include(i => i.Book).FirstOrDefaultAsync(i => i.TokenHash == hash, ct);
+        if (invitation is null || invitation.Kind != InvitationKind.Book)
+        {
+            return Result<InvitationDto>.NotFound("This invitation link is not valid.");
+        }
+        if (Unusable(invitation) is { } problem)
+        {
+            return problem;
+        }
+        var email = await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.NormalizedEmail).SingleOrDefaultAsync(ct);
+        if (email != invitation.NormalizedEmail)
+        {
+            return Result<InvitationDto>.Forbidden($"This invitation was sent to {invitation.Email}; sign in with that address to accept it.");
+        }
+        await JoinAsync(db, invitation, actor.UserId, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        notifier.Publish(new BookChange(invitation.BookId!.Value, BookChangeKind.Members));
+        return Result<InvitationDto>.Ok(ToDto(invitation, invitation.Book?.Name));
+    }
+
+    /// <summary>Null when <paramref name="token"/> lets <paramref name="email"/> create an account; otherwise why not.</summary>
+    public async Task<string?> CheckSignUpAsync(string? token, string email, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(token))
+        {
+            return "Registration is by invitation only. Ask an administrator or a book owner to invite you.";
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var hash = Hash(token);
+        var invitation = await db.Invitations.AsNoTracking().FirstOrDefaultAsync(i => i.TokenHash == hash, ct);
+        if (invitation is null)
+        {
+            return "This invitation link is not valid.";
+        }
+        if (Unusable(invitation) is { } problem)
+        {
+            return problem.Message;
+        }
+        return invitation.NormalizedEmail == Normalize(email) ? null : $"This invitation is for {invitation.Email}.";
+    }
+
+    /// <summary>After sign-up with an invitation: mark it used and, for a book invitation, join the book.</summary>
+    public async Task CompleteSignUpAsync(string token, string userId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.BeginWriteTransactionAsync(ct);
+        var hash = Hash(token);
+        var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.TokenHash == hash, ct);
+        if (invitation is null || Unusable(invitation) is not null)
+        {
+            return;
+        }
+        await JoinAsync(db, invitation, userId, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+
+    private async Task JoinAsync(LedgerDbContext db, Invitation invitation, string userId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        invitation.AcceptedAt = now;
+        invitation.AcceptedById = userId;
+        if (invitation.Kind == InvitationKind.Book
+            && !await db.BookMembers.AnyAsync(m => m.BookId == invitation.BookId && m.UserId == userId, ct))
+        {
+            db.BookMembers.Add(new BookMember { BookId = invitation.BookId!.Value, UserId = userId, Role = invitation.Role!.Value, CreatedAt = now });
+        }
+        db.Audit(now, userId, invitation.BookId, AuditActions.InvitationAccepted, nameof(Invitation), invitation.Id);
+    }
+
+    private Result<InvitationDto>? Unusable(Invitation invitation) =>
+        invitation.RevokedAt is not null ? Result<InvitationDto>.Invalid("Token", "This invitation has been withdrawn.")
+        : invitation.AcceptedAt is not null ? Result<InvitationDto>.Conflict("This invitation has already been used.")
+        : invitation.ExpiresAt <= clock.GetUtcNow().UtcDateTime
+            ? Result<InvitationDto>.Invalid("Token", "This invitation has expired; ask for a new one.")
+            : null;
+
+    private (Invitation Invitation, string Link) NewInvitation(InvitationKind kind, string email, Actor actor, Uri baseUri)
+    {
+        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var now = clock.GetUtcNow().UtcDateTime;
+        var invitation = new Invitation
+        {
+            Kind = kind, Email = email, NormalizedEmail = Normalize(email), TokenHash = Hash(token), InvitedById = actor.UserId,
+            CreatedAt = now, ExpiresAt = now.AddDays(options.Value.ExpiryDays),
+        };
+        var path = kind == InvitationKind.Book ? $"invitations/{token}" : $"Account/Register?invitation={token}";
+        return (invitation, new Uri(baseUri, path).ToString());
+    }
+
+    private InvitationDto ToDto(Invitation i, string? bookName) =>
+        new(i.Id, i.Kind, i.Email, i.BookId, bookName, i.Role, i.ExpiresAt, i.ExpiresAt <= clock.GetUtcNow().UtcDateTime,
+            i.AcceptedAt is not null, i.RevokedAt is not null);
+
+    private static bool IsEmail(string email) => email.Length <= 256 && new EmailAddressAttribute().IsValid(email) && email.Contains('.');
+
+    /// <summary>As Identity normalizes e-mail addresses (upper invariant), so invitations match accounts.</summary>
+    private static string Normalize(string email) => email.Trim().ToUpperInvariant();
+
+    private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+}

@@ -1,0 +1,93 @@
+using BlazorLedger.Common;
+using BlazorLedger.Data;
+using BlazorLedger.Features.Audit;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlazorLedger.Features.Books;
+
+public sealed record MemberDto(string UserId, string DisplayName, string Email, BookRole Role, DateTime Since);
+
+/// <summary>Who belongs to a book and with which role. Owners manage members; a book always keeps at least one owner.</summary>
+public sealed class MembershipService(IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock, BookChangeNotifier notifier)
+{
+    private const string LastOwner = "A book must keep at least one owner; make someone else an owner first.";
+
+    public async Task<Result<IReadOnlyList<MemberDto>>> ListAsync(Actor actor, Guid bookId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (BookAccess.Deny<IReadOnlyList<MemberDto>>(await BookAccess.RoleAsync(db, actor, bookId, ct), BookRole.Viewer) is { } denied)
+        {
+            return denied;
+        }
+        var members = await db.BookMembers.AsNoTracking()
+            .Where(m => m.BookId == bookId)
+            .Select(m => new MemberDto(m.UserId, m.User!.DisplayName, m.User.Email ?? "", m.Role, m.CreatedAt))
+            .ToListAsync(ct);
+        IReadOnlyList<MemberDto> ordered = members.OrderByDescending(m => m.Role).ThenBy(m => m.DisplayName, StringComparer.CurrentCultureIgnoreCase).ToList();
+        return Result<IReadOnlyList<MemberDto>>.Ok(ordered);
+    }
+
+    public async Task<Result<MemberDto>> ChangeRoleAsync(Actor actor, Guid bookId, string userId, BookRole role, CancellationToken ct = default)
+    {
+        if (!Enum.IsDefined(role))
+        {
+            return Result<MemberDto>.Invalid("Role", "Choose Owner, Editor or Viewer.");
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.BeginWriteTransactionAsync(ct);
+        if (BookAccess.Deny<MemberDto>(await BookAccess.RoleAsync(db, actor, bookId, ct), BookRole.Owner) is { } denied)
+        {
+            return denied;
+        }
+        var member = await db.BookMembers.Include(m => m.User).FirstOrDefaultAsync(m => m.BookId == bookId && m.UserId == userId, ct);
+        if (member is null)
+        {
+            return Result<MemberDto>.NotFound("This person is not a member of the book.");
+        }
+        if (member.Role == BookRole.Owner && role != BookRole.Owner && await IsLastOwnerAsync(db, bookId, ct))
+        {
+            return Result<MemberDto>.Conflict(LastOwner);
+        }
+        var before = member.Role;
+        member.Role = role;
+        db.Audit(clock.GetUtcNow().UtcDateTime, actor.UserId, bookId, AuditActions.MemberRoleChanged, nameof(BookMember), userId,
+            new { From = before.ToString(), To = role.ToString() });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        notifier.Publish(new BookChange(bookId, BookChangeKind.Members));
+        return Result<MemberDto>.Ok(ToDto(member));
+    }
+
+    /// <summary>An owner removes a member, or a member leaves (removes themselves).</summary>
+    public async Task<Result<MemberDto>> RemoveAsync(Actor actor, Guid bookId, string userId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.BeginWriteTransactionAsync(ct);
+        var required = userId == actor.UserId ? BookRole.Viewer : BookRole.Owner;
+        if (BookAccess.Deny<MemberDto>(await BookAccess.RoleAsync(db, actor, bookId, ct), required) is { } denied)
+        {
+            return denied;
+        }
+        var member = await db.BookMembers.Include(m => m.User).FirstOrDefaultAsync(m => m.BookId == bookId && m.UserId == userId, ct);
+        if (member is null)
+        {
+            return Result<MemberDto>.NotFound("This person is not a member of the book.");
+        }
+        if (member.Role == BookRole.Owner && await IsLastOwnerAsync(db, bookId, ct))
+        {
+            return Result<MemberDto>.Conflict(LastOwner);
+        }
+        db.BookMembers.Remove(member);
+        db.Audit(clock.GetUtcNow().UtcDateTime, actor.UserId, bookId, AuditActions.MemberRemoved, nameof(BookMember), userId,
+            new { Role = member.Role.ToString(), Left = userId == actor.UserId });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        notifier.Publish(new BookChange(bookId, BookChangeKind.Members));
+        return Result<MemberDto>.Ok(ToDto(member));
+    }
+
+    private static async Task<bool> IsLastOwnerAsync(LedgerDbContext db, Guid bookId, CancellationToken ct) =>
+        await db.BookMembers.CountAsync(m => m.BookId == bookId && m.Role == BookRole.Owner, ct) <= 1;
+
+    private static MemberDto ToDto(BookMember m) => new(m.UserId, m.User?.DisplayName ?? "", m.User?.Email ?? "", m.Role, m.CreatedAt);
+}
