@@ -64,17 +64,26 @@ public sealed partial class AppHost : WebApplicationFactory<Program>
         };
 
     /// <summary>Signs in through the real sign-in form (antiforgery token and all); returns the response to the post.</summary>
-    public static async Task<HttpResponseMessage> SignInAsync(HttpClient browser, string email, string password)
+    public static Task<HttpResponseMessage> SignInAsync(HttpClient browser, string email, string password) =>
+        PostFormAsync(browser, "Account/Login", "login", new() { ["Input.Email"] = email, ["Input.Password"] = password });
+
+    /// <summary>Loads a static-rendered form page and posts it back with its antiforgery token, as a browser would.</summary>
+    /// <remarks>A page that shows no form (say, registration is closed) has no token: <paramref name="tokenFrom"/> names a page
+    /// to take one from, as a crafted request would.</remarks>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient browser, string url, string handler, Dictionary<string, string> fields,
+        string? tokenFrom = null)
     {
-        var form = await browser.GetStringAsync("Account/Login");
-        var token = AntiforgeryToken().Match(form).Groups[1].Value;
-        return await browser.PostAsync("Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = token,
-            ["_handler"] = "login",
-            ["Input.Email"] = email,
-            ["Input.Password"] = password,
-        }));
+        var form = await browser.GetStringAsync(tokenFrom ?? url);
+        fields["__RequestVerificationToken"] = AntiforgeryToken().Match(form).Groups[1].Value;
+        fields["_handler"] = handler;
+        return await browser.PostAsync(url, new FormUrlEncodedContent(fields));
+    }
+
+    /// <summary>Runs <paramref name="action"/> with services from a fresh scope of the running app.</summary>
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
