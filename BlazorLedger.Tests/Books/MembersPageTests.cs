@@ -1,0 +1,91 @@
+using BlazorLedger.Data;
+using BlazorLedger.Features.Books;
+using BlazorLedger.Tests.Infrastructure;
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BlazorLedger.Tests.Books;
+
+public sealed class MembersPageTests : LedgerComponentTest
+{
+    private TestUser bob = default!;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        bob = await Ledger.CreateUserAsync("bob");
+        await Ledger.AddMemberAsync(User.BookId, bob, BookRole.Viewer);
+    }
+
+    private IRenderedComponent<WithProviders> RenderPage()
+    {
+        var host = Render<WithProviders>(p => p.AddChildContent<MembersPage>());
+        host.WaitForAssertion(() => Assert.Equal(2, host.FindAll("[data-testid=member-row]").Count));
+        return host;
+    }
+
+    [Fact]
+    public async Task An_owner_invites_by_email_and_sees_the_link_and_the_pending_invitation()
+    {
+        var host = RenderPage();
+
+        host.Type("invite-email", "carol@example.com");
+        host.Choose("invite-role", "Editor");
+        host.Find("form:has([data-testid=invite-email])").Submit();
+
+        host.WaitForAssertion(() => Assert.Contains("/invitations/", host.ByTestId("invite-link").TextContent));
+        host.WaitForAssertion(() => Assert.Contains("carol@example.com", host.ByTestId("invitation-row").TextContent));
+        var pending = (await Ledger.Invitations.ListPendingAsync(User.Actor, User.BookId)).Value!;
+        Assert.Equal(BookRole.Editor, Assert.Single(pending).Role);
+    }
+
+    [Fact]
+    public void An_invalid_address_is_explained_on_the_field()
+    {
+        var host = RenderPage();
+
+        host.Type("invite-email", "carol");
+        host.Find("form:has([data-testid=invite-email])").Submit();
+
+        host.WaitForAssertion(() => Assert.Contains("Enter an e-mail address", host.Markup));
+        Assert.Empty(host.FindAll("[data-testid=invite-link]"));
+    }
+
+    [Fact]
+    public async Task An_owner_changes_a_members_role()
+    {
+        var host = RenderPage();
+
+        host.Choose("member-role", "Editor", index: 1);
+
+        host.WaitForAssertion(() => Assert.Contains("bob is now editor", host.Find(".mud-snackbar").TextContent));
+        Assert.Equal(BookRole.Editor, (await Ledger.Members.ListAsync(User.Actor, User.BookId)).Value!.Single(m => m.UserId == bob.UserId).Role);
+    }
+
+    [Fact]
+    public async Task The_last_owner_is_told_why_they_cannot_leave()
+    {
+        var host = RenderPage();
+
+        host.ByTestId("leave").Click();
+        host.WaitForAssertion(() => host.Find(".mud-dialog"));
+        host.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Leave").Click();
+
+        host.WaitForAssertion(() => Assert.Contains("at least one owner", host.Find(".mud-snackbar").TextContent));
+        Assert.Equal(2, (await Ledger.Members.ListAsync(User.Actor, User.BookId)).Value!.Count);
+    }
+
+    [Fact]
+    public void A_viewer_sees_the_members_but_no_controls_except_leaving()
+    {
+        SignIn(bob, "bob");
+        Services.GetRequiredService<CurrentBook>().PreferredId = User.BookId;
+
+        var host = RenderPage();
+
+        Assert.Empty(host.FindAll("[data-testid=invite-email]"));
+        Assert.Empty(host.FindAll("[data-testid=member-role]"));
+        Assert.Empty(host.FindAll("[data-testid=remove-member]"));
+        Assert.Single(host.FindAll("[data-testid=leave]"));
+    }
+}
