@@ -113,6 +113,40 @@ public sealed class SignInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_forgotten_password_is_reset_through_the_link_in_the_outbox()
+    {
+        var user = await CreateUserAsync("fay@example.com");
+        await app.WithScopeAsync(async services =>
+        {
+            var users = services.GetRequiredService<UserManager<ApplicationUser>>();
+            var fresh = (await users.FindByIdAsync(user.Id))!;
+            return await users.ConfirmEmailAsync(fresh, await users.GenerateEmailConfirmationTokenAsync(fresh));
+        });
+        using var browser = app.NewBrowser();
+
+        await AppHost.PostFormAsync(browser, "Account/ForgotPassword", "forgot-password", new() { ["Input.Email"] = "fay@example.com" });
+        var mail = await app.WithScopeAsync(async services =>
+        {
+            await using var db = await services.GetRequiredService<IDbContextFactory<LedgerDbContext>>().CreateDbContextAsync();
+            return await db.Outbox.SingleAsync(m => m.To == "fay@example.com");
+        });
+        var link = WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(mail.HtmlBody, "href=\"([^\"]+)\"").Groups[1].Value);
+        var reset = await AppHost.PostFormAsync(browser, new Uri(link).PathAndQuery.TrimStart('/'), "reset-password", new()
+        {
+            ["Input.Email"] = "fay@example.com",
+            ["Input.Password"] = "Brand-New-Pass-2",
+            ["Input.ConfirmPassword"] = "Brand-New-Pass-2",
+            ["Input.Code"] = System.Text.Encoding.UTF8.GetString(Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlDecode(
+                System.Web.HttpUtility.ParseQueryString(new Uri(link).Query)["code"]!)),
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
+        using var later = app.NewBrowser();
+        Assert.Contains("Invalid login attempt", await (await AppHost.SignInAsync(later, "fay@example.com", Password)).Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await AppHost.SignInAsync(later, "fay@example.com", "Brand-New-Pass-2")).StatusCode);
+    }
+
+    [Fact]
     public async Task Invite_only_registration_refuses_a_visitor_without_an_invitation()
     {
         using var browser = app.NewBrowser();
