@@ -51,6 +51,7 @@ public static class LedgerRegistration
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
+        app.MapAuditExport();
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using BlazorLedger.Features.Audit;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -41,10 +42,12 @@ public static class DataRegistration
     {
         services.Configure<Microsoft.AspNetCore.Identity.IdentityOptions>(LedgerDbContext.ConfigureIdentitySchema);
         var interceptor = new SqliteConnectionSettings(durability);
-        services.AddPooledDbContextFactory<LedgerDbContext>(options =>
+        services.AddSingleton<ActivityNotifier>();
+        services.AddSingleton<AuditSaveInterceptor>();
+        services.AddPooledDbContextFactory<LedgerDbContext>((provider, options) =>
         {
             configure(options);
-            options.AddInterceptors(interceptor);
+            options.AddInterceptors(interceptor, provider.GetRequiredService<AuditSaveInterceptor>());
         });
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<LedgerDbContext>>().CreateDbContext());
         return services;

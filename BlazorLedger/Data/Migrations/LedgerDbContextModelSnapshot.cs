@@ -431,6 +431,8 @@ namespace BlazorLedger.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("ReversesId")
                         .IsUnique();
 

@@ -2,5 +2,14 @@ namespace BlazorLedger.Features.Admin;
 
 public static class AdminRegistration
 {
-    public static IServiceCollection AddAdmin(this IServiceCollection services) => services.AddScoped<SettingsService>();
+    public static IServiceCollection AddAdmin(this IServiceCollection services)
+    {
+        services.AddScoped<SettingsService>();
+        services.AddScoped<DashboardService>();
+        services.AddScoped<AuditLogService>();
+        services.AddScoped<UserAdminService>();
+        services.AddSingleton<CircuitCounter>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, CountingCircuitHandler>();
+        return services;
+    }
 }

@@ -22,6 +22,15 @@ public static class AuditActions
     public const string SignedIn = "user.signed-in";
     public const string SignInFailed = "user.sign-in-failed";
     public const string UserRegistered = "user.registered";
+    public const string UserCreated = "user.created";
+    public const string UserLocked = "user.locked";
+    public const string UserUnlocked = "user.unlocked";
+    public const string UserDisabled = "user.disabled";
+    public const string UserEnabled = "user.enabled";
+    public const string AdminGranted = "user.admin-granted";
+    public const string AdminRevoked = "user.admin-revoked";
+    public const string PasswordResetSent = "user.password-reset-sent";
+    public const string UserDeleted = "user.deleted";
 }
 
 internal static class AuditExtensions

@@ -13,7 +13,8 @@ namespace BlazorLedger.Features.Transactions;
 /// Posts and voids transactions. Each call validates first and writes nothing on failure; a successful call inserts the
 /// transaction, its postings and an audit event and increments the account balances in one database transaction.
 /// </summary>
-public sealed class PostingService(IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock, BookChangeNotifier notifier)
+public sealed class PostingService(IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock, BookChangeNotifier notifier,
+    ActivityNotifier activity)
 {
     private const string ChangedByOther = "This idempotency key was already used for a different transaction.";
 
@@ -75,6 +76,7 @@ public sealed class PostingService(IDbContextFactory<LedgerDbContext> dbFactory,
         }
         await tx.CommitAsync(ct);
         notifier.Publish(new BookChange(command.BookId, BookChangeKind.Transactions));
+        activity.Publish();
         return Result<TransactionDto>.Created(ToDto(transaction, context.ActorName, context.Accounts));
     }
 
@@ -143,6 +145,7 @@ public sealed class PostingService(IDbContextFactory<LedgerDbContext> dbFactory,
         }
         await tx.CommitAsync(ct);
         notifier.Publish(new BookChange(bookId, BookChangeKind.Transactions));
+        activity.Publish();
         return Result<TransactionDto>.Created(ToDto(transaction, context.ActorName, accounts));
     }
 
