@@ -62,6 +62,11 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
         {
             return Result<UserPage>.Forbidden(AdminAccess.Denied);
         }
+        return Result<UserPage>.Ok(await ListCoreAsync(db, query, ct));
+    }
+
+    private async Task<UserPage> ListCoreAsync(LedgerDbContext db, UserQuery query, CancellationToken ct)
+    {
         var adminRoleId = await db.Roles.Where(r => r.Name == Roles.Admin).Select(r => r.Id).FirstOrDefaultAsync(ct);
         var now = clock.GetUtcNow();
         var users = db.Users.AsNoTracking();
@@ -96,7 +101,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
         IReadOnlyList<UserRow> items = rows.Select(u => new UserRow(u.Id, u.DisplayName, u.Email ?? "", u.IsAdmin, u.CreatedAt, u.LastSignInAt,
             u.FailedSignInCount, u.DisabledAt is not null ? UserStatus.Disabled : u.LockoutEnd > now ? UserStatus.Locked : UserStatus.Active,
             u.Books)).ToList();
-        return Result<UserPage>.Ok(new UserPage(items, total));
+        return new UserPage(items, total);
     }
 
     public async Task<Result<CreatedUser>> CreateAsync(Actor actor, string email, string displayName, bool sendInvitation, Uri baseUri,
@@ -123,6 +128,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
                 return Result<CreatedUser>.Invalid("Email", string.Join(" ", created.Errors.Select(e => e.Description)));
             }
             db.Audit(clock.GetUtcNow().UtcDateTime, actor.UserId, null, AuditActions.UserCreated, "User", user.Id, new { Email = email });
+            await db.SaveChangesAsync(ct);
             return Result<CreatedUser>.Created(new CreatedUser(email, password, null));
         }, ct);
     }
@@ -277,7 +283,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
                 return Result<UserRow>.Ok(new UserRow(user!.Id, user.DisplayName, user.Email ?? "", false, user.CreatedAt, user.LastSignInAt,
                     user.FailedSignInCount, UserStatus.Disabled, 0));
             }
-            var row = (await ListAsync(actor, new UserQuery(Search: user!.Email, PageSize: 200), ct)).Value!.Items.First(r => r.Id == user.Id);
+            var row = (await ListCoreAsync(db, new UserQuery(Search: user!.Email, PageSize: 200), ct)).Items.First(r => r.Id == user.Id);
             return Result<UserRow>.Ok(row);
         }, ct);
 

@@ -1,0 +1,196 @@
+using System.Net;
+using BlazorLedger.Common;
+using BlazorLedger.Data;
+using BlazorLedger.Features.Admin;
+using BlazorLedger.Features.Books;
+using BlazorLedger.Features.Users;
+using BlazorLedger.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BlazorLedger.Tests.Admin;
+
+/// <summary>User management against the real app (Identity and all), as the admin pages drive it.</summary>
+public sealed class UserAdminTests : IAsyncLifetime
+{
+    private AppHost app = default!;
+    private Actor admin = default!;
+
+    public async Task InitializeAsync()
+    {
+        app = new AppHost(overrides: new Dictionary<string, string?> { ["Seed:DemoData"] = "false" });
+        admin = await app.WithScopeAsync(async s =>
+            new Actor((await s.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(AppHost.AdminEmail))!.Id));
+    }
+
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    private Task<T> WithAdminService<T>(Func<UserAdminService, Task<T>> action) =>
+        app.WithScopeAsync(s => action(s.GetRequiredService<UserAdminService>()));
+
+    private async Task<string> CreateMemberAsync(string email)
+    {
+        var created = await WithAdminService(u => u.CreateAsync(admin, email, email.Split('@')[0], sendInvitation: false, app.BaseAddress));
+        Assert.True(created.Succeeded, created.Message);
+        return (await FindAsync(email))!.Id;
+    }
+
+    private Task<ApplicationUser?> FindAsync(string email) =>
+        app.WithScopeAsync(s => s.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email));
+
+    private Task<List<string>> AuditActionsAsync() => app.WithScopeAsync(async s =>
+    {
+        await using var db = await s.GetRequiredService<IDbContextFactory<LedgerDbContext>>().CreateDbContextAsync();
+        return await db.AuditEvents.Where(a => a.UserId == admin.UserId && a.Action.StartsWith("user."))
+            .OrderBy(a => a.Id).Select(a => a.Action).ToListAsync();
+    });
+
+    [Fact]
+    public async Task A_user_created_with_a_temporary_password_can_sign_in_with_it()
+    {
+        var created = await WithAdminService(u => u.CreateAsync(admin, "tina@example.com", "Tina", false, app.BaseAddress));
+        using var browser = app.NewBrowser();
+
+        var signIn = await AppHost.SignInAsync(browser, "tina@example.com", created.Value!.TemporaryPassword!);
+
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.Contains("user.created", await AuditActionsAsync());
+        var list = await WithAdminService(u => u.ListAsync(admin, new UserQuery("tina")));
+        var row = Assert.Single(list.Value!.Items);
+        Assert.Equal(("Tina", UserStatus.Active, 1, false), (row.DisplayName, row.Status, row.Books, row.IsAdmin));
+    }
+
+    [Fact]
+    public async Task Every_action_changes_the_user_and_is_audited()
+    {
+        var id = await CreateMemberAsync("mia@example.com");
+
+        Assert.Equal(UserStatus.Locked, (await WithAdminService(u => u.SetLockedAsync(admin, id, true))).Value!.Status);
+        Assert.Equal(UserStatus.Active, (await WithAdminService(u => u.SetLockedAsync(admin, id, false))).Value!.Status);
+        Assert.Equal(UserStatus.Disabled, (await WithAdminService(u => u.SetDisabledAsync(admin, id, true))).Value!.Status);
+        Assert.Equal(UserStatus.Active, (await WithAdminService(u => u.SetDisabledAsync(admin, id, false))).Value!.Status);
+        Assert.True((await WithAdminService(u => u.SetAdminAsync(admin, id, true))).Value!.IsAdmin);
+        Assert.False((await WithAdminService(u => u.SetAdminAsync(admin, id, false))).Value!.IsAdmin);
+        Assert.True((await WithAdminService(u => u.SendPasswordResetAsync(admin, id, app.BaseAddress))).Succeeded);
+
+        Assert.Equal(["user.created", "user.locked", "user.unlocked", "user.disabled", "user.enabled", "user.admin-granted",
+            "user.admin-revoked", "user.password-reset-sent"], await AuditActionsAsync());
+        var resetMail = await app.WithScopeAsync(async s =>
+        {
+            await using var db = await s.GetRequiredService<IDbContextFactory<LedgerDbContext>>().CreateDbContextAsync();
+            return await db.Outbox.SingleAsync(m => m.To == "mia@example.com");
+        });
+        Assert.Contains("Account/ResetPassword?code=", resetMail.HtmlBody);
+    }
+
+    [Fact]
+    public async Task The_last_active_admin_cannot_be_demoted_disabled_locked_or_deleted()
+    {
+        var results = new[]
+        {
+            await WithAdminService(u => u.SetAdminAsync(admin, admin.UserId, false)),
+            await WithAdminService(u => u.SetDisabledAsync(admin, admin.UserId, true)),
+            await WithAdminService(u => u.SetLockedAsync(admin, admin.UserId, true)),
+            await WithAdminService(u => u.DeleteAsync(admin, admin.UserId, SoleOwnedBooks.TransferToMe)),
+        };
+
+        Assert.All(results, r => Assert.Equal(ResultStatus.Conflict, r.Status));
+        Assert.All(results, r => Assert.Contains("last active administrator", r.Message));
+        var user = (await FindAsync(AppHost.AdminEmail))!;
+        Assert.Null(user.DisabledAt);
+        Assert.True(await app.WithScopeAsync(s => s.GetRequiredService<UserManager<ApplicationUser>>().IsInRoleAsync(user, Roles.Admin)));
+
+        var second = await CreateMemberAsync("sam@example.com");
+        await WithAdminService(u => u.SetAdminAsync(admin, second, true));
+        Assert.Equal(ResultStatus.Ok, (await WithAdminService(u => u.SetAdminAsync(admin, admin.UserId, false))).Status);
+    }
+
+    [Fact]
+    public async Task Deleting_a_user_deletes_or_hands_over_the_books_only_they_own()
+    {
+        var keep = await CreateMemberAsync("kim@example.com");
+        var drop = await CreateMemberAsync("dee@example.com");
+        var (keptBook, droppedBook) = await app.WithScopeAsync(async s =>
+        {
+            var books = s.GetRequiredService<BookService>();
+            var accounts = s.GetRequiredService<BlazorLedger.Features.Accounts.AccountService>();
+            var postings = s.GetRequiredService<BlazorLedger.Features.Transactions.PostingService>();
+            var dropBook = (await books.ListAsync(new Actor(drop))).Single().Id;
+            var cash = (await accounts.CreateAsync(new Actor(drop), new(dropBook, "Cash", null, AccountType.Asset, "USD"))).Value!.Id;
+            var food = (await accounts.CreateAsync(new Actor(drop), new(dropBook, "Food", null, AccountType.Expense, "USD"))).Value!.Id;
+            var tx = await postings.PostAsync(new Actor(drop), new(dropBook, DateOnly.FromDateTime(DateTime.UtcNow), "Lunch", null,
+                [new(food, 5_00), new(cash, -5_00)]));
+            await postings.VoidAsync(new Actor(drop), dropBook, tx.Value!.Id);
+            return ((await books.ListAsync(new Actor(keep))).Single().Id, dropBook);
+        });
+
+        var kept = await WithAdminService(u => u.DeleteAsync(admin, keep, SoleOwnedBooks.TransferToMe));
+        var dropped = await WithAdminService(u => u.DeleteAsync(admin, drop, SoleOwnedBooks.Delete));
+
+        Assert.True(kept.Succeeded, kept.Message);
+        Assert.True(dropped.Succeeded, dropped.Message);
+        Assert.Null(await FindAsync("kim@example.com"));
+        Assert.Null(await FindAsync("dee@example.com"));
+        var adminBooks = await app.WithScopeAsync(s => s.GetRequiredService<BookService>().ListAsync(admin));
+        Assert.Contains(adminBooks, b => b.Id == keptBook && b.Role == BookRole.Owner);
+        await app.WithScopeAsync(async s =>
+        {
+            await using var db = await s.GetRequiredService<IDbContextFactory<LedgerDbContext>>().CreateDbContextAsync();
+            Assert.False(await db.Books.AnyAsync(b => b.Id == droppedBook));
+            Assert.False(await db.Transactions.AnyAsync(t => t.BookId == droppedBook));
+            return 0;
+        });
+        Assert.Equal(2, (await AuditActionsAsync()).Count(a => a == "user.deleted"));
+    }
+
+    [Fact]
+    public async Task Admin_actions_at_the_same_moment_never_share_a_context()
+    {
+        var ids = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            ids.Add(await CreateMemberAsync($"p{i}@example.com"));
+        }
+
+        // Two admins (or one double-clicking) acting at once, each call on its own scope as the circuits would make them.
+        var work = Enumerable.Range(0, 32).Select(n => Task.Run(() => WithAdminService(u => (n % 4) switch
+        {
+            0 => u.SetLockedAsync(admin, ids[n % ids.Count], n % 8 == 0),
+            1 => u.SetDisabledAsync(admin, ids[n % ids.Count], n % 3 == 0),
+            2 => u.SetAdminAsync(admin, ids[n % ids.Count], n % 5 == 0),
+            _ => u.ListAsync(admin, new UserQuery()).ContinueWith(t => t.Result.Succeeded
+                ? Result<UserRow>.Ok(t.Result.Value!.Items[0]) : t.Result.As<UserRow>()),
+        })));
+
+        var results = await Task.WhenAll(work);
+
+        Assert.All(results, r => Assert.True(r.Succeeded, r.Message));
+    }
+
+    [Fact]
+    public async Task A_member_is_refused_every_admin_operation_and_page()
+    {
+        var id = await CreateMemberAsync("max@example.com");
+        var member = new Actor(id);
+
+        Assert.Equal(ResultStatus.Forbidden, (await WithAdminService(u => u.ListAsync(member, new UserQuery()))).Status);
+        Assert.Equal(ResultStatus.Forbidden, (await WithAdminService(u => u.SetAdminAsync(member, id, true))).Status);
+        Assert.Equal(ResultStatus.Forbidden, (await WithAdminService(u => u.DeleteAsync(member, admin.UserId, SoleOwnedBooks.Delete))).Status);
+        var password = (await WithAdminService(u => u.CreateAsync(admin, "max2@example.com", "Max", false, app.BaseAddress))).Value!.TemporaryPassword!;
+        using var browser = app.NewBrowser();
+        await AppHost.SignInAsync(browser, "max2@example.com", password);
+
+        foreach (var page in new[] { "/admin", "/admin/users", "/admin/audit", "/admin/outbox", "/admin/settings" })
+        {
+            var response = await browser.GetAsync(page);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Equal("/Account/AccessDenied", new Uri(app.BaseAddress, response.Headers.Location!).AbsolutePath);
+        }
+        Assert.Contains("Chart of accounts", await browser.GetStringAsync("/"));
+        var csv = await browser.GetAsync("/admin/audit.csv");
+        Assert.Equal("/Account/AccessDenied", new Uri(app.BaseAddress, csv.Headers.Location!).AbsolutePath);
+        using var anonymous = app.NewBrowser();
+        Assert.Equal(HttpStatusCode.Redirect, (await anonymous.GetAsync("/admin")).StatusCode);
+    }
+}
