@@ -169,6 +169,22 @@ public sealed class UserAdminTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_admin_downloads_the_audit_log_as_csv()
+    {
+        await CreateMemberAsync("csv@example.com");
+        using var browser = app.NewBrowser();
+        await AppHost.SignInAsync(browser, AppHost.AdminEmail, AppHost.AdminPassword);
+
+        var response = await browser.GetAsync("/admin/audit.csv?action=user.created");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("Id,At,UserId,User,Action", lines[0]);
+        Assert.Contains("user.created", Assert.Single(lines.Skip(1)));
+    }
+
+    [Fact]
     public async Task A_member_is_refused_every_admin_operation_and_page()
     {
         var id = await CreateMemberAsync("max@example.com");

@@ -67,7 +67,7 @@ public sealed class AuditLogService(IDbContextFactory<LedgerDbContext> dbFactory
         {
             return Result<int>.Forbidden(AdminAccess.Denied);
         }
-        WriteCsv(output, [], header: true);
+        await output.WriteAsync(ToCsv([], header: true));
         var count = 0;
         long? before = null;
         while (true)
@@ -78,7 +78,7 @@ public sealed class AuditLogService(IDbContextFactory<LedgerDbContext> dbFactory
                 break;
             }
             var entries = await ShapeAsync(db, actor, rows, ct);
-            WriteCsv(output, entries, header: false);
+            await output.WriteAsync(ToCsv(entries, header: false));
             count += entries.Count;
             before = rows[^1].Id;
         }
@@ -86,9 +86,19 @@ public sealed class AuditLogService(IDbContextFactory<LedgerDbContext> dbFactory
         return Result<int>.Ok(count);
     }
 
-    private static void WriteCsv(TextWriter output, IReadOnlyList<AuditEntry> entries, bool header)
+    /// <summary>One batch as CSV text; the caller writes it asynchronously (a response stream refuses synchronous writes).</summary>
+    private static string ToCsv(IReadOnlyList<AuditEntry> entries, bool header)
     {
-        using var csv = CsvWriter.Create(output, new CsvWriterOptions(), true);
+        using var buffer = new StringWriter(CultureInfo.InvariantCulture);
+        using (var csv = CsvWriter.Create(buffer, new CsvWriterOptions(), true))
+        {
+            WriteRows(csv, entries, header);
+        }
+        return buffer.ToString();
+    }
+
+    private static void WriteRows(CsvWriter csv, IReadOnlyList<AuditEntry> entries, bool header)
+    {
         if (header)
         {
             foreach (var name in new[] { "Id", "At", "UserId", "User", "Action", "EntityType", "EntityId", "Book", "Details" })
