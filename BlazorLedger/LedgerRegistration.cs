@@ -3,6 +3,8 @@ using BlazorLedger.Data;
 using BlazorLedger.Data.Seeding;
 using BlazorLedger.Features.Accounts;
 using BlazorLedger.Features.Admin;
+using BlazorLedger.Features.Api;
+using Scalar.AspNetCore;
 using BlazorLedger.Features.Mail;
 using BlazorLedger.Features.Books;
 using BlazorLedger.Features.Transactions;
@@ -31,7 +33,8 @@ public static class LedgerRegistration
             .AddAccounts()
             .AddTransactions()
             .AddMail(builder.Configuration)
-            .AddAdmin();
+            .AddAdmin()
+            .AddApi(builder.Configuration);
         return builder;
     }
 
@@ -45,13 +48,21 @@ public static class LedgerRegistration
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // Pages get the app's "not found" page; the API answers with problem details of its own.
+        app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"),
+            pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         app.MapAuditExport();
+        app.MapLedgerApi();
+        app.MapOpenApi();
+        app.MapScalarApiReference("/api/docs", options => options.WithOpenApiRoutePattern("/openapi/{documentName}.json").WithTitle("BlazorLedger API"));
         return app;
     }
 }

@@ -99,6 +99,7 @@ public sealed class TestLedger : IAsyncDisposable
         services.AddOptions();
         var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build();
         services.AddBooks(configuration).AddAccounts().AddTransactions().AddMail(configuration).AddAdmin();
+        services.AddScoped<BlazorLedger.Features.Api.ApiTokenService>();
     }
 
     public async Task<LedgerDbContext> DbAsync() =>

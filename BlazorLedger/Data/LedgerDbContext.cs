@@ -16,6 +16,7 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) :
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<AppSetting> Settings => Set<AppSetting>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     /// <summary>
     /// Identity shapes its tables by the schema version in its options, read from the application's services. Every
@@ -116,6 +117,17 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) :
             message.Property(m => m.To).HasMaxLength(256);
             message.Property(m => m.Subject).HasMaxLength(200);
             message.HasIndex(m => m.CreatedAt);
+        });
+
+        builder.Entity<ApiToken>(token =>
+        {
+            token.Property(t => t.Name).HasMaxLength(100);
+            token.Property(t => t.Scope).HasMaxLength(8);
+            token.Property(t => t.TokenHash).HasMaxLength(64);
+            token.Property(t => t.Prefix).HasMaxLength(16);
+            token.HasIndex(t => t.TokenHash).IsUnique();
+            token.HasIndex(t => t.UserId);
+            token.HasOne<ApplicationUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<AppSetting>(setting =>

@@ -1,0 +1,311 @@
+using System.Globalization;
+using System.Text.Json;
+using BlazorLedger.Common;
+using BlazorLedger.Data;
+using BlazorLedger.Features.Accounts;
+using BlazorLedger.Features.Books;
+using BlazorLedger.Features.Transactions;
+
+namespace BlazorLedger.Features.Api;
+
+/// <summary>
+/// The JSON API: the same services as the pages, acting for the token's user. Bodies are read by hand so that every bad
+/// payload gets a clear 4xx problem (RFC 9457) with errors keyed by field, never a 500, and nothing is written.
+/// </summary>
+public static class ApiEndpoints
+{
+    public const int MaxBodyBytes = 1024 * 1024;
+
+    public static IEndpointRouteBuilder MapLedgerApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/v1")
+            .RequireAuthorization(ApiRegistration.ReadPolicy)
+            .RequireRateLimiting(ApiRegistration.RateLimitPolicy)
+            .WithTags("Ledger");
+
+        api.MapGet("/books", async (HttpContext http, BookService books, CancellationToken ct) =>
+                Results.Ok((await books.ListAsync(Caller(http), ct)).Select(b => b.ToApi())))
+            .Produces<IReadOnlyList<ApiBook>>();
+
+        api.MapGet("/books/{bookId:guid}/accounts", async (HttpContext http, Guid bookId, AccountService accounts, CancellationToken ct) =>
+                Respond(await accounts.ListAsync(Caller(http), bookId, ct: ct), list => Results.Ok(list.Select(a => a.ToApi()))))
+            .Produces<IReadOnlyList<ApiAccount>>();
+
+        api.MapPost("/books/{bookId:guid}/accounts", async (HttpContext http, Guid bookId, AccountService accounts, CancellationToken ct) =>
+            {
+                var (body, problem) = await ReadJsonAsync<ApiCreateAccount>(http, ct);
+                if (problem is not null)
+                {
+                    return problem;
+                }
+                if (!Enum.TryParse<AccountType>(body!.Type, ignoreCase: true, out var type) || !Enum.IsDefined(type) || int.TryParse(body.Type, out _))
+                {
+                    return Validation(new() { ["type"] = ["Use one of Asset, Liability, Equity, Income, Expense."] });
+                }
+                var result = await accounts.CreateAsync(Caller(http), new CreateAccount(bookId, body.Name ?? "", body.Code, type, body.Currency ?? ""), ct);
+                return Respond(result, a => Results.Created($"/api/v1/books/{bookId}/accounts/{a.Id}", a.ToApi()));
+            })
+            .RequireAuthorization(ApiRegistration.WritePolicy)
+            .Accepts<ApiCreateAccount>("application/json").Produces<ApiAccount>(201);
+
+        api.MapGet("/books/{bookId:guid}/accounts/{accountId:guid}",
+                async (HttpContext http, Guid bookId, Guid accountId, AccountService accounts, CancellationToken ct) =>
+                    Respond(await accounts.GetAsync(Caller(http), bookId, accountId, ct), a => Results.Ok(a.ToApi())))
+            .Produces<ApiAccount>();
+
+        api.MapGet("/books/{bookId:guid}/accounts/{accountId:guid}/register",
+                async (HttpContext http, Guid bookId, Guid accountId, string? limit, string? cursor, string? from, string? to, string? q,
+                    RegisterService register, CancellationToken ct) =>
+                {
+                    if (PagingProblem(limit, from, to, out var size, out var start, out var end) is { } problem)
+                    {
+                        return problem;
+                    }
+                    var page = await register.GetPageAsync(Caller(http), new RegisterQuery(bookId, accountId, size, cursor, start, end, q), ct);
+                    return Respond(page, p => Results.Ok(new ApiPage<ApiRegisterItem>(p.Items.Select(i => i.ToApi(p.Currency)).ToList(), p.NextCursor)));
+                })
+            .Produces<ApiPage<ApiRegisterItem>>();
+
+        api.MapGet("/books/{bookId:guid}/transactions",
+                async (HttpContext http, Guid bookId, string? limit, string? cursor, string? from, string? to, string? q,
+                    TransactionListService list, CancellationToken ct) =>
+                {
+                    if (PagingProblem(limit, from, to, out var size, out var start, out var end) is { } problem)
+                    {
+                        return problem;
+                    }
+                    var page = await list.SearchAsync(Caller(http), new TransactionQuery(bookId, size, cursor, q, From: start, To: end), ct);
+                    return Respond(page, p => Results.Ok(new ApiPage<ApiTransaction>(p.Items.Select(i => i.ToApi()).ToList(), p.NextCursor)));
+                })
+            .Produces<ApiPage<ApiTransaction>>();
+
+        api.MapPost("/books/{bookId:guid}/transactions", PostTransactionAsync)
+            .RequireAuthorization(ApiRegistration.WritePolicy)
+            .Accepts<ApiPostTransaction>("application/json").Produces<ApiTransaction>(201).Produces<ApiTransaction>(200);
+
+        api.MapGet("/books/{bookId:guid}/transactions/{transactionId:guid}",
+                async (HttpContext http, Guid bookId, Guid transactionId, PostingService postings, CancellationToken ct) =>
+                    Respond(await postings.GetAsync(Caller(http), bookId, transactionId, ct), t => Results.Ok(t.ToApi())))
+            .Produces<ApiTransaction>();
+
+        api.MapPost("/books/{bookId:guid}/transactions/{transactionId:guid}/void",
+                async (HttpContext http, Guid bookId, Guid transactionId, PostingService postings, CancellationToken ct) =>
+                    Respond(await postings.VoidAsync(Caller(http), bookId, transactionId, ct),
+                        t => Results.Created($"/api/v1/books/{bookId}/transactions/{t.Id}", t.ToApi())))
+            .RequireAuthorization(ApiRegistration.WritePolicy)
+            .Produces<ApiTransaction>(201);
+
+        return endpoints;
+    }
+
+    private static async Task<IResult> PostTransactionAsync(HttpContext http, Guid bookId, AccountService accounts, PostingService postings,
+        CancellationToken ct)
+    {
+        var actor = Caller(http);
+        var (json, problem) = await ReadBodyAsync(http, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        using var document = json!;
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return Validation(new() { [""] = ["The body must be a JSON object."] });
+        }
+        var errors = new Dictionary<string, string[]>();
+        var date = default(DateOnly);
+        if (!root.TryGetProperty("date", out var dateElement) || dateElement.ValueKind != JsonValueKind.String
+            || !DateOnly.TryParseExact(dateElement.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        {
+            errors["date"] = ["Give the date as \"yyyy-MM-dd\"."];
+        }
+        var description = String(root, "description", errors);
+        var payee = String(root, "payee", errors);
+        if (!root.TryGetProperty("postings", out var postingsElement) || postingsElement.ValueKind != JsonValueKind.Array)
+        {
+            errors["postings"] = ["Give the postings as an array of { accountId, amount, memo }."];
+        }
+        else if (postingsElement.GetArrayLength() > TransactionLimits.MaxPostings)
+        {
+            errors["postings"] = [$"A transaction has at most {TransactionLimits.MaxPostings} postings."];
+        }
+        if (errors.Count > 0)
+        {
+            return Validation(errors);
+        }
+
+        var known = await accounts.ListAsync(actor, bookId, ct: ct);
+        if (!known.Succeeded)
+        {
+            return Respond(known, _ => Results.Ok());
+        }
+        var currencies = known.Value!.ToDictionary(a => a.Id, a => a.Currency);
+        var lines = new List<PostingLine>();
+        var index = 0;
+        foreach (var element in postingsElement.EnumerateArray())
+        {
+            var at = $"postings[{index}]";
+            if (element.ValueKind != JsonValueKind.Object)
+            {
+                errors[at] = ["Each posting must be an object { accountId, amount, memo }."];
+            }
+            else
+            {
+                var accountId = Guid.Empty;
+                if (!element.TryGetProperty("accountId", out var idElement) || idElement.ValueKind != JsonValueKind.String
+                    || !Guid.TryParse(idElement.GetString(), out accountId))
+                {
+                    errors[$"{at}.accountId"] = ["Give the account's id."];
+                }
+                else if (!currencies.ContainsKey(accountId))
+                {
+                    errors[$"{at}.accountId"] = ["This account does not exist in this book."];
+                }
+                var amount = 0L;
+                if (currencies.TryGetValue(accountId, out var currency) && Amount(element, currency, out amount) is { } amountError)
+                {
+                    errors[$"{at}.amount"] = [amountError];
+                }
+                var memo = String(element, "memo", errors, $"{at}.memo");
+                lines.Add(new PostingLine(accountId, amount, memo));
+            }
+            index++;
+        }
+        if (errors.Count > 0)
+        {
+            return Validation(errors);
+        }
+
+        string? key = http.Request.Headers["Idempotency-Key"];
+        var result = await postings.PostAsync(actor, new PostTransaction(bookId, date, description ?? "", payee, lines,
+            string.IsNullOrWhiteSpace(key) ? null : key), ct);
+        return Respond(result, t => result.Status == ResultStatus.Created
+            ? Results.Created($"/api/v1/books/{bookId}/transactions/{t.Id}", t.ToApi())
+            : Results.Ok(t.ToApi()));
+    }
+
+    private static string? Amount(JsonElement posting, string currency, out long minor)
+    {
+        minor = 0;
+        if (!posting.TryGetProperty("amount", out var element))
+        {
+            return "Give an amount, such as \"12.30\" or -12.3.";
+        }
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                return Money.TryParse(element.GetString(), currency, out minor, out var error) ? null : error;
+            case JsonValueKind.Number when element.TryGetDecimal(out var value):
+                return Money.TryFromDecimal(value, currency, out minor, out var numberError) ? null : numberError;
+            case JsonValueKind.Number:
+                return "The amount is too large.";
+            default:
+                return "Give the amount as a decimal string such as \"12.30\" or a JSON number.";
+        }
+    }
+
+    private static string? String(JsonElement parent, string name, Dictionary<string, string[]> errors, string? field = null)
+    {
+        if (!parent.TryGetProperty(name, out var element) || element.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+        if (element.ValueKind != JsonValueKind.String)
+        {
+            errors[field ?? name] = ["Must be a string."];
+            return null;
+        }
+        return element.GetString();
+    }
+
+    private static async Task<(T? Body, IResult? Problem)> ReadJsonAsync<T>(HttpContext http, CancellationToken ct)
+    {
+        var (json, problem) = await ReadBodyAsync(http, ct);
+        if (problem is not null)
+        {
+            return (default, problem);
+        }
+        using (json)
+        {
+            try
+            {
+                var body = json!.RootElement.Deserialize<T>(JsonSerializerOptions.Web);
+                return body is null ? (default, Validation(new() { [""] = ["The body must be a JSON object."] })) : (body, null);
+            }
+            catch (JsonException ex)
+            {
+                return (default, Validation(new() { [Camel(ex.Path?.TrimStart('$', '.') ?? "")] = ["This value has the wrong type."] }));
+            }
+        }
+    }
+
+    /// <summary>Reads at most 1 MiB of JSON; anything larger is refused with 413 before it is parsed.</summary>
+    private static async Task<(JsonDocument? Json, IResult? Problem)> ReadBodyAsync(HttpContext http, CancellationToken ct)
+    {
+        if (http.Request.ContentLength > MaxBodyBytes)
+        {
+            return (null, TooLarge());
+        }
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await http.Request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return (null, TooLarge());
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        try
+        {
+            return (JsonDocument.Parse(buffer.ToArray(), new JsonDocumentOptions { MaxDepth = 16 }), null);
+        }
+        catch (JsonException ex)
+        {
+            return (null, Results.Problem(statusCode: 400, title: "Malformed JSON", detail: $"The body is not valid JSON: {ex.Message}"));
+        }
+    }
+
+    private static IResult TooLarge() =>
+        Results.Problem(statusCode: 413, title: "Payload too large", detail: $"The body may be at most {MaxBodyBytes / 1024} KiB.");
+
+    private static IResult? PagingProblem(string? limit, string? from, string? to, out int size, out DateOnly? start, out DateOnly? end)
+    {
+        var errors = new Dictionary<string, string[]>();
+        size = 50;
+        start = end = null;
+        if (limit is not null && !int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out size))
+        {
+            errors["limit"] = ["Give a whole number from 1 to 500."];
+        }
+        if (from is not null)
+        {
+            if (DateOnly.TryParseExact(from, "yyyy-MM-dd", out var value)) { start = value; } else { errors["from"] = ["Give a date as yyyy-MM-dd."]; }
+        }
+        if (to is not null)
+        {
+            if (DateOnly.TryParseExact(to, "yyyy-MM-dd", out var value)) { end = value; } else { errors["to"] = ["Give a date as yyyy-MM-dd."]; }
+        }
+        return errors.Count > 0 ? Validation(errors) : null;
+    }
+
+    private static Actor Caller(HttpContext http) => Actor.FromPrincipal(http.User)!;
+
+    private static IResult Respond<T>(Result<T> result, Func<T, IResult> success) => result.Status switch
+    {
+        ResultStatus.Ok or ResultStatus.Created => success(result.Value!),
+        ResultStatus.NotFound => Results.Problem(statusCode: 404, title: "Not found", detail: result.Message),
+        ResultStatus.Forbidden => Results.Problem(statusCode: 403, title: "Forbidden", detail: result.Message),
+        ResultStatus.Conflict => Results.Problem(statusCode: 409, title: "Conflict", detail: result.Message),
+        _ => Validation(result.Errors.ToDictionary(e => Camel(e.Key), e => e.Value), result.Message),
+    };
+
+    private static IResult Validation(Dictionary<string, string[]> errors, string? detail = null) =>
+        Results.ValidationProblem(errors, detail: detail ?? "The request is invalid; see errors.", title: "Invalid request");
+
+    /// <summary>"Postings[1].Amount" → "postings[1].amount", matching the JSON the client sent.</summary>
+    private static string Camel(string field) =>
+        string.Join('.', field.Split('.').Select(part => part.Length == 0 ? part : char.ToLowerInvariant(part[0]) + part[1..]));
+}

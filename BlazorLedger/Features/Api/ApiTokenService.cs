@@ -1,0 +1,125 @@
+using System.Security.Cryptography;
+using System.Text;
+using BlazorLedger.Common;
+using BlazorLedger.Data;
+using BlazorLedger.Features.Audit;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlazorLedger.Features.Api;
+
+public static class ApiScopes
+{
+    public const string Read = "read";
+    public const string Write = "write";
+}
+
+public sealed record ApiTokenDto(Guid Id, string Name, string Scope, string Prefix, DateTime CreatedAt, DateTime? ExpiresAt,
+    DateTime? RevokedAt, DateTime? LastUsedAt)
+{
+    public bool Active(DateTime now) => RevokedAt is null && (ExpiresAt is null || ExpiresAt > now);
+}
+
+/// <summary>A new token: <see cref="Secret"/> is shown to its owner once and never stored.</summary>
+public sealed record CreatedApiToken(ApiTokenDto Token, string Secret);
+
+/// <summary>Who an API request acts for, once its bearer token checked out.</summary>
+public sealed record ApiCaller(string UserId, Guid TokenId, string Scope);
+
+public sealed class ApiTokenService(IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock)
+{
+    private const string SecretPrefix = "bl_";
+
+    public async Task<Result<CreatedApiToken>> CreateAsync(Actor actor, string name, string scope, int? expiresInDays, CancellationToken ct = default)
+    {
+        name = (name ?? "").Trim();
+        var errors = new ValidationErrors();
+        if (name.Length is 0 or > 100)
+        {
+            errors.Add("Name", "Enter a name of 1 to 100 characters, such as \"importer\".");
+        }
+        if (scope is not (ApiScopes.Read or ApiScopes.Write))
+        {
+            errors.Add("Scope", "Choose read or write.");
+        }
+        if (expiresInDays is < 1 or > 3650)
+        {
+            errors.Add("ExpiresInDays", "Choose an expiry from 1 to 3650 days, or none.");
+        }
+        if (errors.Any)
+        {
+            return errors.ToResult<CreatedApiToken>();
+        }
+        var secret = SecretPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var now = clock.GetUtcNow().UtcDateTime;
+        var token = new ApiToken
+        {
+            UserId = actor.UserId, Name = name, Scope = scope, TokenHash = Hash(secret), Prefix = secret[..10], CreatedAt = now,
+            ExpiresAt = expiresInDays is { } days ? now.AddDays(days) : null,
+        };
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.ApiTokens.Add(token);
+        db.Audit(now, actor.UserId, null, "token.created", nameof(ApiToken), token.Id, new { token.Name, token.Scope });
+        await db.SaveChangesAsync(ct);
+        return Result<CreatedApiToken>.Created(new CreatedApiToken(ToDto(token), secret));
+    }
+
+    public async Task<IReadOnlyList<ApiTokenDto>> ListAsync(Actor actor, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var tokens = await db.ApiTokens.AsNoTracking().Where(t => t.UserId == actor.UserId).OrderByDescending(t => t.CreatedAt).ToListAsync(ct);
+        return tokens.Select(ToDto).ToList();
+    }
+
+    public async Task<Result<ApiTokenDto>> RevokeAsync(Actor actor, Guid tokenId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == tokenId && t.UserId == actor.UserId, ct);
+        if (token is null)
+        {
+            return Result<ApiTokenDto>.NotFound("Token not found.");
+        }
+        if (token.RevokedAt is null)
+        {
+            token.RevokedAt = clock.GetUtcNow().UtcDateTime;
+            db.Audit(token.RevokedAt.Value, actor.UserId, null, "token.revoked", nameof(ApiToken), token.Id, new { token.Name });
+            await db.SaveChangesAsync(ct);
+        }
+        return Result<ApiTokenDto>.Ok(ToDto(token));
+    }
+
+    /// <summary>
+    /// The caller for a bearer token, or null when it is unknown, revoked or expired, or its user is disabled or locked.
+    /// Records when it was last used (at most once a minute, so reads stay reads).
+    /// </summary>
+    public async Task<ApiCaller?> AuthenticateAsync(string secret, CancellationToken ct = default)
+    {
+        if (!secret.StartsWith(SecretPrefix, StringComparison.Ordinal) || secret.Length > 100)
+        {
+            return null;
+        }
+        var hash = Hash(secret);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var found = await db.ApiTokens.AsNoTracking()
+            .Where(t => t.TokenHash == hash && t.RevokedAt == null && (t.ExpiresAt == null || t.ExpiresAt > now))
+            .Select(t => new
+            {
+                t.Id, t.UserId, t.Scope, t.LastUsedAt,
+                User = db.Users.Where(u => u.Id == t.UserId).Select(u => new { u.DisabledAt, u.LockoutEnd }).FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(ct);
+        if (found?.User is null || found.User.DisabledAt is not null || found.User.LockoutEnd > clock.GetUtcNow())
+        {
+            return null;
+        }
+        if (found.LastUsedAt is null || found.LastUsedAt < now.AddMinutes(-1))
+        {
+            await db.ApiTokens.Where(t => t.Id == found.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), ct);
+        }
+        return new ApiCaller(found.UserId, found.Id, found.Scope);
+    }
+
+    private static ApiTokenDto ToDto(ApiToken t) => new(t.Id, t.Name, t.Scope, t.Prefix, t.CreatedAt, t.ExpiresAt, t.RevokedAt, t.LastUsedAt);
+
+    private static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+}
