@@ -299,6 +299,7 @@ public sealed class ApiTests : IAsyncLifetime
         var docs = await anonymous.GetAsync("api/docs");
 
         Assert.True(document.GetProperty("paths").TryGetProperty("/api/v1/books/{bookId}/transactions", out _));
+        Assert.All(document.GetProperty("paths").EnumerateObject(), path => Assert.StartsWith("/api/v1/", path.Name));
         Assert.Equal(HttpStatusCode.OK, docs.StatusCode);
     }
 }

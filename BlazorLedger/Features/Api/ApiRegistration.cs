@@ -35,7 +35,18 @@ public static class ApiRegistration
                     detail: $"This token may make {perMinute} requests a minute; try again in {retryAfter} s.").ExecuteAsync(context.HttpContext);
             };
         });
-        services.AddOpenApi();
+        services.AddOpenApi(options =>
+        {
+            // The document describes the public API only, not the app's own form endpoints.
+            options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "BlazorLedger API";
+                document.Info.Description = "Send a personal access token (created on the API tokens page) as \"Authorization: Bearer <token>\". " +
+                    "Amounts are decimal strings with the currency's digits (\"12.30\"); *Minor fields are the same in minor units.";
+                return Task.CompletedTask;
+            });
+        });
         return services;
     }
 }
