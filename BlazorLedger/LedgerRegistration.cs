@@ -19,7 +19,12 @@ public static class LedgerRegistration
     public static WebApplicationBuilder AddLedger(this WebApplicationBuilder builder)
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-        builder.Services.AddMudServices();
+        // Messages appear bottom right, away from the page's own buttons (which sit top right).
+        builder.Services.AddMudServices(options =>
+        {
+            options.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight;
+            options.SnackbarConfiguration.VisibleStateDuration = 4000;
+        });
         builder.Services.AddSingleton(TimeProvider.System);
 
         builder.AddLedgerData();

@@ -7,6 +7,18 @@ cd "$(dirname "$0")/.."
 results=artifacts/test-results
 rm -rf "$results"
 mkdir -p "$results"
+# Browser tests save their screenshots here, outside the sources.
+export SCREENSHOTS_DIR="$PWD/artifacts/screenshots"
+mkdir -p "$SCREENSHOTS_DIR"
+
+# The browser tests drive Debian's Chromium (no browser download). Install it when missing; without it they fail.
+if [ ! -x /usr/bin/chromium ]; then
+    echo "Installing Chromium for the browser tests..."
+    as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium >/dev/null 2>&1 \
+        || { as_root apt-get update >/dev/null 2>&1 && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium >/dev/null 2>&1; } \
+        || echo "Could not install Chromium; the browser tests will fail."
+fi
 
 summary() {
     local passed=0 failed=0 file p f

@@ -1,0 +1,203 @@
+using System.Text.RegularExpressions;
+using BlazorLedger.Data;
+using BlazorLedger.Features.Accounts;
+using BlazorLedger.Features.Books;
+using BlazorLedger.Features.Transactions;
+using BlazorLedger.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace BlazorLedger.Tests.Browser;
+
+/// <summary>What people do, in a real Chromium against the running app over a live circuit.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class BrowserFlowTests : IAsyncLifetime
+{
+    private readonly BrowserApp browser = new();
+
+    public Task InitializeAsync() => browser.InitializeAsync();
+
+    public Task DisposeAsync() => browser.DisposeAsync();
+
+    [Fact]
+    public async Task The_admin_creates_a_member_who_signs_in_with_the_temporary_password()
+    {
+        var admin = await browser.NewPageAsync();
+        await BrowserApp.SignInAsync(admin, AppHost.AdminEmail, AppHost.AdminPassword);
+        await admin.ClickAsync("[data-testid=nav-users]");
+        await admin.FillAsync("[data-testid=new-user-name]", "Maria Member");
+        await admin.FillAsync("[data-testid=new-user-email]", "maria@example.com");
+        await admin.ClickAsync("[data-testid=create-user]");
+        var password = (await admin.Locator("[data-testid=created-user] code").TextContentAsync())!.Trim();
+        await Expect(admin.Locator("[data-testid=users-grid]")).ToContainTextAsync("maria@example.com");
+        await BrowserApp.ScreenshotAsync(admin, "admin-users");
+
+        await admin.ClickAsync("[data-testid=signed-in-user] button");
+        await admin.ClickAsync("[data-testid=sign-out]");
+        await Expect(admin).ToHaveURLAsync(new Regex("/Account/Login"));
+        await BrowserApp.SignInAsync(admin, "maria@example.com", password);
+
+        await Expect(admin.Locator("[data-testid=signed-in-user]")).ToContainTextAsync("Maria Member");
+        await Expect(admin.Locator("[data-testid=empty-accounts]")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task A_member_keeps_books_posts_simple_and_split_voids_and_finds_it_again()
+    {
+        await browser.CreateUserAsync("mo@example.com", "Mo");
+        var page = await browser.NewPageAsync();
+        await BrowserApp.SignInAsync(page, "mo@example.com");
+
+        foreach (var (name, type) in new[] { ("Wallet", "Asset"), ("Bank", "Asset"), ("Food", "Expense") })
+        {
+            await page.ClickAsync("[data-testid=new-account]");
+            await page.FillAsync("[data-testid=account-name]", name);
+            if (type != "Asset")
+            {
+                await BrowserApp.ChooseAsync(page, "account-type", type);
+            }
+            await page.ClickAsync("[data-testid=save]");
+            await Expect(page.Locator("[data-testid=account-dialog]")).ToHaveCountAsync(0);
+        }
+        await Expect(page.Locator("[data-testid=account-row]")).ToHaveCountAsync(3);
+
+        await page.ClickAsync("[data-testid=nav-new-transaction]");
+        await page.FillAsync("[data-testid=description]", "Lunch");
+        await BrowserApp.ChooseAsync(page, "from-account", "Wallet");
+        await BrowserApp.ChooseAsync(page, "to-account", "Food");
+        await page.FillAsync("[data-testid=amount]", "12.50");
+        await BrowserApp.ScreenshotAsync(page, "new-transaction");
+        await page.ClickAsync("[data-testid=submit]");
+        await Expect(page.Locator(".mud-snackbar", new() { HasTextString = "Posted #1" })).ToBeVisibleAsync();
+
+        await page.ClickAsync(".mud-toggle-item:has-text('Split')");
+        await page.FillAsync("[data-testid=description]", "Market");
+        await BrowserApp.ChooseAsync(page, "line-account", "Food", 0);
+        await BrowserApp.ChooseAsync(page, "line-account", "Bank", 1);
+        await page.Locator("[data-testid=line-amount]").Nth(0).FillAsync("30");
+        await page.Locator("[data-testid=line-amount]").Nth(1).FillAsync("-20");
+        await Expect(page.Locator("[data-testid=submit]")).ToBeDisabledAsync();
+        await page.ClickAsync("[data-testid=add-line]");
+        await BrowserApp.ChooseAsync(page, "line-account", "Wallet", 2);
+        await page.Locator("[data-testid=line-amount]").Nth(2).FillAsync("-10");
+        await Expect(page.Locator("[data-testid=remaining]")).ToContainTextAsync("Balanced");
+        await page.ClickAsync("[data-testid=submit]");
+        await Expect(page.Locator(".mud-snackbar", new() { HasTextString = "Posted #2" })).ToBeVisibleAsync();
+
+        await page.ClickAsync("[data-testid=nav-accounts]");
+        await Expect(page.Locator("[data-testid=account-row]", new() { HasTextString = "Food" })).ToContainTextAsync("42.50");
+        await Expect(page.Locator("[data-testid=account-row]", new() { HasTextString = "Wallet" })).ToContainTextAsync("-22.50");
+        await BrowserApp.ScreenshotAsync(page, "accounts");
+
+        await page.ClickAsync("[data-testid=account-link]:has-text('Food')");
+        await Expect(page.Locator("[data-testid=register-row]")).ToHaveCountAsync(2);
+        await BrowserApp.ScreenshotAsync(page, "register");
+        await page.ClickAsync("[data-testid=register-description]:has-text('Lunch')");
+        await page.ClickAsync("[data-testid=void]");
+        await page.ClickAsync(".mud-dialog button:has-text('Void')");
+        await Expect(page.Locator("[data-testid=voided-notice]")).ToBeVisibleAsync();
+
+        await page.ClickAsync("[data-testid=nav-transactions]");
+        await page.FillAsync("[data-testid=search-text]", "Lunch");
+        var rows = page.Locator("[data-testid=transaction-row]");
+        await Expect(rows).ToHaveCountAsync(2);
+        await Expect(rows.Filter(new() { HasTextString = "voided" })).ToHaveCountAsync(1);
+        await Expect(rows.Filter(new() { HasTextString = "reversal" })).ToHaveCountAsync(1);
+        await BrowserApp.ScreenshotAsync(page, "transactions");
+    }
+
+    [Fact]
+    public async Task A_book_shared_with_a_viewer_shows_no_post_button()
+    {
+        await browser.CreateUserAsync("olga@example.com", "Olga Owner");
+        await browser.CreateUserAsync("vic@example.com", "Vic Viewer");
+        var owner = await browser.NewPageAsync();
+        await BrowserApp.SignInAsync(owner, "olga@example.com");
+        await owner.ClickAsync("[data-testid=nav-members]");
+        await owner.FillAsync("[data-testid=invite-email]", "vic@example.com");
+        await owner.ClickAsync("[data-testid=invite]");
+        var link = (await owner.Locator("[data-testid=invite-link] code").TextContentAsync())!.Trim();
+
+        var viewer = await browser.NewPageAsync();
+        await BrowserApp.SignInAsync(viewer, "vic@example.com");
+        await viewer.GotoAsync(link);
+        await BrowserApp.WaitInteractiveAsync(viewer);
+        await viewer.ClickAsync("[data-testid=accept]");
+        await Expect(viewer.Locator("[data-testid=invitation-message]")).ToContainTextAsync("Welcome");
+        await viewer.ClickAsync("[data-testid=open-book]");
+
+        await Expect(viewer.Locator("[data-testid=book-switcher]")).ToContainTextAsync("Olga Owner's book", new() { IgnoreCase = true });
+        await viewer.ClickAsync("[data-testid=nav-transactions]");
+        await Expect(viewer.Locator("h1")).ToHaveTextAsync("Transactions");
+        await Expect(viewer.Locator("[data-testid=new-transaction]")).ToHaveCountAsync(0);
+        await Expect(viewer.Locator("[data-testid=new-account]")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task A_post_in_one_browser_appears_in_the_others_register_and_on_the_admin_dashboard_without_a_reload()
+    {
+        await browser.CreateUserAsync("lee@example.com", "Lee");
+        var actor = await browser.ActorAsync("lee@example.com");
+        var (food, cash) = await browser.App.WithScopeAsync(async s =>
+        {
+            var book = (await s.GetRequiredService<BookService>().ListAsync(actor)).Single().Id;
+            var accounts = s.GetRequiredService<AccountService>();
+            return ((await accounts.CreateAsync(actor, new(book, "Food", null, AccountType.Expense, "USD"))).Value!.Id,
+                (await accounts.CreateAsync(actor, new(book, "Cash", null, AccountType.Asset, "USD"))).Value!.Id);
+        });
+        var watching = await browser.NewPageAsync();
+        await BrowserApp.SignInAsync(watching, "lee@example.com");
+        await watching.GotoAsync($"accounts/{food}");
+        await BrowserApp.WaitInteractiveAsync(watching);
+        await Expect(watching.Locator("[data-testid=empty-register]")).ToBeVisibleAsync();
+        var dashboard = await browser.NewPageAsync(1400, 1000);
+        await BrowserApp.SignInAsync(dashboard, AppHost.AdminEmail, AppHost.AdminPassword);
+        await dashboard.ClickAsync("[data-testid=nav-admin]");
+        await Expect(dashboard.Locator("[data-testid=figure-transactions-value]")).ToHaveTextAsync("0");
+        await Expect(dashboard.Locator("[data-testid=figure-circuits-value]")).ToHaveTextAsync("2");
+
+        var posting = await browser.NewPageAsync();
+        await BrowserApp.SignInAsync(posting, "lee@example.com");
+        await posting.ClickAsync("[data-testid=nav-new-transaction]");
+        await posting.FillAsync("[data-testid=description]", "Live lunch");
+        await BrowserApp.ChooseAsync(posting, "from-account", "Cash");
+        await BrowserApp.ChooseAsync(posting, "to-account", "Food");
+        await posting.FillAsync("[data-testid=amount]", "9.99");
+        await posting.ClickAsync("[data-testid=submit]");
+
+        await Expect(watching.Locator("[data-testid=register-row]")).ToContainTextAsync("Live lunch");
+        await Expect(watching.Locator("[data-testid=register-balance]")).ToContainTextAsync("9.99");
+        await Expect(dashboard.Locator("[data-testid=figure-transactions-value]")).ToHaveTextAsync("1");
+        await Expect(dashboard.Locator("[data-testid=figure-circuits-value]")).ToHaveTextAsync("3");
+        await Expect(dashboard.Locator("[data-testid=feed-entry]").First).ToContainTextAsync("transaction.posted");
+        await BrowserApp.ScreenshotAsync(dashboard, "admin-dashboard");
+        Assert.Equal(-9_99, await browser.App.WithScopeAsync(async s =>
+            (await s.GetRequiredService<AccountService>().GetAsync(actor, (await s.GetRequiredService<BookService>().ListAsync(actor)).Single().Id, cash)).Value!.Balance));
+    }
+
+    [Fact]
+    public async Task Anonymous_visits_go_to_sign_in_and_five_wrong_passwords_lock_the_account()
+    {
+        await browser.CreateUserAsync("lou@example.com", "Lou");
+        var page = await browser.NewPageAsync();
+
+        foreach (var path in new[] { "", "transactions", "accounts", "admin", "tokens", "book/members" })
+        {
+            await page.GotoAsync(path);
+            await Expect(page).ToHaveURLAsync(new Regex("/Account/Login"));
+        }
+        await BrowserApp.ScreenshotAsync(page, "sign-in");
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            await page.GotoAsync("Account/Login");
+            await page.FillAsync("#Input\\.Email", "lou@example.com");
+            await page.FillAsync("#Input\\.Password", "wrong-password");
+            await page.ClickAsync("[data-testid=sign-in]");
+            await page.WaitForLoadStateAsync();
+        }
+
+        await Expect(page).ToHaveURLAsync(new Regex("/Account/Lockout"));
+        await BrowserApp.SignInAsyncExpectingLockout(page, "lou@example.com");
+    }
+}

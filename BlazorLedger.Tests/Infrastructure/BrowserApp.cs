@@ -1,0 +1,119 @@
+using BlazorLedger.Common;
+using BlazorLedger.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace BlazorLedger.Tests.Infrastructure;
+
+/// <summary>
+/// The real app on 127.0.0.1 with its own SQLite file, and Debian's Chromium driven by Playwright (no browser download).
+/// One per test class. A missing browser fails the tests: it is installed by the test script, never silently skipped.
+/// </summary>
+public sealed class BrowserApp : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+    public const string Password = "Browser-Pass-123";
+
+    private IPlaywright playwright = default!;
+
+    public AppHost App { get; private set; } = default!;
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"Chromium is not installed at {ChromiumPath}; run ./scripts/test.sh, which installs it.");
+        }
+        App = new AppHost(overrides: new Dictionary<string, string?> { ["Seed:DemoData"] = "false" });
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        playwright.Dispose();
+        await App.DisposeAsync();
+    }
+
+    /// <summary>A fresh browser profile (its own cookies) with a page open.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = App.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = width, Height = height },
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    public Task<string> CreateUserAsync(string email, string name) => App.WithScopeAsync(async services =>
+    {
+        var users = services.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = new ApplicationUser { UserName = email, Email = email, DisplayName = name, EmailConfirmed = true };
+        var result = await users.CreateAsync(user, Password);
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
+        return user.Id;
+    });
+
+    /// <summary>Signs in through the sign-in page and waits until the app is interactive (clicks before that are lost).</summary>
+    public static async Task SignInAsync(IPage page, string email, string password = Password)
+    {
+        await page.GotoAsync("Account/Login");
+        await page.FillAsync("#Input\\.Email", email);
+        await page.FillAsync("#Input\\.Password", password);
+        await page.ClickAsync("[data-testid=sign-in]");
+        await WaitInteractiveAsync(page);
+    }
+
+    /// <summary>Even the right password is refused while the account is locked.</summary>
+    public static async Task SignInAsyncExpectingLockout(IPage page, string email)
+    {
+        await page.GotoAsync("Account/Login");
+        await page.FillAsync("#Input\\.Email", email);
+        await page.FillAsync("#Input\\.Password", Password);
+        await page.ClickAsync("[data-testid=sign-in]");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Lockout"));
+    }
+
+    public static Task WaitInteractiveAsync(IPage page) =>
+        page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
+
+    /// <summary>Opens a MudSelect and picks an option by its text.</summary>
+    public static async Task ChooseAsync(IPage page, string selectTestId, string option, int index = 0)
+    {
+        await page.Locator($"[data-testid={selectTestId}]").Nth(index).ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasTextString = option }).First.ClickAsync();
+    }
+
+    /// <summary>Saves a PNG of the page to the screenshot folder (outside the sources; SCREENSHOTS_DIR or the temp folder).</summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var folder = Environment.GetEnvironmentVariable("SCREENSHOTS_DIR") is { Length: > 0 } configured
+            ? configured : Path.Combine(Path.GetTempPath(), "blazorledger-screenshots");
+        Directory.CreateDirectory(folder);
+        // Transient messages would cover the page in the picture; hide them just for the shot.
+        var hide = await page.AddStyleTagAsync(new() { Content = ".mud-snackbar-location-bottom-right { display: none !important; }" });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        await hide.EvaluateAsync("element => element.remove()");
+    }
+
+    public Task<Actor> ActorAsync(string email) => App.WithScopeAsync(async services =>
+        new Actor((await services.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email))!.Id));
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection
+{
+    /// <summary>Browser tests run one class at a time (Chromium is heavy on two cores), alongside the other tests.</summary>
+    public const string Name = "Browser";
+}
