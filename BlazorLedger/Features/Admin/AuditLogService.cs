@@ -140,7 +140,7 @@ public sealed class AuditLogService(IDbContextFactory<LedgerDbContext> dbFactory
         }
         if (!string.IsNullOrWhiteSpace(query.User))
         {
-            var pattern = "%" + query.User.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            var pattern = SearchText.ContainsPattern(query.User);
             events = events.Where(e => db.Users.Any(u => u.Id == e.UserId
                 && (EF.Functions.Like(u.Email!, pattern, "\\") || EF.Functions.Like(u.DisplayName, pattern, "\\"))));
         }

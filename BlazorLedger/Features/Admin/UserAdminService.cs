@@ -72,7 +72,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
         var users = db.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var pattern = "%" + query.Search.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            var pattern = SearchText.ContainsPattern(query.Search);
             users = users.Where(u => EF.Functions.Like(u.Email!, pattern, "\\") || EF.Functions.Like(u.DisplayName, pattern, "\\"));
         }
         var total = await users.CountAsync(ct);

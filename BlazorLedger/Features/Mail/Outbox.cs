@@ -67,8 +67,8 @@ public sealed class Outbox(IDbContextFactory<LedgerDbContext> dbFactory, TimePro
         var query = db.Outbox.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(to))
         {
-            var pattern = "%" + to.Trim() + "%";
-            query = query.Where(m => EF.Functions.Like(m.To, pattern));
+            var pattern = SearchText.ContainsPattern(to);
+            query = query.Where(m => EF.Functions.Like(m.To, pattern!, SearchText.Escape));
         }
         IReadOnlyList<OutboxItem> items = await query.OrderByDescending(m => m.Id).Take(Math.Clamp(limit, 1, 500))
             .Select(m => new OutboxItem(m.Id, m.CreatedAt, m.To, m.Subject, m.HtmlBody, m.SentAt, m.Error))

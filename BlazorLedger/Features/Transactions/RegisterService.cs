@@ -82,7 +82,7 @@ public sealed class RegisterService(IDbContextFactory<LedgerDbContext> dbFactory
             postings = postings.Where(p => p.Date >= lower);
         }
 
-        var pattern = string.IsNullOrWhiteSpace(query.Text) ? null : "%" + EscapeLike(query.Text.Trim()) + "%";
+        var pattern = SearchText.ContainsPattern(query.Text);
         var rows = postings
             .OrderByDescending(p => p.Date).ThenByDescending(p => p.Id)
             .Select(p => new
@@ -126,8 +126,6 @@ public sealed class RegisterService(IDbContextFactory<LedgerDbContext> dbFactory
         return Result<RegisterPage>.Ok(new RegisterPage(account.Currency, items, next));
     }
 
-    private static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 }
 
 /// <summary>Where the next page starts: after (Date, PostingId), with the running balance before that posting.</summary>

@@ -79,13 +79,13 @@ public sealed class TransactionListService(IDbContextFactory<LedgerDbContext> db
         {
             transactions = transactions.Where(t => t.Date <= to);
         }
-        if (Like(query.Text) is { } text)
+        if (SearchText.ContainsPattern(query.Text) is { } text)
         {
             transactions = transactions.Where(t => EF.Functions.Like(t.Description, text, "\\")
                 || (t.Payee != null && EF.Functions.Like(t.Payee, text, "\\"))
                 || t.Postings.Any(p => p.Memo != null && EF.Functions.Like(p.Memo, text, "\\")));
         }
-        if (Like(query.Payee) is { } payee)
+        if (SearchText.ContainsPattern(query.Payee) is { } payee)
         {
             transactions = transactions.Where(t => t.Payee != null && EF.Functions.Like(t.Payee, payee, "\\"));
         }
@@ -171,8 +171,6 @@ public sealed class TransactionListService(IDbContextFactory<LedgerDbContext> db
         return matching ?? transactions.Where(t => false);
     }
 
-    private static string? Like(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? null : "%" + text.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
 
     private sealed record ListCursor(TransactionSort Sort, DateOnly Date, string Description, long Number)
     {
