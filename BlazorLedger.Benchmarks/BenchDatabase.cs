@@ -42,6 +42,7 @@ internal sealed class BenchDatabase : IAsyncDisposable
         services.AddSingleton(TimeProvider.System);
         services.AddLedgerSqlite($"Data Source={path}", durability);
         services.AddBooks(new ConfigurationBuilder().Build()).AddAccounts().AddTransactions();
+        services.AddScoped<BlazorLedger.Features.Admin.DashboardService>();
         var provider = services.BuildServiceProvider();
 
         var user = new ApplicationUser { UserName = "bench@example.com", Email = "bench@example.com", SecurityStamp = "x" };

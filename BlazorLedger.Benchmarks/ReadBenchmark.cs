@@ -14,7 +14,7 @@ internal static class ReadBenchmark
     public static async Task RunAsync(BenchmarkOptions options)
     {
         Console.WriteLine("Reads: median of 30 runs, all postings in one account pair");
-        Console.WriteLine($"{"postings",12}  {"register p1",12}  {"register deep",13}  {"OFFSET deep",12}  {"balances",12}  {"SUM postings",13}");
+        Console.WriteLine($"{"postings",12}  {"register p1",12}  {"register deep",13}  {"OFFSET deep",12}  {"balances",12}  {"SUM postings",13}  {"admin dashboard",15}");
         foreach (var size in new[] { options.Small, options.Large })
         {
             await using var bench = await BenchDatabase.CreateAsync(options.Directory, SqliteDurability.Normal);
@@ -26,6 +26,8 @@ internal static class ReadBenchmark
             var deepPage = await Measure.MedianAsync(async () =>
                 Check(await register.GetPageAsync(bench.Actor, new RegisterQuery(bench.BookId, account, Cursor: deepCursor))));
             var balances = await Measure.MedianAsync(async () => Check(await accounts.ListAsync(bench.Actor, bench.BookId)));
+            var dashboardService = bench.Services.GetRequiredService<BlazorLedger.Features.Admin.DashboardService>();
+            var dashboard = await Measure.MedianAsync(async () => Check(await dashboardService.GetAsync(bench.Actor)), runs: 10);
 
             await using var connection = new SqliteConnection(bench.ConnectionString);
             await connection.OpenAsync();
@@ -39,7 +41,7 @@ internal static class ReadBenchmark
                 FROM "Accounts" a WHERE a."BookId" = $b)
                 """, ("$b", bench.BookId.ToString().ToUpperInvariant())));
 
-            Console.WriteLine($"{size,12:N0}  {Measure.Ms(firstPage),12}  {Measure.Ms(deepPage),13}  {Measure.Ms(offsetPage),12}  {Measure.Ms(balances),12}  {Measure.Ms(sums),13}");
+            Console.WriteLine($"{size,12:N0}  {Measure.Ms(firstPage),12}  {Measure.Ms(deepPage),13}  {Measure.Ms(offsetPage),12}  {Measure.Ms(balances),12}  {Measure.Ms(sums),13}  {Measure.Ms(dashboard),15}");
         }
     }
 
@@ -71,14 +73,14 @@ internal static class ReadBenchmark
         {
             await using var insertTx = connection.CreateCommand();
             insertTx.CommandText = """
-                INSERT INTO "Transactions" ("Id", "BookId", "Date", "Description", "CreatedById", "CreatedAt")
-                VALUES ($id, $book, $date, $description, $user, '2026-01-01 00:00:00')
+                INSERT INTO "Transactions" ("Id", "BookId", "Number", "Date", "Description", "CreatedById", "CreatedAt")
+                VALUES ($id, $book, $number, $date, $description, $user, $at)
                 """;
             await using var insertPosting = connection.CreateCommand();
             insertPosting.CommandText = """
                 INSERT INTO "Postings" ("TransactionId", "AccountId", "Date", "Amount") VALUES ($tx, $account, $date, $amount)
                 """;
-            foreach (var name in new[] { "$id", "$book", "$date", "$description", "$user" })
+            foreach (var name in new[] { "$id", "$book", "$date", "$description", "$user", "$number", "$at" })
             {
                 insertTx.Parameters.Add(new SqliteParameter { ParameterName = name });
             }
@@ -99,6 +101,9 @@ internal static class ReadBenchmark
                 insertTx.Parameters[2].Value = date;
                 insertTx.Parameters[3].Value = $"Transfer {i}";
                 insertTx.Parameters[4].Value = bench.Actor.UserId;
+                insertTx.Parameters[5].Value = i + 1L;
+                // Entered over the last 90 days, so the dashboard's recent-activity figures have work to do.
+                insertTx.Parameters[6].Value = DateTime.UtcNow.AddMinutes(-(i % (90 * 24 * 60))).ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF");
                 await insertTx.ExecuteNonQueryAsync();
                 foreach (var (account, delta) in new[] { (aText, amount), (bText, -amount) })
                 {
@@ -110,8 +115,18 @@ internal static class ReadBenchmark
                 }
             }
             await using var balances = connection.CreateCommand();
-            balances.CommandText = """
+            // The bench user is an admin, so the dashboard can be timed over the same data.
+            balances.CommandText = $$"""
+                INSERT INTO "AspNetRoles" ("Id", "Name", "NormalizedName") VALUES ('bench-admin', 'Admin', 'ADMIN');
+                INSERT INTO "AspNetUserRoles" ("UserId", "RoleId") VALUES ('{{bench.Actor.UserId}}', 'bench-admin');
                 UPDATE "Accounts" SET "Balance" = (SELECT COALESCE(SUM("Amount"), 0) FROM "Postings" WHERE "AccountId" = "Accounts"."Id");
+                UPDATE "Books" SET "TransactionCount" = (SELECT COUNT(*) FROM "Transactions" AS t WHERE t."BookId" = "Books"."Id");
+                INSERT INTO "DailyActivity" ("Day", "Currency", "Transactions", "Volume")
+                SELECT substr(t."CreatedAt", 1, 10), '*', COUNT(*), 0 FROM "Transactions" AS t GROUP BY substr(t."CreatedAt", 1, 10);
+                INSERT INTO "DailyActivity" ("Day", "Currency", "Transactions", "Volume")
+                SELECT substr(t."CreatedAt", 1, 10), a."Currency", COUNT(DISTINCT t."Id"), SUM(p."Amount")
+                FROM "Postings" AS p JOIN "Transactions" AS t ON t."Id" = p."TransactionId" JOIN "Accounts" AS a ON a."Id" = p."AccountId"
+                WHERE p."Amount" > 0 GROUP BY substr(t."CreatedAt", 1, 10), a."Currency";
                 ANALYZE;
                 """;
             await balances.ExecuteNonQueryAsync();

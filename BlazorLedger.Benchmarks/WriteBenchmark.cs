@@ -7,7 +7,8 @@ namespace BlazorLedger.Benchmarks;
 
 /// <summary>
 /// Durable ledger writes per second: N two-posting transfers through the posting service against the same rows written
-/// with raw, prepared Microsoft.Data.Sqlite commands, on fresh files, alternating so both see the same machine noise.
+/// with raw, prepared Microsoft.Data.Sqlite commands (transaction, postings, balances, activity counters, audit), on fresh
+/// files, alternating so both see the same machine noise.
 /// </summary>
 internal static class WriteBenchmark
 {
@@ -61,15 +62,22 @@ internal static class WriteBenchmark
         await Exec(connection, $"PRAGMA busy_timeout = 30000; PRAGMA synchronous = {(durability == SqliteDurability.Full ? "FULL" : "NORMAL")};");
 
         var insertTransaction = Prepare(connection, """
-            INSERT INTO "Transactions" ("Id", "BookId", "Date", "Description", "Payee", "IdempotencyKey", "RequestHash", "CreatedById", "CreatedAt", "ReversesId")
-            VALUES ($id, $book, $date, 'Transfer', NULL, $key, $hash, $user, $at, NULL)
-            """, "$id", "$book", "$date", "$key", "$hash", "$user", "$at");
+            INSERT INTO "Transactions" ("Id", "BookId", "Number", "Date", "Description", "Payee", "IdempotencyKey", "RequestHash", "CreatedById", "CreatedAt", "ReversesId")
+            VALUES ($id, $book, $number, $date, 'Transfer', NULL, $key, $hash, $user, $at, NULL)
+            """, "$id", "$book", "$date", "$key", "$hash", "$user", "$at", "$number");
         var insertPosting = Prepare(connection, """
             INSERT INTO "Postings" ("TransactionId", "AccountId", "Date", "Amount", "Memo") VALUES ($tx, $account, $date, $amount, NULL)
             """, "$tx", "$account", "$date", "$amount");
         var updateBalance = Prepare(connection, """
             UPDATE "Accounts" SET "Balance" = "Balance" + $amount WHERE "Id" = $account
             """, "$amount", "$account");
+        var countBook = Prepare(connection, """
+            UPDATE "Books" SET "TransactionCount" = "TransactionCount" + 1 WHERE "Id" = $book
+            """, "$book");
+        var countDay = Prepare(connection, """
+            INSERT INTO "DailyActivity" ("Day", "Currency", "Transactions", "Volume") VALUES ($day, $currency, 1, $volume)
+            ON CONFLICT ("Day", "Currency") DO UPDATE SET "Transactions" = "Transactions" + 1, "Volume" = "Volume" + excluded."Volume"
+            """, "$day", "$currency", "$volume");
         var insertAudit = Prepare(connection, """
             INSERT INTO "AuditEvents" ("At", "UserId", "BookId", "Action", "EntityType", "EntityId", "Details")
             VALUES ($at, $user, $book, 'transaction.posted', 'Transaction', $tx, '{}')
@@ -86,11 +94,11 @@ internal static class WriteBenchmark
             var id = Guid.CreateVersion7().ToString().ToUpperInvariant();
             var at = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF");
             using var tx = connection.BeginTransaction(deferred: false);
-            foreach (var command in new[] { insertTransaction, insertPosting, updateBalance, insertAudit })
+            foreach (var command in new[] { insertTransaction, insertPosting, updateBalance, countBook, countDay, insertAudit })
             {
                 command.Transaction = tx;
             }
-            Set(insertTransaction, id, book, date, $"k{i}", new string('0', 64), bench.Actor.UserId, at);
+            Set(insertTransaction, id, book, date, $"k{i}", new string('0', 64), bench.Actor.UserId, at, i + 1L);
             await insertTransaction.ExecuteNonQueryAsync();
             foreach (var (account, delta) in new[] { (to, amount), (from, -amount) })
             {
@@ -98,6 +106,13 @@ internal static class WriteBenchmark
                 await insertPosting.ExecuteNonQueryAsync();
                 Set(updateBalance, delta, account.ToString().ToUpperInvariant());
                 await updateBalance.ExecuteNonQueryAsync();
+            }
+            Set(countBook, book);
+            await countBook.ExecuteNonQueryAsync();
+            foreach (var (currency, volume) in new[] { ("*", 0L), ("USD", amount) })
+            {
+                Set(countDay, date, currency, volume);
+                await countDay.ExecuteNonQueryAsync();
             }
             Set(insertAudit, at, bench.Actor.UserId, book, id);
             await insertAudit.ExecuteNonQueryAsync();

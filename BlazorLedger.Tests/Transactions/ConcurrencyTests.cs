@@ -58,6 +58,14 @@ public sealed class ConcurrencyTests : IAsyncLifetime
         Assert.All(balances, a => Assert.Equal(sums.GetValueOrDefault(a.Id), a.Balance));
         Assert.All(balances.GroupBy(a => a.Currency), currency => Assert.Equal(0, currency.Sum(a => a.Balance)));
         Assert.Contains(balances, a => a.Balance != 0);
+        // The counters behind the admin figures agree with the rows they count.
+        Assert.Equal(writers * transfersEach, await db.Books.Where(b => b.Id == alice.BookId).Select(b => b.TransactionCount).SingleAsync());
+        Assert.Equal(writers * transfersEach, await db.DailyActivity.Where(a => a.Currency == "*").SumAsync(a => a.Transactions));
+        var volumes = await db.Postings.Where(p => p.Amount > 0).GroupBy(p => p.Account!.Currency)
+            .Select(g => new { Currency = g.Key, Volume = g.Sum(p => p.Amount) }).ToDictionaryAsync(v => v.Currency, v => v.Volume);
+        var counted = await db.DailyActivity.Where(a => a.Currency != "*").GroupBy(a => a.Currency)
+            .Select(g => new { Currency = g.Key, Volume = g.Sum(a => a.Volume) }).ToDictionaryAsync(v => v.Currency, v => v.Volume);
+        Assert.Equal(volumes, counted);
     }
 
     [Fact]

@@ -23,6 +23,10 @@ public sealed class Book
     public required string Name { get; set; }
     public required string BaseCurrency { get; set; }
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>Transactions ever posted in the book (reversals included); maintained by posting, for admin figures.</summary>
+    public long TransactionCount { get; set; }
+
     public List<BookMember> Members { get; set; } = [];
 }
 
@@ -173,4 +177,20 @@ public sealed class ApiToken
     public DateTime? ExpiresAt { get; set; }
     public DateTime? RevokedAt { get; set; }
     public DateTime? LastUsedAt { get; set; }
+}
+
+/// <summary>
+/// Activity per day (UTC, by when it was entered) and currency, maintained by posting in the same database transaction, so
+/// that admin figures read a few rows instead of scanning millions. Currency "*" counts transactions of every currency.
+/// </summary>
+public sealed class DailyActivity
+{
+    public const string AllCurrencies = "*";
+
+    public DateOnly Day { get; set; }
+    public required string Currency { get; set; }
+    public long Transactions { get; set; }
+
+    /// <summary>Sum of the debits posted, in minor units of the currency.</summary>
+    public long Volume { get; set; }
 }

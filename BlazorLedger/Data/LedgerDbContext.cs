@@ -17,6 +17,7 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) :
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<AppSetting> Settings => Set<AppSetting>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<DailyActivity> DailyActivity => Set<DailyActivity>();
 
     /// <summary>
     /// Identity shapes its tables by the schema version in its options, read from the application's services. Every
@@ -117,6 +118,12 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) :
             message.Property(m => m.To).HasMaxLength(256);
             message.Property(m => m.Subject).HasMaxLength(200);
             message.HasIndex(m => m.CreatedAt);
+        });
+
+        builder.Entity<DailyActivity>(activity =>
+        {
+            activity.HasKey(a => new { a.Day, a.Currency });
+            activity.Property(a => a.Currency).HasMaxLength(3);
         });
 
         builder.Entity<ApiToken>(token =>

@@ -282,6 +282,9 @@ namespace BlazorLedger.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("TransactionCount")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.ToTable("Books");
@@ -308,6 +311,26 @@ namespace BlazorLedger.Data.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("BookMembers");
+                });
+
+            modelBuilder.Entity("BlazorLedger.Data.DailyActivity", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Transactions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Volume")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "Currency");
+
+                    b.ToTable("DailyActivity");
                 });
 
             modelBuilder.Entity("BlazorLedger.Data.Invitation", b =>

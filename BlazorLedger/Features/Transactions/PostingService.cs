@@ -70,7 +70,7 @@ public sealed class PostingService(IDbContextFactory<LedgerDbContext> dbFactory,
         transaction.Number = context.NextNumber;
         var audit = AuditExtensions.Create(now, actor.UserId, command.BookId, AuditActions.TransactionPosted, nameof(Transaction),
             transaction.Id, new PostedDetails(command.Date.ToString("O"), command.Postings.Count, command.IdempotencyKey));
-        if (!await PostingStore.WriteAsync(db, transaction, audit, ct))
+        if (!await PostingStore.WriteAsync(db, transaction, audit, id => context.Accounts[id].Currency, ct))
         {
             return Overflow(command.Postings, context.Accounts);
         }
@@ -139,7 +139,7 @@ public sealed class PostingService(IDbContextFactory<LedgerDbContext> dbFactory,
         transaction.Number = context.NextNumber;
         var audit = AuditExtensions.Create(now, actor.UserId, bookId, AuditActions.TransactionVoided, nameof(Transaction), original.Id,
             new { ReversalId = transaction.Id });
-        if (!await PostingStore.WriteAsync(db, transaction, audit, ct))
+        if (!await PostingStore.WriteAsync(db, transaction, audit, id => accounts[id].Currency, ct))
         {
             return Overflow(lines, accounts);
         }

@@ -92,7 +92,8 @@ internal static class PostingStore
     /// that would overflow 64 bits (SQLite would silently turn the integer into a float); returns false if any did, and
     /// the caller must then roll back.
     /// </summary>
-    public static async Task<bool> WriteAsync(LedgerDbContext db, Transaction transaction, AuditEvent audit, CancellationToken ct)
+    public static async Task<bool> WriteAsync(LedgerDbContext db, Transaction transaction, AuditEvent audit,
+        Func<Guid, string> currencyOf, CancellationToken ct)
     {
         var parameters = new List<object?>
         {
@@ -127,6 +128,22 @@ internal static class PostingStore
             Append(sql, parameters, delta).Append(" WHERE \"Id\" = ");
             Append(sql, parameters, accountId).Append(delta > 0 ? " AND \"Balance\" <= " : " AND \"Balance\" >= ");
             Append(sql, parameters, delta > 0 ? long.MaxValue - delta : long.MinValue - delta).Append(';');
+        }
+
+        // Counters for the admin figures, in the same transaction: the book's count and the day's activity per currency.
+        sql.Append("\nUPDATE \"Books\" SET \"TransactionCount\" = \"TransactionCount\" + 1 WHERE \"Id\" = {1};");
+        expectedRows++;
+        var day = DateOnly.FromDateTime(transaction.CreatedAt);
+        var volumes = transaction.Postings.Where(p => p.Amount > 0).GroupBy(p => currencyOf(p.AccountId))
+            .Select(g => (Currency: g.Key, Volume: g.Sum(p => p.Amount))).Prepend((Currency: DailyActivity.AllCurrencies, Volume: 0L));
+        foreach (var (currency, volume) in volumes)
+        {
+            sql.Append("\nINSERT INTO \"DailyActivity\" (\"Day\", \"Currency\", \"Transactions\", \"Volume\") VALUES (");
+            Append(sql, parameters, day).Append(", ");
+            Append(sql, parameters, currency).Append(", 1, ");
+            Append(sql, parameters, volume).Append(") ON CONFLICT (\"Day\", \"Currency\") DO UPDATE SET \"Transactions\" = \"Transactions\" + 1, ");
+            sql.Append("\"Volume\" = \"Volume\" + excluded.\"Volume\";");
+            expectedRows++;
         }
 
         sql.Append("\nINSERT INTO \"AuditEvents\" (\"At\", \"UserId\", \"BookId\", \"Action\", \"EntityType\", \"EntityId\", \"Details\") VALUES ({8}, {7}, {1}, ");
