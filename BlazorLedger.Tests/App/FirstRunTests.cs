@@ -1,4 +1,5 @@
 using System.Net;
+
 using BlazorLedger.Data;
 using BlazorLedger.Data.Seeding;
 using BlazorLedger.Features.Users;
@@ -83,10 +84,22 @@ public sealed class FirstRunTests : IAsyncLifetime
             transactions = await db.Transactions.CountAsync();
         }
 
+        var cookies = new CookieContainer();
+        using (var before = app.NewBrowser(cookies))
+        {
+            await AppHost.SignInAsync(before, AppHost.AdminEmail, AppHost.AdminPassword);
+        }
+
         await using var again = new AppHost(overrides: new Dictionary<string, string?>
         {
             ["ConnectionStrings:Ledger"] = $"Data Source={app.DatabasePath}",
+            ["DataProtection:KeysPath"] = app.KeysPath,
         });
+
+        // The keys live with the data, so a sign-in survives the restart.
+        Assert.NotEmpty(Directory.GetFiles(app.KeysPath, "key-*.xml"));
+        using var after = again.NewBrowser(cookies);
+        Assert.Contains("Chart of accounts", await after.GetStringAsync("/"));
 
         await using var check = await again.Services.GetRequiredService<IDbContextFactory<LedgerDbContext>>().CreateDbContextAsync();
         Assert.Equal(transactions, await check.Transactions.CountAsync());

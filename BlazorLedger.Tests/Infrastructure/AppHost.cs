@@ -19,6 +19,7 @@ public sealed partial class AppHost : WebApplicationFactory<Program>
     public const string AdminPassword = "Test-Admin-Pass-1";
 
     private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"ledger-app-{Guid.NewGuid():N}.db");
+    private readonly string keysPath = Path.Combine(Path.GetTempPath(), $"ledger-app-keys-{Guid.NewGuid():N}");
     private readonly Dictionary<string, string?> settings;
 
     public AppHost(string environment = "Development", IDictionary<string, string?>? overrides = null)
@@ -29,6 +30,7 @@ public sealed partial class AppHost : WebApplicationFactory<Program>
             ["ConnectionStrings:Ledger"] = $"Data Source={databasePath}",
             ["Seed:AdminEmail"] = AdminEmail,
             ["Seed:AdminPassword"] = AdminPassword,
+            ["DataProtection:KeysPath"] = keysPath,
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
@@ -46,6 +48,8 @@ public sealed partial class AppHost : WebApplicationFactory<Program>
 
     public string DatabasePath => databasePath;
 
+    public string KeysPath => settings["DataProtection:KeysPath"]!;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
@@ -57,8 +61,8 @@ public sealed partial class AppHost : WebApplicationFactory<Program>
     }
 
     /// <summary>An HTTP client with its own cookie jar that does not follow redirects, so tests can see them.</summary>
-    public HttpClient NewBrowser() =>
-        new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer(), UseCookies = true })
+    public HttpClient NewBrowser(CookieContainer? cookies = null) =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies ?? new CookieContainer(), UseCookies = true })
         {
             BaseAddress = BaseAddress,
         };
@@ -96,6 +100,10 @@ public sealed partial class AppHost : WebApplicationFactory<Program>
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
             File.Delete(databasePath + suffix);
+        }
+        if (Directory.Exists(keysPath))
+        {
+            Directory.Delete(keysPath, recursive: true);
         }
     }
 }

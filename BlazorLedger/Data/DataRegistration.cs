@@ -1,5 +1,6 @@
 using System.Data.Common;
 using BlazorLedger.Features.Audit;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -26,6 +27,13 @@ public static class DataRegistration
             builder.Configuration.GetConnectionString("Ledger") ?? "Data Source=Data/ledger.db", builder.Environment.ContentRootPath);
         var durability = builder.Configuration.GetValue("Database:Durability", SqliteDurability.Full);
         builder.Services.AddLedgerSqlite(connectionString, durability);
+
+        // Sign-in cookies and antiforgery tokens are protected with keys kept beside the database, so that a restart or a
+        // re-created container (with the data folder kept) does not sign everyone out.
+        var database = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        var keys = builder.Configuration["DataProtection:KeysPath"]
+            ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(database)) ?? builder.Environment.ContentRootPath, "keys");
+        builder.Services.AddDataProtection().SetApplicationName("BlazorLedger").PersistKeysToFileSystem(Directory.CreateDirectory(keys));
         return builder;
     }
 
