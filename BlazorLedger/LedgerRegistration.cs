@@ -58,6 +58,7 @@ public static class LedgerRegistration
             pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseTemporaryPasswordGate();
         app.UseRateLimiter();
         app.UseAntiforgery();
 

@@ -55,6 +55,18 @@ public sealed class UserAdminTests : IAsyncLifetime
         var signIn = await AppHost.SignInAsync(browser, "tina@example.com", created.Value!.TemporaryPassword!);
 
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        // A temporary password must be replaced before anything else.
+        var gated = await browser.GetAsync("/transactions");
+        Assert.Equal("/Account/Manage/ChangePassword", new Uri(app.BaseAddress, gated.Headers.Location!).AbsolutePath);
+        Assert.Contains("temporary password", await browser.GetStringAsync("Account/Manage/ChangePassword"));
+        var changed = await AppHost.PostFormAsync(browser, "Account/Manage/ChangePassword", "change-password", new()
+        {
+            ["Input.OldPassword"] = created.Value.TemporaryPassword!,
+            ["Input.NewPassword"] = "Tinas-Own-Pass-1",
+            ["Input.ConfirmPassword"] = "Tinas-Own-Pass-1",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/transactions")).StatusCode);
         Assert.Contains("user.created", await AuditActionsAsync());
         var list = await WithAdminService(u => u.ListAsync(admin, new UserQuery("tina")));
         var row = Assert.Single(list.Value!.Items);
@@ -193,7 +205,9 @@ public sealed class UserAdminTests : IAsyncLifetime
         Assert.Equal(ResultStatus.Forbidden, (await WithAdminService(u => u.ListAsync(member, new UserQuery()))).Status);
         Assert.Equal(ResultStatus.Forbidden, (await WithAdminService(u => u.SetAdminAsync(member, id, true))).Status);
         Assert.Equal(ResultStatus.Forbidden, (await WithAdminService(u => u.DeleteAsync(member, admin.UserId, SoleOwnedBooks.Delete))).Status);
-        var password = (await WithAdminService(u => u.CreateAsync(admin, "max2@example.com", "Max", false, app.BaseAddress))).Value!.TemporaryPassword!;
+        const string password = "Max-Own-Pass-1";
+        await app.WithScopeAsync(s => s.GetRequiredService<UserManager<ApplicationUser>>()
+            .CreateAsync(new ApplicationUser { UserName = "max2@example.com", Email = "max2@example.com", DisplayName = "Max" }, password));
         using var browser = app.NewBrowser();
         await AppHost.SignInAsync(browser, "max2@example.com", password);
 

@@ -36,7 +36,21 @@ public sealed class BrowserFlowTests : IAsyncLifetime
         await admin.ClickAsync("[data-testid=signed-in-user] button");
         await admin.ClickAsync("[data-testid=sign-out]");
         await Expect(admin).ToHaveURLAsync(new Regex("/Account/Login"));
-        await BrowserApp.SignInAsync(admin, "maria@example.com", password);
+        await admin.GotoAsync("Account/Login");
+        await admin.FillAsync("#Input\\.Email", "maria@example.com");
+        await admin.FillAsync("#Input\\.Password", password);
+        await admin.ClickAsync("[data-testid=sign-in]");
+
+        // The temporary password has to be replaced first.
+        await Expect(admin).ToHaveURLAsync(new Regex("/Account/Manage/ChangePassword"));
+        await Expect(admin.Locator("[data-testid=temporary-password]")).ToBeVisibleAsync();
+        await admin.FillAsync("#Input\\.OldPassword", password);
+        await admin.FillAsync("#Input\\.NewPassword", "Marias-Own-Pass-1");
+        await admin.FillAsync("#Input\\.ConfirmPassword", "Marias-Own-Pass-1");
+        await admin.ClickAsync("button[type=submit]");
+        await Expect(admin.Locator("[data-testid=temporary-password]")).ToHaveCountAsync(0);
+        await admin.ClickAsync("[data-testid=back-to-app]");
+        await BrowserApp.WaitInteractiveAsync(admin);
 
         await Expect(admin.Locator("[data-testid=signed-in-user]")).ToContainTextAsync("Maria Member");
         await Expect(admin.Locator("[data-testid=empty-accounts]")).ToBeVisibleAsync();

@@ -18,4 +18,7 @@ public class ApplicationUser : IdentityUser
 
     /// <summary>Set by an admin: the user cannot sign in, and open sessions lose access at their next check.</summary>
     public DateTime? DisabledAt { get; set; }
+
+    /// <summary>Set when an admin gave the user a temporary password: they must choose their own before going on.</summary>
+    public bool MustChangePassword { get; set; }
 }

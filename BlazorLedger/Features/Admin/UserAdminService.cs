@@ -121,7 +121,10 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
                 return Result<CreatedUser>.Invalid("DisplayName", "Enter a name of 1 to 100 characters.");
             }
             var password = TemporaryPassword();
-            var user = new ApplicationUser { UserName = email, Email = email, DisplayName = displayName, EmailConfirmed = true };
+            var user = new ApplicationUser
+            {
+                UserName = email, Email = email, DisplayName = displayName, EmailConfirmed = true, MustChangePassword = true,
+            };
             var created = await users.CreateAsync(user, password);
             if (!created.Succeeded)
             {

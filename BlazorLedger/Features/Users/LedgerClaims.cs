@@ -8,6 +8,7 @@ namespace BlazorLedger.Features.Users;
 public static class LedgerClaims
 {
     public const string DisplayName = "blazorledger:display_name";
+    public const string MustChangePassword = "blazorledger:must_change_password";
 }
 
 /// <summary>Puts the user's display name into the sign-in cookie, so the app bar can greet them without a query.</summary>
@@ -20,6 +21,10 @@ public sealed class LedgerClaimsPrincipalFactory(UserManager<ApplicationUser> us
         if (!string.IsNullOrWhiteSpace(user.DisplayName))
         {
             identity.AddClaim(new Claim(LedgerClaims.DisplayName, user.DisplayName));
+        }
+        if (user.MustChangePassword)
+        {
+            identity.AddClaim(new Claim(LedgerClaims.MustChangePassword, "true"));
         }
         return identity;
     }
