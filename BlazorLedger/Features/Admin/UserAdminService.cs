@@ -275,18 +275,15 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
         Func<UserManager<ApplicationUser>, ApplicationUser, LedgerDbContext, Task<Result<UserRow>?>> change, CancellationToken ct, bool reload = true) =>
         ChangeAsync<UserRow>(actor, userId, async (users, user, db) =>
         {
+            // A deleted user can only be described as they were.
+            var before = reload ? null : (await ListCoreAsync(db, new UserQuery(Search: user!.Email, PageSize: 200), ct)).Items.First(r => r.Id == user.Id);
             var failure = await change(users, user!, db);
             if (failure is not null)
             {
                 return failure;
             }
             await db.SaveChangesAsync(ct);
-            if (!reload)
-            {
-                return Result<UserRow>.Ok(new UserRow(user!.Id, user.DisplayName, user.Email ?? "", false, user.CreatedAt, user.LastSignInAt,
-                    user.FailedSignInCount, UserStatus.Disabled, 0));
-            }
-            var row = (await ListCoreAsync(db, new UserQuery(Search: user!.Email, PageSize: 200), ct)).Items.First(r => r.Id == user.Id);
+            var row = before ?? (await ListCoreAsync(db, new UserQuery(Search: user!.Email, PageSize: 200), ct)).Items.First(r => r.Id == user.Id);
             return Result<UserRow>.Ok(row);
         }, ct);
 
