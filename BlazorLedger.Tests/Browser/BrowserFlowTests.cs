@@ -208,7 +208,10 @@ public sealed class BrowserFlowTests : IAsyncLifetime
             await page.FillAsync("#Input\\.Email", "lou@example.com");
             await page.FillAsync("#Input\\.Password", "wrong-password");
             await page.ClickAsync("[data-testid=sign-in]");
-            await page.WaitForLoadStateAsync();
+            if (attempt < 5)
+            {
+                await Expect(page.GetByText("Invalid login attempt")).ToBeVisibleAsync();
+            }
         }
 
         await Expect(page).ToHaveURLAsync(new Regex("/Account/Lockout"));
