@@ -28,6 +28,8 @@ public sealed class BrowserApp : IAsyncLifetime
             throw new InvalidOperationException($"Chromium is not installed at {ChromiumPath}; run ./scripts/test.sh, which installs it.");
         }
         App = new AppHost(overrides: new Dictionary<string, string?> { ["Seed:DemoData"] = "false" });
+        // The suite runs these alongside hundreds of other tests on two cores: give assertions room, not sleeps.
+        Assertions.SetDefaultExpectTimeout(15_000);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
