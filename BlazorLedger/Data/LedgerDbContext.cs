@@ -84,8 +84,6 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) :
             tx.HasIndex(t => new { t.BookId, t.IdempotencyKey }).IsUnique();
             tx.HasIndex(t => new { t.BookId, t.Number }).IsUnique();
             tx.HasIndex(t => new { t.BookId, t.Date, t.Number });
-            // Activity figures (today, this week, per day) read transactions by when they were entered.
-            tx.HasIndex(t => t.CreatedAt);
             // At most one reversal per transaction: voiding twice is impossible even under a race.
             tx.HasIndex(t => t.ReversesId).IsUnique();
             tx.HasOne<Book>().WithMany().HasForeignKey(t => t.BookId).OnDelete(DeleteBehavior.Restrict);

@@ -509,8 +509,6 @@ namespace BlazorLedger.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CreatedAt");
-
                     b.HasIndex("ReversesId")
                         .IsUnique();
 
