@@ -108,6 +108,10 @@ public sealed class BrowserFlowTests : IAsyncLifetime
         await Expect(page.Locator("[data-testid=register-row]")).ToHaveCountAsync(2);
         await BrowserApp.ScreenshotAsync(page, "register");
         await page.ClickAsync("[data-testid=register-description]:has-text('Lunch')");
+        // The register's rows have Void buttons of their own: act only once the transaction's page has replaced it.
+        await Expect(page).ToHaveURLAsync(new Regex("/transactions/[0-9a-f-]{36}$"));
+        await Expect(page.Locator("[data-testid=transaction-title]")).ToContainTextAsync("Lunch");
+        await Expect(page.Locator("[data-testid=register-row]")).ToHaveCountAsync(0);
         await page.ClickAsync("[data-testid=void]");
         await page.ClickAsync(".mud-dialog button:has-text('Void')");
         await Expect(page.Locator("[data-testid=voided-notice]")).ToBeVisibleAsync();
