@@ -9,6 +9,7 @@ using BlazorLedger.Features.Mail;
 using BlazorLedger.Features.Books;
 using BlazorLedger.Features.Transactions;
 using BlazorLedger.Features.Users;
+using BlazorLedger.Hosting;
 using MudBlazor.Services;
 
 namespace BlazorLedger;
@@ -18,6 +19,7 @@ public static class LedgerRegistration
     /// <summary>Everything the app registers, one call per feature.</summary>
     public static WebApplicationBuilder AddLedger(this WebApplicationBuilder builder)
     {
+        builder.AddHosting();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         // Messages appear bottom right, away from the page's own buttons (which sit top right).
         builder.Services.AddMudServices(options =>
@@ -45,6 +47,7 @@ public static class LedgerRegistration
 
     public static WebApplication MapLedger(this WebApplication app)
     {
+        app.UseHosting();
         if (app.Environment.IsDevelopment())
         {
             app.UseMigrationsEndPoint();
@@ -63,7 +66,8 @@ public static class LedgerRegistration
         app.UseAntiforgery();
 
         app.MapStaticAssets();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // The security headers already forbid framing by anyone (frame-ancestors 'none'); no second, looser policy.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
         app.MapAdditionalIdentityEndpoints();
         app.MapAuditExport();
         app.MapLedgerApi();

@@ -164,7 +164,7 @@ public sealed class SignInTests : IAsyncLifetime
     public async Task An_expired_invitation_is_refused()
     {
         var invitation = await app.WithScopeAsync(async services =>
-            (await services.GetRequiredService<InvitationService>().InviteToSignUpAsync(await AdminAsync(), "late@example.com", app.BaseAddress)).Value!);
+            (await services.GetRequiredService<InvitationService>().InviteToSignUpAsync(await AdminAsync(), "late@example.com")).Value!);
         await app.WithScopeAsync(async services =>
         {
             await using var db = await services.GetRequiredService<IDbContextFactory<LedgerDbContext>>().CreateDbContextAsync();
@@ -188,7 +188,7 @@ public sealed class SignInTests : IAsyncLifetime
         var (bookId, invitation) = await app.WithScopeAsync(async services =>
         {
             var book = (await services.GetRequiredService<BookService>().ListAsync(admin)).First();
-            var sent = await services.GetRequiredService<InvitationService>().InviteToBookAsync(admin, book.Id, "nora@example.com", BookRole.Editor, app.BaseAddress);
+            var sent = await services.GetRequiredService<InvitationService>().InviteToBookAsync(admin, book.Id, "nora@example.com", BookRole.Editor);
             return (book.Id, sent.Value!);
         });
         var token = invitation.Link![(invitation.Link!.LastIndexOf('/') + 1)..];

@@ -9,7 +9,6 @@ namespace BlazorLedger.Tests.Books;
 
 public sealed class InvitationTests : IAsyncLifetime
 {
-    private static readonly Uri Site = new("http://ledger.test/");
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero));
     private readonly TestLedger ledger;
     private TestUser owner = default!, bob = default!;
@@ -35,13 +34,13 @@ public sealed class InvitationTests : IAsyncLifetime
     [Fact]
     public async Task An_owner_invites_by_email_the_link_lands_in_the_outbox_and_the_invitee_joins_with_the_role()
     {
-        var invitation = await ledger.Invitations.InviteToBookAsync(owner.Actor, owner.BookId, "BOB@example.com", BookRole.Editor, Site);
+        var invitation = await ledger.Invitations.InviteToBookAsync(owner.Actor, owner.BookId, "BOB@example.com", BookRole.Editor);
 
         Assert.Equal(ResultStatus.Created, invitation.Status);
         var mail = Assert.Single((await ledger.Outbox.ListAsync(await AdminAsync())).Value!);
         Assert.Equal("BOB@example.com", mail.To);
         Assert.Contains(invitation.Value!.Link!, mail.HtmlBody);
-        Assert.StartsWith("http://ledger.test/invitations/", invitation.Value.Link);
+        Assert.StartsWith(TestLedger.PublicUrl + "invitations/", invitation.Value.Link);
 
         var accepted = await ledger.Invitations.AcceptAsync(bob.Actor, TokenOf(invitation.Value.Link!));
 
@@ -63,10 +62,10 @@ public sealed class InvitationTests : IAsyncLifetime
         var editor = await ledger.CreateUserAsync("eddie");
         await ledger.AddMemberAsync(owner.BookId, editor, BookRole.Editor);
 
-        Assert.Equal(ResultStatus.Forbidden, (await ledger.Invitations.InviteToBookAsync(editor.Actor, owner.BookId, "x@example.com", BookRole.Owner, Site)).Status);
-        Assert.Equal(ResultStatus.NotFound, (await ledger.Invitations.InviteToBookAsync(bob.Actor, owner.BookId, "x@example.com", BookRole.Owner, Site)).Status);
-        Assert.Equal(ResultStatus.Invalid, (await ledger.Invitations.InviteToBookAsync(owner.Actor, owner.BookId, "not an address", BookRole.Viewer, Site)).Status);
-        Assert.Equal(ResultStatus.Invalid, (await ledger.Invitations.InviteToBookAsync(owner.Actor, owner.BookId, "eddie@example.com", BookRole.Viewer, Site)).Status);
+        Assert.Equal(ResultStatus.Forbidden, (await ledger.Invitations.InviteToBookAsync(editor.Actor, owner.BookId, "x@example.com", BookRole.Owner)).Status);
+        Assert.Equal(ResultStatus.NotFound, (await ledger.Invitations.InviteToBookAsync(bob.Actor, owner.BookId, "x@example.com", BookRole.Owner)).Status);
+        Assert.Equal(ResultStatus.Invalid, (await ledger.Invitations.InviteToBookAsync(owner.Actor, owner.BookId, "not an address", BookRole.Viewer)).Status);
+        Assert.Equal(ResultStatus.Invalid, (await ledger.Invitations.InviteToBookAsync(owner.Actor, owner.BookId, "eddie@example.com", BookRole.Viewer)).Status);
         await using var db = await ledger.DbAsync();
         Assert.Equal(0, await db.Invitations.CountAsync());
         Assert.Equal(0, await db.Outbox.CountAsync());
@@ -75,7 +74,7 @@ public sealed class InvitationTests : IAsyncLifetime
     [Fact]
     public async Task An_invitation_for_another_address_cannot_be_accepted()
     {
-        var invitation = (await ledger.Invitations.InviteToBookAsync(owner.Actor, owner.BookId, "carol@example.com", BookRole.Viewer, Site)).Value!;
+        var invitation = (await ledger.Invitations.InviteToBookAsync(owner.Actor, owner.BookId, "carol@example.com", BookRole.Viewer)).Value!;
 
         var result = await ledger.Invitations.AcceptAsync(bob.Actor, TokenOf(invitation.Link!));
 
@@ -87,8 +86,8 @@ public sealed class InvitationTests : IAsyncLifetime
     [Fact]
     public async Task An_expired_or_withdrawn_invitation_is_refused()
     {
-        var expiring = (await ledger.Invitations.InviteToBookAsync(owner.Actor, owner.BookId, "bob@example.com", BookRole.Viewer, Site)).Value!;
-        var withdrawn = (await ledger.Invitations.InviteToBookAsync(owner.Actor, owner.BookId, "bob@example.com", BookRole.Owner, Site)).Value!;
+        var expiring = (await ledger.Invitations.InviteToBookAsync(owner.Actor, owner.BookId, "bob@example.com", BookRole.Viewer)).Value!;
+        var withdrawn = (await ledger.Invitations.InviteToBookAsync(owner.Actor, owner.BookId, "bob@example.com", BookRole.Owner)).Value!;
         await ledger.Invitations.RevokeAsync(owner.Actor, owner.BookId, withdrawn.Id);
         clock.Advance(TimeSpan.FromDays(8));
 
@@ -114,14 +113,14 @@ public sealed class InvitationTests : IAsyncLifetime
     {
         var admin = await AdminAsync();
 
-        Assert.Equal(ResultStatus.Forbidden, (await ledger.Invitations.InviteToSignUpAsync(owner.Actor, "new@example.com", Site)).Status);
-        var invitation = (await ledger.Invitations.InviteToSignUpAsync(admin, "new@example.com", Site)).Value!;
+        Assert.Equal(ResultStatus.Forbidden, (await ledger.Invitations.InviteToSignUpAsync(owner.Actor, "new@example.com")).Status);
+        var invitation = (await ledger.Invitations.InviteToSignUpAsync(admin, "new@example.com")).Value!;
         var token = invitation.Link![(invitation.Link!.IndexOf("invitation=", StringComparison.Ordinal) + 11)..];
 
         Assert.Null(await ledger.Invitations.CheckSignUpAsync(token, "NEW@example.com"));
         Assert.Contains("new@example.com", await ledger.Invitations.CheckSignUpAsync(token, "other@example.com"));
         Assert.Contains("invitation only", await ledger.Invitations.CheckSignUpAsync(null, "new@example.com"));
-        Assert.Equal(ResultStatus.Invalid, (await ledger.Invitations.InviteToSignUpAsync(admin, "bob@example.com", Site)).Status);
+        Assert.Equal(ResultStatus.Invalid, (await ledger.Invitations.InviteToSignUpAsync(admin, "bob@example.com")).Status);
     }
 
     [Fact]

@@ -221,4 +221,33 @@ public sealed class BrowserFlowTests : IAsyncLifetime
         await Expect(page).ToHaveURLAsync(new Regex("/Account/Lockout"));
         await BrowserApp.SignInAsyncExpectingLockout(page, "lou@example.com");
     }
+
+    [Fact]
+    public async Task The_outbox_shows_a_hostile_message_as_the_recipient_would_see_it_without_running_any_of_it()
+    {
+        await browser.App.WithScopeAsync(async s =>
+        {
+            await using var db = await s.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<LedgerDbContext>>().CreateDbContextAsync();
+            db.Outbox.Add(new OutboxMessage
+            {
+                CreatedAt = DateTime.UtcNow, To = "eve@example.com", Subject = "Hello <b>admin</b>",
+                HtmlBody = "<p>Read me</p><script>top.pwned = 1; window.pwned = 1</script><img src=x onerror=\"top.pwned = 2; window.pwned = 2\">",
+            });
+            return await db.SaveChangesAsync();
+        });
+        var admin = await browser.NewPageAsync();
+        await BrowserApp.SignInAsync(admin, AppHost.AdminEmail, AppHost.AdminPassword);
+
+        await admin.ClickAsync("[data-testid=nav-outbox]");
+
+        var message = admin.Locator("[data-testid=outbox-message]", new() { HasTextString = "eve@example.com" });
+        await Expect(message).ToContainTextAsync("Hello <b>admin</b>");
+        await Expect(admin.Locator("[data-testid=outbox-body]").First.ContentFrame.Locator("p")).ToHaveTextAsync("Read me");
+        Assert.Null(await admin.EvaluateAsync<int?>("() => window.pwned ?? null"));
+        foreach (var frame in admin.Frames)
+        {
+            Assert.Null(await frame.EvaluateAsync<int?>("() => window.pwned ?? null"));
+        }
+        await BrowserApp.ScreenshotAsync(admin, "outbox");
+    }
 }

@@ -16,6 +16,7 @@ public sealed class BrowserApp : IAsyncLifetime
     public const string Password = "Browser-Pass-123";
 
     private IPlaywright playwright = default!;
+    private readonly List<string> policyViolations = [];
 
     public AppHost App { get; private set; } = default!;
 
@@ -40,11 +41,13 @@ public sealed class BrowserApp : IAsyncLifetime
         });
     }
 
+    /// <summary>Every page of every test is held to the app's Content-Security-Policy: a blocked script or style fails the test.</summary>
     public async Task DisposeAsync()
     {
         await Browser.DisposeAsync();
         playwright.Dispose();
         await App.DisposeAsync();
+        Assert.True(policyViolations.Count == 0, "Content-Security-Policy violations:\n" + string.Join("\n", policyViolations));
     }
 
     /// <summary>A fresh browser profile (its own cookies) with a page open.</summary>
@@ -55,7 +58,18 @@ public sealed class BrowserApp : IAsyncLifetime
             BaseURL = App.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = width, Height = height },
         });
         context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                lock (policyViolations)
+                {
+                    policyViolations.Add($"{page.Url}: {message.Text}");
+                }
+            }
+        };
+        return page;
     }
 
     public Task<string> CreateUserAsync(string email, string name) => App.WithScopeAsync(async services =>

@@ -7,6 +7,7 @@ using BlazorLedger.Features.Books;
 using BlazorLedger.Features.Transactions;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -90,6 +91,9 @@ public sealed class TestLedger : IAsyncDisposable
         });
     }
 
+    /// <summary>Where links in the test ledger's messages point.</summary>
+    public const string PublicUrl = "https://ledger.test/";
+
     /// <summary>The same services the app registers for its ledger features.</summary>
     public static void AddLedgerServices(IServiceCollection services)
     {
@@ -97,7 +101,8 @@ public sealed class TestLedger : IAsyncDisposable
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddOptions();
-        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["App:PublicUrl"] = PublicUrl }).Build();
         services.AddBooks(configuration).AddAccounts().AddTransactions().AddMail(configuration).AddAdmin();
         services.AddScoped<BlazorLedger.Features.Api.ApiTokenService>();
     }

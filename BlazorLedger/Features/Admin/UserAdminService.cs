@@ -5,6 +5,7 @@ using BlazorLedger.Data;
 using BlazorLedger.Features.Audit;
 using BlazorLedger.Features.Books;
 using BlazorLedger.Features.Users;
+using BlazorLedger.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
@@ -51,7 +52,7 @@ public sealed record CreatedUser(string Email, string? TemporaryPassword, string
 /// this app instance so that two admins acting at once cannot, between them, remove the last active admin.
 /// </summary>
 public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock,
-    InvitationService invitations, IEmailSender<ApplicationUser> mail)
+    InvitationService invitations, IEmailSender<ApplicationUser> mail, PublicAddress publicAddress)
 {
     private static readonly SemaphoreSlim Changes = new(1, 1);
 
@@ -104,14 +105,14 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
         return new UserPage(items, total);
     }
 
-    public async Task<Result<CreatedUser>> CreateAsync(Actor actor, string email, string displayName, bool sendInvitation, Uri baseUri,
+    public async Task<Result<CreatedUser>> CreateAsync(Actor actor, string email, string displayName, bool sendInvitation,
         CancellationToken ct = default)
     {
         email = (email ?? "").Trim();
         displayName = (displayName ?? "").Trim();
         if (sendInvitation)
         {
-            var invited = await invitations.InviteToSignUpAsync(actor, email, baseUri, ct);
+            var invited = await invitations.InviteToSignUpAsync(actor, email, ct);
             return invited.Succeeded ? Result<CreatedUser>.Created(new CreatedUser(email, null, invited.Value!.Link)) : invited.As<CreatedUser>();
         }
         return await ChangeAsync<CreatedUser>(actor, null, async (users, _, db) =>
@@ -195,12 +196,11 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
         }, ct);
 
     /// <summary>Sends the user a password reset link (to the outbox, and by mail if configured).</summary>
-    public Task<Result<UserRow>> SendPasswordResetAsync(Actor actor, string userId, Uri baseUri, CancellationToken ct = default) =>
+    public Task<Result<UserRow>> SendPasswordResetAsync(Actor actor, string userId, CancellationToken ct = default) =>
         ChangeUserAsync(actor, userId, async (users, user, db) =>
         {
             var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
-            var link = new Uri(baseUri, $"Account/ResetPassword?code={code}").ToString();
-            await mail.SendPasswordResetLinkAsync(user, user.Email!, System.Text.Encodings.Web.HtmlEncoder.Default.Encode(link));
+            await mail.SendPasswordResetLinkAsync(user, user.Email!, publicAddress.Link("Account/ResetPassword", ("code", code)));
             db.Audit(clock.GetUtcNow().UtcDateTime, actor.UserId, null, AuditActions.PasswordResetSent, "User", user.Id);
             return null;
         }, ct);

@@ -7,6 +7,7 @@ using BlazorLedger.Data;
 using BlazorLedger.Features.Audit;
 using BlazorLedger.Features.Mail;
 using BlazorLedger.Features.Users;
+using BlazorLedger.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -29,9 +30,9 @@ public sealed record InvitationDto(Guid Id, InvitationKind Kind, string Email, G
 /// hash is stored. Accepting checks the token, the expiry and that the signed-in user owns the invited address.
 /// </summary>
 public sealed class InvitationService(IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock, Outbox outbox,
-    IOptions<InvitationOptions> options, BookChangeNotifier notifier)
+    IOptions<InvitationOptions> options, BookChangeNotifier notifier, PublicAddress publicAddress)
 {
-    public async Task<Result<InvitationDto>> InviteToBookAsync(Actor actor, Guid bookId, string email, BookRole role, Uri baseUri,
+    public async Task<Result<InvitationDto>> InviteToBookAsync(Actor actor, Guid bookId, string email, BookRole role,
         CancellationToken ct = default)
     {
         email = (email ?? "").Trim();
@@ -65,7 +66,7 @@ public sealed class InvitationService(IDbContextFactory<LedgerDbContext> dbFacto
                 return Result<InvitationDto>.Invalid("Email", "This person is already a member of the book.");
             }
             bookName = await db.Books.Where(b => b.Id == bookId).Select(b => b.Name).SingleAsync(ct);
-            (var invitation, link) = NewInvitation(InvitationKind.Book, email, actor, baseUri);
+            (var invitation, link) = NewInvitation(InvitationKind.Book, email, actor);
             invitation.BookId = bookId;
             invitation.Role = role;
             db.Invitations.Add(invitation);
@@ -76,13 +77,15 @@ public sealed class InvitationService(IDbContextFactory<LedgerDbContext> dbFacto
             dto = ToDto(invitation, bookName) with { Link = link };
         }
         await outbox.SendAsync(email, $"You are invited to the book \"{bookName}\"",
-            $"<p>You have been invited to the BlazorLedger book <strong>{WebUtility.HtmlEncode(bookName)}</strong> as {role}.</p>" +
-            $"<p><a href=\"{link}\">Accept the invitation</a> (valid until {dto.ExpiresAt:yyyy-MM-dd HH:mm} UTC).</p>", ct);
+            MailHtml.Format($"""
+                <p>You have been invited to the BlazorLedger book <strong>{bookName}</strong> as {role}.</p>
+                <p><a href="{link}">Accept the invitation</a> (valid until {dto.ExpiresAt:yyyy-MM-dd HH:mm} UTC).</p>
+                """), ct);
         return Result<InvitationDto>.Created(dto);
     }
 
     /// <summary>An admin invites someone to create an account while registration is invite-only.</summary>
-    public async Task<Result<InvitationDto>> InviteToSignUpAsync(Actor actor, string email, Uri baseUri, CancellationToken ct = default)
+    public async Task<Result<InvitationDto>> InviteToSignUpAsync(Actor actor, string email, CancellationToken ct = default)
     {
         email = (email ?? "").Trim();
         if (!IsEmail(email))
@@ -102,15 +105,17 @@ public sealed class InvitationService(IDbContextFactory<LedgerDbContext> dbFacto
             {
                 return Result<InvitationDto>.Invalid("Email", "Someone with this e-mail address already has an account.");
             }
-            (var invitation, link) = NewInvitation(InvitationKind.SignUp, email, actor, baseUri);
+            (var invitation, link) = NewInvitation(InvitationKind.SignUp, email, actor);
             db.Invitations.Add(invitation);
             db.Audit(invitation.CreatedAt, actor.UserId, null, AuditActions.InvitationCreated, nameof(Invitation), invitation.Id, new { Email = email });
             await db.SaveChangesAsync(ct);
             dto = ToDto(invitation, null) with { Link = link };
         }
         await outbox.SendAsync(email, "You are invited to BlazorLedger",
-            $"<p>You have been invited to create a BlazorLedger account.</p><p><a href=\"{link}\">Create your account</a> " +
-            $"(valid until {dto.ExpiresAt:yyyy-MM-dd HH:mm} UTC).</p>", ct);
+            MailHtml.Format($"""
+                <p>You have been invited to create a BlazorLedger account.</p>
+                <p><a href="{link}">Create your account</a> (valid until {dto.ExpiresAt:yyyy-MM-dd HH:mm} UTC).</p>
+                """), ct);
         return Result<InvitationDto>.Created(dto);
     }
 
@@ -247,7 +252,7 @@ public sealed class InvitationService(IDbContextFactory<LedgerDbContext> dbFacto
             ? Result<InvitationDto>.Invalid("Token", "This invitation has expired; ask for a new one.")
             : null;
 
-    private (Invitation Invitation, string Link) NewInvitation(InvitationKind kind, string email, Actor actor, Uri baseUri)
+    private (Invitation Invitation, string Link) NewInvitation(InvitationKind kind, string email, Actor actor)
     {
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var now = clock.GetUtcNow().UtcDateTime;
@@ -256,8 +261,10 @@ public sealed class InvitationService(IDbContextFactory<LedgerDbContext> dbFacto
             Kind = kind, Email = email, NormalizedEmail = Normalize(email), TokenHash = Hash(token), InvitedById = actor.UserId,
             CreatedAt = now, ExpiresAt = now.AddDays(options.Value.ExpiryDays),
         };
-        var path = kind == InvitationKind.Book ? $"invitations/{token}" : $"Account/Register?invitation={token}";
-        return (invitation, new Uri(baseUri, path).ToString());
+        var link = kind == InvitationKind.Book
+            ? publicAddress.Link($"invitations/{token}")
+            : publicAddress.Link("Account/Register", ("invitation", token));
+        return (invitation, link);
     }
 
     private InvitationDto ToDto(Invitation i, string? bookName) =>

@@ -28,10 +28,14 @@ public sealed record OutboxItem(long Id, DateTime CreatedAt, string To, string S
 public sealed class Outbox(IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock, IOptions<MailOptions> options,
     ILogger<Outbox> logger)
 {
-    public async Task SendAsync(string to, string subject, string htmlBody, CancellationToken ct = default)
+    public async Task SendAsync(string to, string subject, MailHtml body, CancellationToken ct = default)
     {
+        to = MailHtml.PlainLine(to);
+        subject = MailHtml.PlainLine(subject);
+        var htmlBody = body.Value;
         var message = new OutboxMessage { CreatedAt = clock.GetUtcNow().UtcDateTime, To = to, Subject = subject, HtmlBody = htmlBody };
-        logger.LogInformation("Mail to {To}: {Subject}\n{Body}", to, subject, htmlBody);
+        // Bodies hold sign-in links and reset tokens: they go to the outbox (admins only), never to the log.
+        logger.LogInformation("Mail to {To}: {Subject} (in the outbox)", to, subject);
         if (options.Value.SmtpHost is { Length: > 0 } host)
         {
             try
@@ -80,14 +84,15 @@ public sealed class Outbox(IDbContextFactory<LedgerDbContext> dbFactory, TimePro
 /// <summary>Identity's account messages (confirmations, password resets) go through the outbox.</summary>
 public sealed class OutboxEmailSender(Outbox outbox) : IEmailSender<ApplicationUser>
 {
+    // Links arrive as plain URLs (not HTML-encoded, unlike the template's convention) and are encoded here, once.
     public Task SendConfirmationLinkAsync(ApplicationUser user, string email, string confirmationLink) =>
         outbox.SendAsync(email, "Confirm your e-mail address",
-            $"<p>Please confirm your BlazorLedger account by <a href=\"{confirmationLink}\">following this link</a>.</p>");
+            MailHtml.Format($"<p>Please confirm your BlazorLedger account by <a href=\"{confirmationLink}\">following this link</a>.</p>"));
 
     public Task SendPasswordResetLinkAsync(ApplicationUser user, string email, string resetLink) =>
         outbox.SendAsync(email, "Reset your password",
-            $"<p>Reset your BlazorLedger password by <a href=\"{resetLink}\">following this link</a>. If you did not ask for this, ignore this message.</p>");
+            MailHtml.Format($"<p>Reset your BlazorLedger password by <a href=\"{resetLink}\">following this link</a>. If you did not ask for this, ignore this message.</p>"));
 
     public Task SendPasswordResetCodeAsync(ApplicationUser user, string email, string resetCode) =>
-        outbox.SendAsync(email, "Reset your password", $"<p>Your password reset code is <strong>{System.Net.WebUtility.HtmlEncode(resetCode)}</strong>.</p>");
+        outbox.SendAsync(email, "Reset your password", MailHtml.Format($"<p>Your password reset code is <strong>{resetCode}</strong>.</p>"));
 }
