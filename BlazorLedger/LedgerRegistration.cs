@@ -72,7 +72,9 @@ public static class LedgerRegistration
         app.MapAuditExport();
         app.MapLedgerApi();
         app.MapOpenApi();
-        app.MapScalarApiReference("/api/docs", options => options.WithOpenApiRoutePattern("/openapi/{documentName}.json").WithTitle("BlazorLedger API"));
+        // A self-hosted app fetches nothing from elsewhere: the reference page keeps to the browser's own fonts.
+        app.MapScalarApiReference("/api/docs", options => options.WithOpenApiRoutePattern("/openapi/{documentName}.json").WithTitle("BlazorLedger API")
+            .DisableDefaultFonts());
         return app;
     }
 }

@@ -250,4 +250,15 @@ public sealed class BrowserFlowTests : IAsyncLifetime
         }
         await BrowserApp.ScreenshotAsync(admin, "outbox");
     }
+
+    [Fact]
+    public async Task The_api_reference_renders_under_the_security_policy()
+    {
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync("api/docs");
+
+        await Expect(page.GetByText("BlazorLedger API").First).ToBeVisibleAsync();
+        await Expect(page.GetByText("/api/v1/books").First).ToBeAttachedAsync();
+    }
 }
