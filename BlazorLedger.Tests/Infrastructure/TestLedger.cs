@@ -5,6 +5,7 @@ using BlazorLedger.Features.Admin;
 using BlazorLedger.Features.Mail;
 using BlazorLedger.Features.Books;
 using BlazorLedger.Features.Transactions;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -99,6 +100,8 @@ public sealed class TestLedger : IAsyncDisposable
         services.AddOptions();
         var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build();
         services.AddBooks(configuration).AddAccounts().AddTransactions().AddMail(configuration).AddAdmin();
+        // Keys in memory: a test's cursors need not outlive it, and nothing is written to the home folder.
+        services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddScoped<BlazorLedger.Features.Api.ApiTokenService>();
     }
 
