@@ -120,12 +120,10 @@ public sealed class TestLedger : IAsyncDisposable
             DisplayName = name,
             SecurityStamp = Guid.NewGuid().ToString(),
         };
-        await using (var db = await DbAsync())
-        {
-            db.Users.Add(user);
-            await db.SaveChangesAsync();
-        }
-        var book = (await Books.CreatePersonalBookAsync(user.Id, name)).Value!;
+        await using var db = await DbAsync();
+        db.Users.Add(user);
+        var book = Books.AddPersonalBook(db, user.Id, name).Value!;
+        await db.SaveChangesAsync();
         return new TestUser(new Actor(user.Id), user.Id, book.Id);
     }
 
