@@ -3,6 +3,7 @@ using BlazorLedger.Data;
 using BlazorLedger.Features.Accounts;
 using BlazorLedger.Features.Books;
 using BlazorLedger.Features.Transactions;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,6 +43,7 @@ internal sealed class BenchDatabase : IAsyncDisposable
         services.AddSingleton(TimeProvider.System);
         services.AddLedgerSqlite($"Data Source={path}", durability);
         services.AddBooks(new ConfigurationBuilder().Build()).AddAccounts().AddTransactions();
+        services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddScoped<BlazorLedger.Features.Admin.DashboardService>();
         var provider = services.BuildServiceProvider();
 

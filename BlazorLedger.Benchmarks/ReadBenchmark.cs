@@ -1,3 +1,4 @@
+using System.Globalization;
 using BlazorLedger.Data;
 using BlazorLedger.Features.Accounts;
 using BlazorLedger.Features.Transactions;
@@ -144,7 +145,8 @@ internal static class ReadBenchmark
         position.Parameters.AddWithValue("$offset", size / 4);
         await using var reader = await position.ExecuteReaderAsync();
         await reader.ReadAsync();
-        var cursor = new RegisterCursor(DateOnly.Parse(reader.GetString(0)), reader.GetInt64(1), reader.GetInt64(2)).ToString();
+        var cursor = bench.Register.ProtectCursor(
+            new RegisterCursor(bench.BookId, a, DateOnly.Parse(reader.GetString(0), CultureInfo.InvariantCulture), reader.GetInt64(1), reader.GetInt64(2)));
         return (a, cursor);
     }
 }

@@ -6,6 +6,7 @@ using BlazorLedger.Features.Books;
 using BlazorLedger.Features.Users;
 using BlazorLedger.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -195,6 +196,34 @@ public sealed class UserAdminTests : IAsyncLifetime
         Assert.StartsWith("Id,At,UserId,User,Action", lines[0]);
         Assert.Contains("user.created", Assert.Single(lines.Skip(1)));
     }
+
+    [Fact]
+    public async Task A_failure_while_creating_the_personal_book_leaves_no_user_and_no_role_behind()
+    {
+        // A real failure inside the database, at the last of the three writes (user, role, book).
+        await using (var connection = new SqliteConnection($"Data Source={app.DatabasePath}"))
+        {
+            await connection.OpenAsync();
+            await using var trigger = connection.CreateCommand();
+            trigger.CommandText = """CREATE TRIGGER "NoBooks" BEFORE INSERT ON "Books" BEGIN SELECT RAISE(ABORT, 'no books today'); END;""";
+            await trigger.ExecuteNonQueryAsync();
+        }
+        var before = await CountsAsync();
+
+        await Assert.ThrowsAnyAsync<Exception>(() => WithAdminService(u => u.CreateAsync(admin, "nora@example.com", "Nora", false, app.BaseAddress)));
+        await Assert.ThrowsAnyAsync<Exception>(() => app.WithScopeAsync(s => s.GetRequiredService<UserManager<ApplicationUser>>()
+            .CreateAsync(new ApplicationUser { UserName = "olga@example.com", Email = "olga@example.com", DisplayName = "Olga" }, "Olgas-Own-Pass-1")));
+
+        Assert.Null(await FindAsync("nora@example.com"));
+        Assert.Null(await FindAsync("olga@example.com"));
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    private Task<(int Users, int Roles, int Books, int Members)> CountsAsync() => app.WithScopeAsync(async s =>
+    {
+        await using var db = await s.GetRequiredService<IDbContextFactory<LedgerDbContext>>().CreateDbContextAsync();
+        return (await db.Users.CountAsync(), await db.UserRoles.CountAsync(), await db.Books.CountAsync(), await db.BookMembers.CountAsync());
+    });
 
     [Fact]
     public async Task A_member_is_refused_every_admin_operation_and_page()

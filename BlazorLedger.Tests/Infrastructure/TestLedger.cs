@@ -5,6 +5,7 @@ using BlazorLedger.Features.Admin;
 using BlazorLedger.Features.Mail;
 using BlazorLedger.Features.Books;
 using BlazorLedger.Features.Transactions;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -104,6 +105,8 @@ public sealed class TestLedger : IAsyncDisposable
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["App:PublicUrl"] = PublicUrl }).Build();
         services.AddBooks(configuration).AddAccounts().AddTransactions().AddMail(configuration).AddAdmin();
+        // Keys in memory: a test's cursors need not outlive it, and nothing is written to the home folder.
+        services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddScoped<BlazorLedger.Features.Api.ApiTokenService>();
     }
 
@@ -122,12 +125,10 @@ public sealed class TestLedger : IAsyncDisposable
             DisplayName = name,
             SecurityStamp = Guid.NewGuid().ToString(),
         };
-        await using (var db = await DbAsync())
-        {
-            db.Users.Add(user);
-            await db.SaveChangesAsync();
-        }
-        var book = (await Books.CreatePersonalBookAsync(user.Id, name)).Value!;
+        await using var db = await DbAsync();
+        db.Users.Add(user);
+        var book = Books.AddPersonalBook(db, user.Id, name).Value!;
+        await db.SaveChangesAsync();
         return new TestUser(new Actor(user.Id), user.Id, book.Id);
     }
 

@@ -89,6 +89,30 @@ public sealed class ConcurrencyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_editors_replaying_one_key_in_parallel_create_exactly_one_transaction_each()
+    {
+        var alice = await ledger.CreateUserAsync("alice");
+        var bob = await ledger.CreateUserAsync("bob");
+        await ledger.AddMemberAsync(alice.BookId, bob, BookRole.Editor);
+        var cash = await ledger.CreateAccountAsync(alice, "Cash");
+        var food = await ledger.CreateAccountAsync(alice, "Food", AccountType.Expense);
+        var command = new PostTransaction(alice.BookId, DateOnly.FromDateTime(DateTime.UtcNow), "Lunch", "Cafe",
+            [new PostingLine(food, 15_00), new PostingLine(cash, -15_00)], "double-click-1");
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 20)
+            .Select(i => Task.Run(() => ledger.Postings.PostAsync((i % 2 == 0 ? alice : bob).Actor, command))));
+
+        Assert.All(results, r => Assert.True(r.Succeeded, r.Message));
+        Assert.Equal(2, results.Count(r => r.Status == ResultStatus.Created));
+        var byUser = results.GroupBy(r => r.Value!.CreatedById).ToDictionary(g => g.Key, g => g.Select(r => r.Value!.Id).Distinct().ToList());
+        Assert.Single(byUser[alice.UserId]);
+        Assert.Single(byUser[bob.UserId]);
+        await using var db = await ledger.DbAsync();
+        Assert.Equal(2, await db.Transactions.CountAsync());
+        Assert.Equal(2 * 15_00, await ledger.BalanceAsync(food));
+    }
+
+    [Fact]
     public async Task A_write_transaction_holds_the_write_lock_from_its_start()
     {
         await using var db = await ledger.DbAsync();

@@ -214,6 +214,28 @@ public sealed class PostingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_editors_of_one_book_using_the_same_idempotency_key_each_get_their_own_transaction()
+    {
+        var bob = await ledger.CreateUserAsync("bob");
+        await ledger.AddMemberAsync(alice.BookId, bob, BookRole.Editor);
+
+        var alices = await ledger.Postings.PostAsync(alice.Actor, Transfer(key: "form-1"));
+        var bobs = await ledger.Postings.PostAsync(bob.Actor, Transfer(key: "form-1"));
+        var alicesReplay = await ledger.Postings.PostAsync(alice.Actor, Transfer(key: "form-1"));
+        var bobsReplay = await ledger.Postings.PostAsync(bob.Actor, Transfer(key: "form-1"));
+        // Bob's key is his own: with other content it is his conflict, not a window onto Alice's transaction.
+        var bobsOther = await ledger.Postings.PostAsync(bob.Actor, Transfer(99_00, key: "form-1"));
+
+        Assert.Equal((ResultStatus.Created, ResultStatus.Created), (alices.Status, bobs.Status));
+        Assert.NotEqual(alices.Value!.Id, bobs.Value!.Id);
+        Assert.Equal((alice.UserId, bob.UserId), (alices.Value.CreatedById, bobs.Value.CreatedById));
+        Assert.Equal((ResultStatus.Ok, alices.Value.Id), (alicesReplay.Status, alicesReplay.Value!.Id));
+        Assert.Equal((ResultStatus.Ok, bobs.Value.Id), (bobsReplay.Status, bobsReplay.Value!.Id));
+        Assert.Equal(ResultStatus.Conflict, bobsOther.Status);
+        Assert.Equal(2 * 12_34, await ledger.BalanceAsync(groceries));
+    }
+
+    [Fact]
     public async Task The_same_idempotency_key_with_different_content_is_a_conflict()
     {
         await ledger.Postings.PostAsync(alice.Actor, Transfer(12_34, key: "form-1"));

@@ -2,6 +2,7 @@ using BlazorLedger.Common;
 using BlazorLedger.Data;
 using BlazorLedger.Features.Transactions;
 using BlazorLedger.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace BlazorLedger.Tests.Transactions;
 
@@ -112,6 +113,61 @@ public sealed class RegisterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_text_filter_within_a_date_range_keeps_true_running_balances_across_pages()
+    {
+        await SeedAsync(60);
+        var all = await ReadAllAsync(new RegisterQuery(alice.BookId, checking, Limit: 500));
+        var (from, to) = (Start.AddDays(5), Start.AddDays(45));
+
+        var market = await ReadAllAsync(new RegisterQuery(alice.BookId, checking, Limit: 2, From: from, To: to, Text: "market"));
+
+        var expected = all.Where(r => r.Description.Contains("Market") && r.Date >= from && r.Date <= to).ToList();
+        Assert.True(expected.Count > 4);
+        Assert.Equal(expected, market);
+    }
+
+    [Fact]
+    public async Task A_text_filter_reads_a_page_of_rows_not_every_posting_of_the_account()
+    {
+        using var reads = new RowsRead();
+        await using var big = TestLedger.InMemory();
+        var bob = await big.CreateUserAsync("bob");
+        var (cash, pay) = (await big.CreateAccountAsync(bob, "Cash"), await big.CreateAccountAsync(bob, "Pay", AccountType.Income));
+        // Three matches among 300 postings, the oldest two at the very bottom, so that finding the page's third row (is
+        // there a next page?) reaches the end of the account.
+        await big.TransferAsync(bob, pay, cash, 1_00, Start, "Needle 1");
+        await big.TransferAsync(bob, pay, cash, 2_00, Start, "Needle 2");
+        for (var i = 0; i < 297; i++)
+        {
+            await big.TransferAsync(bob, pay, cash, 10_00 + i, Start.AddDays(1 + i % 50), $"Hay {i}");
+        }
+        await big.TransferAsync(bob, pay, cash, 4_00, Start.AddDays(60), "Needle 3");
+        await using var db = await big.DbAsync();
+        var connection = db.Database.GetDbConnection();
+        reads.Reset(connection);
+
+        var page = await big.Register.GetPageAsync(bob.Actor, new RegisterQuery(bob.BookId, cash, Limit: 2, Text: "needle"));
+
+        var read = reads.On(connection);
+        Assert.True(page.Succeeded, page.Message);
+        Assert.Equal(["Needle 3", "Needle 2"], page.Value!.Items.Select(r => r.Description));
+        Assert.NotNull(page.Value.NextCursor);
+        // At least the rows shown (so the count works), and nowhere near the 300 postings of the account.
+        Assert.InRange(read, 2, 20);
+        var balance = await big.BalanceAsync(cash);
+        Assert.Equal(balance, page.Value.Items[0].RunningBalance);
+        Assert.Equal(1_00 + 2_00, page.Value.Items[1].RunningBalance);
+
+        reads.Reset(connection);
+        var last = await big.Register.GetPageAsync(bob.Actor, new RegisterQuery(bob.BookId, cash, Limit: 2, Text: "needle", Cursor: page.Value.NextCursor));
+
+        Assert.InRange(reads.On(connection), 1, 20);
+        var needle1 = Assert.Single(last.Value!.Items);
+        Assert.Equal(("Needle 1", 1_00L), (needle1.Description, needle1.RunningBalance));
+        Assert.Null(last.Value.NextCursor);
+    }
+
+    [Fact]
     public async Task Like_wildcards_in_the_text_filter_are_taken_literally()
     {
         await ledger.TransferAsync(alice, salary, checking, 1_00, Start, "100% done");
@@ -159,6 +215,41 @@ public sealed class RegisterTests : IAsyncLifetime
 
         Assert.Equal(ResultStatus.Invalid, result.Status);
         Assert.Contains("Cursor", result.Errors.Keys);
+    }
+
+    [Fact]
+    public async Task A_cursor_from_another_accounts_register_is_refused_with_a_clear_message()
+    {
+        await SeedAsync(10);
+        var first = await ledger.Register.GetPageAsync(alice.Actor, new RegisterQuery(alice.BookId, checking, Limit: 2));
+        var cursor = first.Value!.NextCursor!;
+
+        var elsewhere = await ledger.Register.GetPageAsync(alice.Actor, new RegisterQuery(alice.BookId, groceries, Cursor: cursor));
+        var here = await ledger.Register.GetPageAsync(alice.Actor, new RegisterQuery(alice.BookId, checking, Limit: 2, Cursor: cursor));
+
+        Assert.Equal(ResultStatus.Invalid, elsewhere.Status);
+        Assert.Equal([RegisterService.CursorOfAnotherAccount], elsewhere.Errors["Cursor"]);
+        Assert.True(here.Succeeded);
+        Assert.Empty(here.Value!.Items.Intersect(first.Value.Items));
+    }
+
+    [Fact]
+    public async Task A_cursor_written_or_altered_by_the_client_is_refused_with_a_clear_message()
+    {
+        await SeedAsync(10);
+        var issued = (await ledger.Register.GetPageAsync(alice.Actor, new RegisterQuery(alice.BookId, checking, Limit: 2))).Value!.NextCursor!;
+        var middle = issued.Length / 2;
+        var altered = issued[..middle] + (issued[middle] == 'A' ? 'B' : 'A') + issued[(middle + 1)..];
+        // A position and a balance of the client's choosing, in the shape cursors once had.
+        var forged = Paging.Encode($"{Start.AddDays(30).DayNumber}.{long.MaxValue}.123456789");
+
+        foreach (var cursor in new[] { altered, forged })
+        {
+            var result = await ledger.Register.GetPageAsync(alice.Actor, new RegisterQuery(alice.BookId, checking, Cursor: cursor));
+
+            Assert.Equal(ResultStatus.Invalid, result.Status);
+            Assert.Equal([Paging.InvalidCursor], result.Errors["Cursor"]);
+        }
     }
 
     [Fact]

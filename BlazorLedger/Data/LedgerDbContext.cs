@@ -81,7 +81,8 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) :
             tx.Property(t => t.Payee).HasMaxLength(100);
             tx.Property(t => t.IdempotencyKey).HasMaxLength(100);
             tx.Property(t => t.RequestHash).HasMaxLength(64);
-            tx.HasIndex(t => new { t.BookId, t.IdempotencyKey }).IsUnique();
+            // A key is the submitter's own: a co-editor choosing the same key must neither take it nor see what it posted.
+            tx.HasIndex(t => new { t.BookId, t.CreatedById, t.IdempotencyKey }).IsUnique();
             tx.HasIndex(t => new { t.BookId, t.Number }).IsUnique();
             tx.HasIndex(t => new { t.BookId, t.Date, t.Number });
             // At most one reversal per transaction: voiding twice is impossible even under a race.

@@ -512,10 +512,10 @@ namespace BlazorLedger.Data.Migrations
                     b.HasIndex("ReversesId")
                         .IsUnique();
 
-                    b.HasIndex("BookId", "IdempotencyKey")
+                    b.HasIndex("BookId", "Number")
                         .IsUnique();
 
-                    b.HasIndex("BookId", "Number")
+                    b.HasIndex("BookId", "CreatedById", "IdempotencyKey")
                         .IsUnique();
 
                     b.HasIndex("BookId", "Date", "Number");

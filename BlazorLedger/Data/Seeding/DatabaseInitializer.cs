@@ -11,6 +11,9 @@ public static class DatabaseInitializer
 {
     public static async Task InitializeLedgerDatabaseAsync(this WebApplication app, CancellationToken ct = default)
     {
+        // Settings checked at start-up are checked before the database is touched: seeding creates users, and a bad
+        // setting must stop the app before that, not once it is running.
+        app.Services.GetService<IStartupValidator>()?.Validate();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("BlazorLedger.Setup");
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;

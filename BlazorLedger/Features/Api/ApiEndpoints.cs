@@ -116,7 +116,7 @@ public static class ApiEndpoints
         var errors = new Dictionary<string, string[]>();
         var date = default(DateOnly);
         if (!root.TryGetProperty("date", out var dateElement) || dateElement.ValueKind != JsonValueKind.String
-            || !DateOnly.TryParseExact(dateElement.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+            || !IsoDate.TryParse(dateElement.GetString(), out date))
         {
             errors["date"] = ["Give the date as \"yyyy-MM-dd\"."];
         }
@@ -271,7 +271,7 @@ public static class ApiEndpoints
     private static IResult TooLarge() =>
         Results.Problem(statusCode: 413, title: "Payload too large", detail: $"The body may be at most {MaxBodyBytes / 1024} KiB.");
 
-    private static IResult? PagingProblem(string? limit, string? from, string? to, out int size, out DateOnly? start, out DateOnly? end)
+    internal static IResult? PagingProblem(string? limit, string? from, string? to, out int size, out DateOnly? start, out DateOnly? end)
     {
         var errors = new Dictionary<string, string[]>();
         size = 50;
@@ -282,11 +282,11 @@ public static class ApiEndpoints
         }
         if (from is not null)
         {
-            if (DateOnly.TryParseExact(from, "yyyy-MM-dd", out var value)) { start = value; } else { errors["from"] = ["Give a date as yyyy-MM-dd."]; }
+            if (IsoDate.TryParse(from, out var value)) { start = value; } else { errors["from"] = ["Give a date as yyyy-MM-dd."]; }
         }
         if (to is not null)
         {
-            if (DateOnly.TryParseExact(to, "yyyy-MM-dd", out var value)) { end = value; } else { errors["to"] = ["Give a date as yyyy-MM-dd."]; }
+            if (IsoDate.TryParse(to, out var value)) { end = value; } else { errors["to"] = ["Give a date as yyyy-MM-dd."]; }
         }
         return errors.Count > 0 ? Validation(errors) : null;
     }

@@ -2,6 +2,7 @@ using BlazorLedger.Common;
 using BlazorLedger.Data;
 using BlazorLedger.Features.Audit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace BlazorLedger.Features.Books;
 
@@ -14,8 +15,22 @@ public sealed class BookOptions
     public string DefaultCurrency { get; set; } = "USD";
 }
 
+/// <summary>
+/// Checked at start-up: with an unknown currency every sign-up would fail to get its book, so the app refuses to start and
+/// says which setting to fix.
+/// </summary>
+internal sealed class BookOptionsValidator : IValidateOptions<BookOptions>
+{
+    public ValidateOptionsResult Validate(string? name, BookOptions options) =>
+        Currencies.IsKnown(options.DefaultCurrency?.Trim().ToUpperInvariant())
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail(
+                $"Books:DefaultCurrency (environment variable Books__DefaultCurrency) is \"{options.DefaultCurrency}\", which is not an "
+                + "ISO 4217 currency code. Set it to a code such as USD or EUR.");
+}
+
 public sealed class BookService(IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock,
-    Microsoft.Extensions.Options.IOptions<BookOptions> options)
+    IOptions<BookOptions> options)
 {
     public async Task<IReadOnlyList<BookSummary>> ListAsync(Actor actor, CancellationToken ct = default)
     {
@@ -41,6 +56,27 @@ public sealed class BookService(IDbContextFactory<LedgerDbContext> dbFactory, Ti
     /// <summary>Creates a book owned by <paramref name="actor"/>.</summary>
     public async Task<Result<BookSummary>> CreateAsync(Actor actor, string name, string currency, CancellationToken ct = default)
     {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var added = Add(db, actor, name, currency);
+        if (added.Succeeded)
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        return added;
+    }
+
+    /// <summary>
+    /// Adds the personal book every new user gets to <paramref name="db"/>, the context that is creating the user, so that
+    /// the user and their book are saved in one transaction; the caller saves.
+    /// </summary>
+    internal Result<BookSummary> AddPersonalBook(LedgerDbContext db, string userId, string? displayName)
+    {
+        var owner = string.IsNullOrWhiteSpace(displayName) ? "Personal" : $"{displayName.Trim()}'s book";
+        return Add(db, new Actor(userId), owner.Length > 100 ? owner[..100] : owner, options.Value.DefaultCurrency);
+    }
+
+    private Result<BookSummary> Add(LedgerDbContext db, Actor actor, string name, string currency)
+    {
         var errors = new ValidationErrors();
         name = name.Trim();
         currency = currency.Trim().ToUpperInvariant();
@@ -57,13 +93,11 @@ public sealed class BookService(IDbContextFactory<LedgerDbContext> dbFactory, Ti
             return errors.ToResult<BookSummary>();
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var book = new Book { Name = name, BaseCurrency = currency, CreatedAt = now };
         book.Members.Add(new BookMember { UserId = actor.UserId, Role = BookRole.Owner, CreatedAt = now });
         db.Books.Add(book);
         db.Audit(now, actor.UserId, book.Id, AuditActions.BookCreated, nameof(Book), book.Id, new { book.Name, book.BaseCurrency });
-        await db.SaveChangesAsync(ct);
         return Result<BookSummary>.Created(new BookSummary(book.Id, book.Name, book.BaseCurrency, BookRole.Owner));
     }
 
@@ -87,12 +121,5 @@ public sealed class BookService(IDbContextFactory<LedgerDbContext> dbFactory, Ti
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return Result<BookSummary>.Ok(new BookSummary(book.Id, book.Name, book.BaseCurrency, BookRole.Owner));
-    }
-
-    /// <summary>Every user gets a personal book when their account is created.</summary>
-    public Task<Result<BookSummary>> CreatePersonalBookAsync(string userId, string? displayName, CancellationToken ct = default)
-    {
-        var owner = string.IsNullOrWhiteSpace(displayName) ? "Personal" : $"{displayName.Trim()}'s book";
-        return CreateAsync(new Actor(userId), owner.Length > 100 ? owner[..100] : owner, options.Value.DefaultCurrency, ct);
     }
 }

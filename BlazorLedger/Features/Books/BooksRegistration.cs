@@ -1,10 +1,14 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
 namespace BlazorLedger.Features.Books;
 
 public static class BooksRegistration
 {
     public static IServiceCollection AddBooks(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<BookOptions>(configuration.GetSection("Books"));
+        services.AddOptions<BookOptions>().Bind(configuration.GetSection("Books")).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BookOptions>, BookOptionsValidator>());
         services.AddSingleton<BookChangeNotifier>();
         services.Configure<InvitationOptions>(configuration.GetSection("Invitations"));
         services.AddScoped<BookService>();

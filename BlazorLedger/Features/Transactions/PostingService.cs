@@ -36,7 +36,7 @@ public sealed class PostingService(IDbContextFactory<LedgerDbContext> dbFactory,
         {
             // A concurrent submit with the same key won the race (servers that do not serialize writers): answer as a retry.
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            return await ReplayAsync(db, normalized.BookId, normalized.IdempotencyKey, requestHash!, ct)
+            return await ReplayAsync(db, normalized.BookId, actor.UserId, normalized.IdempotencyKey, requestHash!, ct)
                 ?? throw new InvalidOperationException("The idempotency key was taken but its transaction is missing.", ex);
         }
     }
@@ -286,11 +286,11 @@ public sealed class PostingService(IDbContextFactory<LedgerDbContext> dbFactory,
         return transaction;
     }
 
-    private static async Task<Result<TransactionDto>?> ReplayAsync(LedgerDbContext db, Guid bookId, string key, string requestHash,
-        CancellationToken ct)
+    private static async Task<Result<TransactionDto>?> ReplayAsync(LedgerDbContext db, Guid bookId, string userId, string key,
+        string requestHash, CancellationToken ct)
     {
         var existing = await db.Transactions.AsNoTracking()
-            .Where(t => t.BookId == bookId && t.IdempotencyKey == key)
+            .Where(t => t.BookId == bookId && t.CreatedById == userId && t.IdempotencyKey == key)
             .Select(t => new { t.Id, t.RequestHash })
             .FirstOrDefaultAsync(ct);
         if (existing is null)

@@ -40,7 +40,7 @@ internal static class PostingStore
             parameters.Add(idempotencyKey);
             sql.Append("""
 
-                UNION ALL SELECT 1, "Id", "RequestHash", NULL, 0 FROM "Transactions" WHERE "BookId" = {0} AND "IdempotencyKey" = {2}
+                UNION ALL SELECT 1, "Id", "RequestHash", NULL, 0 FROM "Transactions" WHERE "BookId" = {0} AND "CreatedById" = {1} AND "IdempotencyKey" = {2}
                 """);
         }
         var ids = accountIds.Distinct().ToList();

@@ -1,7 +1,11 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using BlazorLedger.Common;
 using BlazorLedger.Data;
 using BlazorLedger.Features.Books;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlazorLedger.Features.Transactions;
@@ -22,20 +26,32 @@ public sealed record RegisterPage(string Currency, IReadOnlyList<RegisterRow> It
 /// <summary>
 /// Reads an account's postings newest first with keyset paging on the (AccountId, Date, Id) index: the cost of a page does
 /// not grow with the account's size or the page's depth. Running balances come from the stored balance walked backwards,
-/// so no page sums the account's history.
+/// so no page sums the account's history. A text filter is applied in SQL and its page is read with a LIMIT too; the
+/// amounts of the postings it skips are summed in SQL over the span the page covers, never brought into memory.
 /// </summary>
-public sealed class RegisterService(IDbContextFactory<LedgerDbContext> dbFactory)
+public sealed class RegisterService(IDbContextFactory<LedgerDbContext> dbFactory, IDataProtectionProvider protection)
 {
     public const int MaxLimit = 500;
+
+    public const string CursorOfAnotherAccount = "This page link belongs to another account's register; start again from the first page.";
+
+    private readonly IDataProtector cursorProtector = protection.CreateProtector(RegisterCursor.Purpose);
 
     public async Task<Result<RegisterPage>> GetPageAsync(Actor actor, RegisterQuery query, CancellationToken ct = default)
     {
         var errors = new ValidationErrors();
         Paging.Validate(errors, query.Limit, MaxLimit, query.From, query.To);
         RegisterCursor? cursor = null;
-        if (query.Cursor is not null && !RegisterCursor.TryParse(query.Cursor, out cursor))
+        if (query.Cursor is not null)
         {
-            errors.Add(nameof(RegisterQuery.Cursor), Paging.InvalidCursor);
+            if (!RegisterCursor.TryUnprotect(cursorProtector, query.Cursor, out cursor))
+            {
+                errors.Add(nameof(RegisterQuery.Cursor), Paging.InvalidCursor);
+            }
+            else if (cursor!.BookId != query.BookId || cursor.AccountId != query.AccountId)
+            {
+                errors.Add(nameof(RegisterQuery.Cursor), CursorOfAnotherAccount);
+            }
         }
         if (errors.Any)
         {
@@ -56,22 +72,23 @@ public sealed class RegisterService(IDbContextFactory<LedgerDbContext> dbFactory
             return Result<RegisterPage>.NotFound("Account not found.");
         }
 
+        // The newest posting the page may show is bounded by the cursor, else by 'to'; 'start' is the balance after it.
         var postings = db.Postings.AsNoTracking().Where(p => p.AccountId == account.Id);
-        long runningBalance;
+        long start;
         if (cursor is not null)
         {
             var (date, id) = (cursor.Date, cursor.PostingId);
             postings = postings.Where(p => p.Date < date || (p.Date == date && p.Id < id));
-            runningBalance = cursor.BalanceBefore;
+            start = cursor.BalanceBefore;
         }
         else if (query.To is { } to)
         {
             // The balance after the last posting on or before 'to': the stored balance less everything later.
-            runningBalance = account.Balance - await db.Postings.Where(p => p.AccountId == account.Id && p.Date > to).SumAsync(p => p.Amount, ct);
+            start = account.Balance - await db.Postings.Where(p => p.AccountId == account.Id && p.Date > to).SumAsync(p => p.Amount, ct);
         }
         else
         {
-            runningBalance = account.Balance;
+            start = account.Balance;
         }
         if (query.To is { } upper)
         {
@@ -81,73 +98,133 @@ public sealed class RegisterService(IDbContextFactory<LedgerDbContext> dbFactory
         {
             postings = postings.Where(p => p.Date >= lower);
         }
-
         var pattern = SearchText.ContainsPattern(query.Text);
-        var rows = postings
+        if (pattern is not null)
+        {
+            postings = postings.Where(p => EF.Functions.Like(p.Transaction!.Description, pattern, SearchText.Escape)
+                || (p.Transaction.Payee != null && EF.Functions.Like(p.Transaction.Payee, pattern, SearchText.Escape))
+                || (p.Memo != null && EF.Functions.Like(p.Memo, pattern, SearchText.Escape)));
+        }
+
+        var rows = await postings
             .OrderByDescending(p => p.Date).ThenByDescending(p => p.Id)
             .Select(p => new
             {
                 p.Id, p.TransactionId, p.Date, p.Amount, p.Memo, p.Transaction!.Description, p.Transaction.Payee, p.Transaction.ReversesId,
                 Voided = db.Transactions.Any(r => r.ReversesId == p.TransactionId),
-                Matches = pattern == null
-                    || EF.Functions.Like(p.Transaction.Description, pattern, "\\")
-                    || (p.Transaction.Payee != null && EF.Functions.Like(p.Transaction.Payee, pattern, "\\"))
-                    || (p.Memo != null && EF.Functions.Like(p.Memo, pattern, "\\")),
-            });
-        if (pattern is null)
+            })
+            .Take(query.Limit + 1)
+            .ToListAsync(ct);
+        var more = rows.Count > query.Limit;
+        if (more)
         {
-            rows = rows.Take(query.Limit + 1);
+            rows.RemoveAt(rows.Count - 1);
         }
 
-        // Rows that do not match the text still move the running balance, so they are read (amount only) and skipped.
-        var items = new List<RegisterRow>(query.Limit);
-        var more = false;
-        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct))
+        // Unfiltered, consecutive rows are consecutive postings and the balance walks back row by row. Filtered, the rows
+        // in between also moved the balance: their sums come from SQL, over the span this page covers and no further.
+        var newerThan = pattern is null || rows.Count == 0
+            ? null
+            : await NewerSumsAsync(db, account.Id, cursor, query.To, rows[^1].Date, rows[^1].Id, rows.ConvertAll(r => r.Id), ct);
+        var items = new List<RegisterRow>(rows.Count);
+        var running = start;
+        foreach (var row in rows)
         {
-            if (row.Matches)
+            if (newerThan is not null)
             {
-                if (items.Count == query.Limit)
-                {
-                    more = true;
-                    break;
-                }
-                items.Add(new RegisterRow(row.Id, row.TransactionId, row.Date, row.Description, row.Payee, row.Memo, row.Amount,
-                    runningBalance, row.ReversesId is not null, row.Voided));
+                running = start - newerThan[row.Id];
             }
-            runningBalance -= row.Amount;
+            items.Add(new RegisterRow(row.Id, row.TransactionId, row.Date, row.Description, row.Payee, row.Memo, row.Amount,
+                running, row.ReversesId is not null, row.Voided));
+            running -= row.Amount;
         }
 
         string? next = null;
         if (more)
         {
             var last = items[^1];
-            next = new RegisterCursor(last.Date, last.PostingId, last.RunningBalance - last.Amount).ToString();
+            next = new RegisterCursor(query.BookId, account.Id, last.Date, last.PostingId, last.RunningBalance - last.Amount)
+                .Protect(cursorProtector);
         }
         return Result<RegisterPage>.Ok(new RegisterPage(account.Currency, items, next));
     }
 
+    private sealed class NewerSum
+    {
+        public long Id { get; set; }
+        public long Newer { get; set; }
+    }
+
+    /// <summary>
+    /// For each of <paramref name="ids"/>, the sum of the account's postings newer than it, up to the newest posting the page
+    /// may show (before the cursor, else on or before 'to'). One ordered pass over the index, from there down to the
+    /// page's oldest row, in SQL; only the page's rows come back.
+    /// </summary>
+    private static async Task<Dictionary<long, long>> NewerSumsAsync(LedgerDbContext db, Guid accountId, RegisterCursor? cursor, DateOnly? to,
+        DateOnly oldestDate, long oldestId, IReadOnlyCollection<long> ids, CancellationToken ct)
+    {
+        var parameters = new List<object> { accountId, oldestDate, oldestId };
+        var sql = new StringBuilder("""
+            SELECT "Id", COALESCE(SUM("Amount") OVER (ORDER BY "Date" DESC, "Id" DESC ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS "Newer"
+            FROM "Postings"
+            WHERE "AccountId" = {0} AND ("Date" > {1} OR ("Date" = {1} AND "Id" >= {2}))
+            """);
+        if (cursor is not null)
+        {
+            sql.Append("""
+                 AND ("Date" < {3} OR ("Date" = {3} AND "Id" < {4}))
+                """);
+            parameters.AddRange([cursor.Date, cursor.PostingId]);
+        }
+        else if (to is { } upper)
+        {
+            sql.Append("""
+                 AND "Date" <= {3}
+                """);
+            parameters.Add(upper);
+        }
+        return await db.Database.SqlQueryRaw<NewerSum>(sql.ToString(), parameters.ToArray())
+            .Where(s => ids.Contains(s.Id))
+            .ToDictionaryAsync(s => s.Id, s => s.Newer, ct);
+    }
+
+    /// <summary>A cursor for a position chosen by hand; the benchmark uses it to start mid-register.</summary>
+    internal string ProtectCursor(RegisterCursor cursor) => cursor.Protect(cursorProtector);
 }
 
-/// <summary>Where the next page starts: after (Date, PostingId), with the running balance before that posting.</summary>
-internal sealed record RegisterCursor(DateOnly Date, long PostingId, long BalanceBefore)
+/// <summary>
+/// Where the next page starts: after (Date, PostingId) of one account, with the running balance before that posting.
+/// Protected (encrypted and signed) so that a client can neither read it, forge a balance, nor use it on another account.
+/// </summary>
+internal sealed record RegisterCursor(Guid BookId, Guid AccountId, DateOnly Date, long PostingId, long BalanceBefore)
 {
-    public override string ToString() => Paging.Encode($"{Date.DayNumber}.{PostingId}.{BalanceBefore}");
+    public const string Purpose = "BlazorLedger.Transactions.RegisterCursor.v1";
 
-    public static bool TryParse(string text, out RegisterCursor? cursor)
+    public string Protect(IDataProtector protector) => WebEncoders.Base64UrlEncode(
+        protector.Protect(Encoding.UTF8.GetBytes(FormattableString.Invariant($"{BookId:N}.{AccountId:N}.{Date.DayNumber}.{PostingId}.{BalanceBefore}"))));
+
+    public static bool TryUnprotect(IDataProtector protector, string text, out RegisterCursor? cursor)
     {
         cursor = null;
-        if (!Paging.TryDecode(text, out var fields))
+        string fields;
+        try
+        {
+            fields = Encoding.UTF8.GetString(protector.Unprotect(WebEncoders.Base64UrlDecode(text)));
+        }
+        catch (Exception ex) when (ex is FormatException or CryptographicException)
         {
             return false;
         }
         var parts = fields.Split('.');
-        if (parts.Length == 3
-            && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var day)
+        if (parts.Length == 5
+            && Guid.TryParseExact(parts[0], "N", out var book)
+            && Guid.TryParseExact(parts[1], "N", out var account)
+            && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var day)
             && day >= DateOnly.MinValue.DayNumber && day <= DateOnly.MaxValue.DayNumber
-            && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-            && long.TryParse(parts[2], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var balance))
+            && long.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            && long.TryParse(parts[4], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var balance))
         {
-            cursor = new RegisterCursor(DateOnly.FromDayNumber(day), id, balance);
+            cursor = new RegisterCursor(book, account, DateOnly.FromDayNumber(day), id, balance);
             return true;
         }
         return false;

@@ -1,7 +1,13 @@
+using Microsoft.AspNetCore.DataProtection;
+
 namespace BlazorLedger.Features.Transactions;
 
 public static class TransactionsRegistration
 {
-    public static IServiceCollection AddTransactions(this IServiceCollection services) =>
-        services.AddScoped<PostingService>().AddScoped<RegisterService>().AddScoped<TransactionListService>();
+    public static IServiceCollection AddTransactions(this IServiceCollection services)
+    {
+        // Register cursors are protected; the app's data registration decides where the keys live.
+        services.AddDataProtection();
+        return services.AddScoped<PostingService>().AddScoped<RegisterService>().AddScoped<TransactionListService>();
+    }
 }
