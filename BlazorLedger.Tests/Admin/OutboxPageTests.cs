@@ -11,8 +11,7 @@ public sealed class OutboxPageTests : LedgerComponentTest
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        await Ledger.MakeAdminAsync(User);
-        SignIn(User, "alice", "Admin");
+        await BecomeAdminAsync();
     }
 
     [Fact]
