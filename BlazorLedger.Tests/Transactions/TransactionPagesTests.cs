@@ -84,6 +84,25 @@ public sealed class TransactionPagesTests : LedgerComponentTest
     }
 
     [Fact]
+    public async Task A_huge_amount_filter_shows_why_and_the_page_keeps_working()
+    {
+        await Ledger.TransferAsync(User, cash, food, 12_50, Start, "Lunch");
+        await Ledger.TransferAsync(User, cash, food, 30_00, Start.AddDays(1), "Groceries");
+        var page = Render<WithProviders>(p => p.AddChildContent<TransactionsPage>());
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=transaction-row]").Count));
+
+        page.Type("search-amount", "99999999999999999999");
+        page.WaitForAssertion(() => Assert.Contains("\"99999999999999999999\" is too large.", page.Markup));
+
+        page.Type("search-amount", "999999999999999"); // fits only a currency without decimals: today's largest search
+        page.WaitForAssertion(() => Assert.Contains("Nothing matches this search", page.ByTestId("empty-transactions").TextContent));
+
+        page.Type("search-amount", "30");
+        page.WaitForAssertion(() => Assert.Equal(["Groceries"], page.FindAll("[data-testid=transaction-link]").Select(a => a.TextContent.Trim())));
+        Assert.DoesNotContain("too large", page.Markup);
+    }
+
+    [Fact]
     public void An_empty_book_invites_the_first_transaction()
     {
         var page = Render<WithProviders>(p => p.AddChildContent<TransactionsPage>());
