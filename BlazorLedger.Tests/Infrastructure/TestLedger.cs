@@ -5,6 +5,7 @@ using BlazorLedger.Features.Admin;
 using BlazorLedger.Features.Mail;
 using BlazorLedger.Features.Books;
 using BlazorLedger.Features.Transactions;
+using BlazorLedger.Features.Users;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -100,6 +101,7 @@ public sealed class TestLedger : IAsyncDisposable
         var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build();
         services.AddBooks(configuration).AddAccounts().AddTransactions().AddMail(configuration).AddAdmin();
         services.AddScoped<BlazorLedger.Features.Api.ApiTokenService>();
+        services.AddUserCultures();
     }
 
     public async Task<LedgerDbContext> DbAsync() =>

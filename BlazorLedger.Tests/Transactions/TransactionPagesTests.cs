@@ -2,7 +2,9 @@ using BlazorLedger.Data;
 using BlazorLedger.Features.Accounts;
 using BlazorLedger.Features.Transactions;
 using BlazorLedger.Tests.Infrastructure;
+using BlazorLedger.Features.Users;
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BlazorLedger.Tests.Transactions;
 
@@ -100,6 +102,22 @@ public sealed class TransactionPagesTests : LedgerComponentTest
         page.Type("search-amount", "30");
         page.WaitForAssertion(() => Assert.Equal(["Groceries"], page.FindAll("[data-testid=transaction-link]").Select(a => a.TextContent.Trim())));
         Assert.DoesNotContain("too large", page.Markup);
+    }
+
+    [Fact]
+    public async Task A_german_reader_sees_amounts_and_dates_in_their_format_and_filters_in_it()
+    {
+        Services.GetRequiredService<UserFormat>().Use("de-DE");
+        await Ledger.TransferAsync(User, cash, food, 1_234_56, Start, "Rent");
+        await Ledger.TransferAsync(User, cash, food, 12_50, Start.AddDays(1), "Lunch");
+
+        var page = Render<WithProviders>(p => p.AddChildContent<TransactionsPage>());
+
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=transaction-row]").Count));
+        Assert.Equal("USD 1.234,56", page.FindAll("[data-testid=transaction-amount]")[1].TextContent.Trim());
+        Assert.Contains("01.02.2026", page.FindAll("[data-testid=transaction-row]")[1].TextContent);
+        page.Type("search-amount", "12,50");
+        page.WaitForAssertion(() => Assert.Equal(["Lunch"], page.FindAll("[data-testid=transaction-link]").Select(a => a.TextContent.Trim())));
     }
 
     [Fact]
