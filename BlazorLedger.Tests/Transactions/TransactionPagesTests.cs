@@ -93,13 +93,13 @@ public sealed class TransactionPagesTests : LedgerComponentTest
         var page = Render<WithProviders>(p => p.AddChildContent<TransactionsPage>());
         page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=transaction-row]").Count));
 
-        page.Type("search-amount", "99999999999999999999");
+        await page.InvokeAsync(() => page.Type("search-amount", "99999999999999999999")); // inside the dispatcher: the list re-renders as filters are typed
         page.WaitForAssertion(() => Assert.Contains("\"99999999999999999999\" is too large.", page.Markup));
 
-        page.Type("search-amount", "999999999999999"); // fits only a currency without decimals: today's largest search
+        await page.InvokeAsync(() => page.Type("search-amount", "999999999999999")); // fits only a currency without decimals
         page.WaitForAssertion(() => Assert.Contains("Nothing matches this search", page.ByTestId("empty-transactions").TextContent));
 
-        page.Type("search-amount", "30");
+        await page.InvokeAsync(() => page.Type("search-amount", "30"));
         page.WaitForAssertion(() => Assert.Equal(["Groceries"], page.FindAll("[data-testid=transaction-link]").Select(a => a.TextContent.Trim())));
         Assert.DoesNotContain("too large", page.Markup);
     }
@@ -116,7 +116,7 @@ public sealed class TransactionPagesTests : LedgerComponentTest
         page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=transaction-row]").Count));
         Assert.Equal("USD 1.234,56", page.FindAll("[data-testid=transaction-amount]")[1].TextContent.Trim());
         Assert.Contains("01.02.2026", page.FindAll("[data-testid=transaction-row]")[1].TextContent);
-        page.Type("search-amount", "12,50");
+        await page.InvokeAsync(() => page.Type("search-amount", "12,50"));
         page.WaitForAssertion(() => Assert.Equal(["Lunch"], page.FindAll("[data-testid=transaction-link]").Select(a => a.TextContent.Trim())));
     }
 
