@@ -13,6 +13,9 @@ public sealed class TransactionPagesTests : LedgerComponentTest
     private Guid cash, food;
     private static readonly DateOnly Start = new(2026, 2, 1);
 
+    // A filter reloads 400 ms after the last keystroke; on a busy machine the reload after it needs more than bUnit's 1 s.
+    private static readonly TimeSpan Debounced = TimeSpan.FromSeconds(10);
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
@@ -91,16 +94,16 @@ public sealed class TransactionPagesTests : LedgerComponentTest
         await Ledger.TransferAsync(User, cash, food, 12_50, Start, "Lunch");
         await Ledger.TransferAsync(User, cash, food, 30_00, Start.AddDays(1), "Groceries");
         var page = Render<WithProviders>(p => p.AddChildContent<TransactionsPage>());
-        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=transaction-row]").Count));
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=transaction-row]").Count), Debounced);
 
         await page.InvokeAsync(() => page.Type("search-amount", "99999999999999999999")); // inside the dispatcher: the list re-renders as filters are typed
-        page.WaitForAssertion(() => Assert.Contains("\"99999999999999999999\" is too large.", page.Markup));
+        page.WaitForAssertion(() => Assert.Contains("\"99999999999999999999\" is too large.", page.Markup), Debounced);
 
         await page.InvokeAsync(() => page.Type("search-amount", "999999999999999")); // fits only a currency without decimals
-        page.WaitForAssertion(() => Assert.Contains("Nothing matches this search", page.ByTestId("empty-transactions").TextContent));
+        page.WaitForAssertion(() => Assert.Contains("Nothing matches this search", page.ByTestId("empty-transactions").TextContent), Debounced);
 
         await page.InvokeAsync(() => page.Type("search-amount", "30"));
-        page.WaitForAssertion(() => Assert.Equal(["Groceries"], page.FindAll("[data-testid=transaction-link]").Select(a => a.TextContent.Trim())));
+        page.WaitForAssertion(() => Assert.Equal(["Groceries"], page.FindAll("[data-testid=transaction-link]").Select(a => a.TextContent.Trim())), Debounced);
         Assert.DoesNotContain("too large", page.Markup);
     }
 
@@ -113,11 +116,11 @@ public sealed class TransactionPagesTests : LedgerComponentTest
 
         var page = Render<WithProviders>(p => p.AddChildContent<TransactionsPage>());
 
-        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=transaction-row]").Count));
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=transaction-row]").Count), Debounced);
         Assert.Equal("USD 1.234,56", page.FindAll("[data-testid=transaction-amount]")[1].TextContent.Trim());
         Assert.Contains("01.02.2026", page.FindAll("[data-testid=transaction-row]")[1].TextContent);
         await page.InvokeAsync(() => page.Type("search-amount", "12,50"));
-        page.WaitForAssertion(() => Assert.Equal(["Lunch"], page.FindAll("[data-testid=transaction-link]").Select(a => a.TextContent.Trim())));
+        page.WaitForAssertion(() => Assert.Equal(["Lunch"], page.FindAll("[data-testid=transaction-link]").Select(a => a.TextContent.Trim())), Debounced);
     }
 
     [Fact]
