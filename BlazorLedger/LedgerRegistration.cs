@@ -36,6 +36,7 @@ public static class LedgerRegistration
 
         builder.Services
             .AddUsers()
+            .AddUserCultures()
             .AddBooks(builder.Configuration)
             .AddAccounts()
             .AddTransactions()
@@ -60,6 +61,7 @@ public static class LedgerRegistration
         app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"),
             pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseAuthentication();
+        app.UseUserCultures();
         app.UseAuthorization();
         app.UseTemporaryPasswordGate();
         app.UseRateLimiter();

@@ -1,7 +1,9 @@
 using BlazorLedger.Data;
 using BlazorLedger.Features.Accounts;
 using BlazorLedger.Tests.Infrastructure;
+using BlazorLedger.Features.Users;
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BlazorLedger.Tests.Accounts;
 
@@ -36,6 +38,21 @@ public sealed class AccountsPageTests : LedgerComponentTest
         Assert.Contains("1,662.34", page.Find("[data-testid=total-Expense-USD]").TextContent);
         Assert.Contains("1,500", page.Find("[data-testid=total-Expense-JPY]").TextContent);
         Assert.Contains("alice's book", page.Find("[data-testid=book-name]").TextContent);
+    }
+
+    [Fact]
+    public async Task A_swiss_reader_sees_balances_and_totals_in_their_own_format()
+    {
+        Services.GetRequiredService<UserFormat>().Use("de-CH");
+        var checking = await Ledger.CreateAccountAsync(User, "Checking");
+        var rent = await Ledger.CreateAccountAsync(User, "Rent", AccountType.Expense);
+        await Ledger.TransferAsync(User, checking, rent, 1_234_56);
+
+        var page = Render<AccountsPage>();
+
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=account-row]").Count));
+        Assert.Equal(["-1\u2019234.56", "1\u2019234.56"], page.FindAll("[data-testid=account-balance]").Select(b => b.TextContent));
+        Assert.Contains("1\u2019234.56", page.Find("[data-testid=total-Expense-USD]").TextContent);
     }
 
     [Fact]

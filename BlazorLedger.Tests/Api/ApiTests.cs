@@ -6,6 +6,7 @@ using System.Text.Json;
 using BlazorLedger.Common;
 using BlazorLedger.Data;
 using BlazorLedger.Features.Api;
+using BlazorLedger.Tests.Common;
 using BlazorLedger.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -94,6 +95,49 @@ public sealed class ApiTests : IAsyncLifetime
         await using var db = await s.GetRequiredService<IDbContextFactory<LedgerDbContext>>().CreateDbContextAsync();
         return await db.Transactions.CountAsync();
     });
+
+    [Fact]
+    public async Task Every_amount_string_in_the_table_is_read_exactly_or_refused_with_how_it_was_read()
+    {
+        var pairs = new Dictionary<string, (Guid Debit, Guid Credit)> { ["USD"] = (food, cash) };
+        foreach (var currency in AmountCases.Invariant.Select(c => c.Currency).Distinct().Where(c => c != "USD"))
+        {
+            pairs[currency] = (await CreateAccountAsync($"Spend {currency}", "Expense", currency), await CreateAccountAsync($"Hold {currency}", "Asset", currency));
+        }
+        var wrong = new List<string>();
+
+        foreach (var amount in AmountCases.Invariant)
+        {
+            var (debit, credit) = pairs[amount.Currency];
+            // The balancing line is a JSON number, so that only the string under test is read as text.
+            var balance = -(amount.Minor ?? 1) / (decimal)Math.Pow(10, Currencies.MinorDigits(amount.Currency));
+            var body = JsonSerializer.Serialize(new
+            {
+                date = "2026-11-01", description = "Table",
+                postings = new object[] { new { accountId = debit, amount = amount.Text }, new { accountId = credit, amount = balance } },
+            });
+            var response = await alice.SendAsync(Post(body));
+            var json = await response.Content.ReadFromJsonAsync<JsonElement>();
+            var error = json.TryGetProperty("errors", out var errors) && errors.TryGetProperty("postings[0].amount", out var messages)
+                ? messages[0].GetString()
+                : null;
+
+            var right = amount.Minor switch
+            {
+                0 => error == "An amount cannot be zero.", // read as zero; the ledger then refuses an empty line
+                { } minor => response.StatusCode == HttpStatusCode.Created
+                    && json.GetProperty("postings")[0].GetProperty("amountMinor").GetInt64() == minor,
+                null => response.StatusCode == HttpStatusCode.BadRequest && error is not null && error.Contains(amount.Refusal!),
+            };
+            if (!right)
+            {
+                wrong.Add($"{amount}: {(int)response.StatusCode} {error ?? json.ToString()}");
+            }
+        }
+
+        Assert.True(wrong.Count == 0, string.Join(Environment.NewLine, wrong));
+        Assert.True(AmountCases.Invariant.Length >= 60);
+    }
 
     [Fact]
     public async Task Accounts_are_created_read_and_listed_with_decimal_and_minor_balances()

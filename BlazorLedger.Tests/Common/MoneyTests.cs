@@ -1,3 +1,4 @@
+using System.Globalization;
 using BlazorLedger.Common;
 
 namespace BlazorLedger.Tests.Common;
@@ -51,5 +52,40 @@ public sealed class MoneyTests
     {
         Assert.Equal(formatted, Money.Format(minor, currency));
         Assert.Equal(plain, Money.ToDecimalString(minor, currency));
+    }
+
+    [Theory]
+    [MemberData(nameof(AmountCases.All), MemberType = typeof(AmountCases))]
+    public void Every_amount_in_the_table_is_read_exactly_or_refused_with_how_it_was_read(AmountCase amount)
+    {
+        var read = Money.TryParse(amount.Text, amount.Currency, CultureInfo.GetCultureInfo(amount.Culture), out var minor, out var error);
+
+        if (amount.Minor is { } expected)
+        {
+            Assert.True(read, error);
+            Assert.Equal(expected, minor);
+        }
+        else
+        {
+            Assert.False(read, $"read as {minor}");
+            Assert.Contains(amount.Refusal!, error);
+        }
+    }
+
+    [Theory]
+    [InlineData("de-DE", 123456, "USD", "1.234,56")]
+    [InlineData("fr-FR", -123456, "EUR", "-1\u202F234,56")]
+    [InlineData("de-CH", 123456, "CHF", "1\u2019234.56")]
+    [InlineData("ja-JP", 1500, "JPY", "1,500")]
+    public void Amounts_are_shown_in_the_readers_format_and_read_back_the_same(string culture, long minor, string currency, string shown)
+    {
+        var format = CultureInfo.GetCultureInfo(culture);
+        var text = Money.Format(minor, currency, format);
+
+        Assert.Equal(System.Text.RegularExpressions.Regex.Unescape(shown), text);
+        Assert.True(Money.TryParse(text, currency, format, out var back, out var error), error);
+        Assert.Equal(minor, back);
+        Assert.True(Money.TryParse(Money.ToDecimalString(minor, currency, format), currency, format, out back, out error), error);
+        Assert.Equal(minor, back);
     }
 }

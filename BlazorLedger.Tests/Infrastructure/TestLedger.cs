@@ -5,6 +5,7 @@ using BlazorLedger.Features.Admin;
 using BlazorLedger.Features.Mail;
 using BlazorLedger.Features.Books;
 using BlazorLedger.Features.Transactions;
+using BlazorLedger.Features.Users;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -108,6 +109,7 @@ public sealed class TestLedger : IAsyncDisposable
         // Keys in memory: a test's cursors need not outlive it, and nothing is written to the home folder.
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddScoped<BlazorLedger.Features.Api.ApiTokenService>();
+        services.AddUserCultures();
     }
 
     public async Task<LedgerDbContext> DbAsync() =>

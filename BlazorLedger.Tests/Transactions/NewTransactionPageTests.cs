@@ -1,5 +1,6 @@
 using BlazorLedger.Data;
 using BlazorLedger.Features.Transactions;
+using BlazorLedger.Features.Users;
 using BlazorLedger.Tests.Infrastructure;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
@@ -65,6 +66,43 @@ public sealed class NewTransactionPageTests : LedgerComponentTest
         host.WaitForAssertion(() => Assert.Contains(message, host.Markup));
         Assert.True(host.ByTestId("submit").HasAttribute("disabled"));
         Assert.Equal(0, await TransactionCountAsync());
+    }
+
+    [Fact]
+    public async Task A_comma_typed_as_a_decimal_mark_is_refused_with_what_was_understood_never_posted_as_a_hundred_times_more()
+    {
+        var host = RenderPage();
+        host.Type("description", "Lunch");
+        host.Choose("from-account", "Wallet");
+        host.Choose("to-account", "Food");
+
+        host.Type("amount", "12,50");
+        host.Find("form").Submit();
+
+        host.WaitForAssertion(() => Assert.Contains(
+            "\"12,50\" is not an amount: in 1,234.56 style the comma only separates thousands; write 12.50.", host.Find(".mud-input-helper-text").TextContent));
+        Assert.True(host.ByTestId("submit").HasAttribute("disabled"));
+        Assert.Equal(0, await TransactionCountAsync());
+    }
+
+    [Fact]
+    public async Task A_german_reader_types_amounts_and_dates_in_their_own_format()
+    {
+        Services.GetRequiredService<UserFormat>().Use("de-DE");
+        var host = RenderPage();
+        Assert.Equal("1.234,56", host.Find("input[data-testid=amount]").GetAttribute("placeholder"));
+        host.Type("description", "Miete");
+        host.Choose("from-account", "Wallet");
+        host.Choose("to-account", "Food");
+        host.Type("date", "31.01.2026");
+
+        host.Type("amount", "1.234,56");
+        host.Find("form").Submit();
+
+        host.WaitForAssertion(() => Assert.Contains("Posted #1", host.Find(".mud-snackbar").TextContent));
+        Assert.Equal(1_234_56, await Ledger.BalanceAsync(food));
+        await using var db = await Ledger.DbAsync();
+        Assert.Equal(new DateOnly(2026, 1, 31), (await db.Transactions.SingleAsync()).Date);
     }
 
     [Fact]

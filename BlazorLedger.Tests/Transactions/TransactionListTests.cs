@@ -118,6 +118,47 @@ public sealed class TransactionListTests : IAsyncLifetime
         Assert.Contains("Amount", result.Errors.Keys);
     }
 
+    [Theory]
+    [InlineData("1000000000000001", "\"1000000000000001\" is too large.")]
+    [InlineData("99999999999999999999999999", "too large")]
+    [InlineData("12,50", "the comma only separates thousands; write 12.50.")]
+    [InlineData("1,2,3", "the comma only separates thousands")]
+    public async Task A_huge_or_ambiguous_amount_filter_is_refused_with_the_parsers_message_instead_of_throwing(string amount, string message)
+    {
+        var result = await List.SearchAsync(alice.Actor, new TransactionQuery(alice.BookId, Amount: amount));
+
+        Assert.Equal(ResultStatus.Invalid, result.Status);
+        Assert.Contains(message, Assert.Single(result.Errors["Amount"]));
+    }
+
+    [Theory]
+    [InlineData("999999999999999")]
+    [InlineData("1000000000000000")]
+    [InlineData("-1,000,000,000,000,000")]
+    public async Task The_largest_amounts_any_currency_can_hold_are_searched_for_without_overflowing(string amount)
+    {
+        await ledger.TransferAsync(alice, yen, travel, 1_000_000_000_000_000, Start, "Yacht");
+
+        var found = await ReadAllAsync(new TransactionQuery(alice.BookId, Amount: amount));
+
+        string[] expected = amount.EndsWith('9') ? [] : ["Yacht"];
+        Assert.Equal(expected, found.Select(i => i.Description));
+    }
+
+    [Fact]
+    public async Task The_amount_filter_reads_the_readers_own_format()
+    {
+        await ledger.TransferAsync(alice, checking, food, 1_234_50, Start, "Rent");
+        await ledger.TransferAsync(alice, checking, food, 12_34, Start, "Snack");
+        var german = System.Globalization.CultureInfo.GetCultureInfo("de-DE");
+
+        var rent = await ReadAllAsync(new TransactionQuery(alice.BookId, Amount: "1.234,5", Culture: german));
+        var refused = await List.SearchAsync(alice.Actor, new TransactionQuery(alice.BookId, Amount: "12.34", Culture: german));
+
+        Assert.Equal(["Rent"], rent.Select(i => i.Description));
+        Assert.Contains("write 12,34", refused.Errors["Amount"][0]);
+    }
+
     [Fact]
     public async Task A_cursor_from_another_order_or_tampered_is_refused_and_outsiders_get_not_found()
     {

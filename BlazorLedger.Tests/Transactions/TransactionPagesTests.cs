@@ -2,7 +2,9 @@ using BlazorLedger.Data;
 using BlazorLedger.Features.Accounts;
 using BlazorLedger.Features.Transactions;
 using BlazorLedger.Tests.Infrastructure;
+using BlazorLedger.Features.Users;
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BlazorLedger.Tests.Transactions;
 
@@ -10,6 +12,9 @@ public sealed class TransactionPagesTests : LedgerComponentTest
 {
     private Guid cash, food;
     private static readonly DateOnly Start = new(2026, 2, 1);
+
+    // A filter reloads 400 ms after the last keystroke; on a busy machine the reload after it needs more than bUnit's 1 s.
+    private static readonly TimeSpan Debounced = TimeSpan.FromSeconds(10);
 
     public override async Task InitializeAsync()
     {
@@ -81,6 +86,41 @@ public sealed class TransactionPagesTests : LedgerComponentTest
         page.Type("search-amount", "12.50");
 
         page.WaitForAssertion(() => Assert.Equal(["Lunch"], page.FindAll("[data-testid=transaction-link]").Select(a => a.TextContent.Trim())));
+    }
+
+    [Fact]
+    public async Task A_huge_amount_filter_shows_why_and_the_page_keeps_working()
+    {
+        await Ledger.TransferAsync(User, cash, food, 12_50, Start, "Lunch");
+        await Ledger.TransferAsync(User, cash, food, 30_00, Start.AddDays(1), "Groceries");
+        var page = Render<WithProviders>(p => p.AddChildContent<TransactionsPage>());
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=transaction-row]").Count), Debounced);
+
+        await page.InvokeAsync(() => page.Type("search-amount", "99999999999999999999")); // inside the dispatcher: the list re-renders as filters are typed
+        page.WaitForAssertion(() => Assert.Contains("\"99999999999999999999\" is too large.", page.Markup), Debounced);
+
+        await page.InvokeAsync(() => page.Type("search-amount", "999999999999999")); // fits only a currency without decimals
+        page.WaitForAssertion(() => Assert.Contains("Nothing matches this search", page.ByTestId("empty-transactions").TextContent), Debounced);
+
+        await page.InvokeAsync(() => page.Type("search-amount", "30"));
+        page.WaitForAssertion(() => Assert.Equal(["Groceries"], page.FindAll("[data-testid=transaction-link]").Select(a => a.TextContent.Trim())), Debounced);
+        Assert.DoesNotContain("too large", page.Markup);
+    }
+
+    [Fact]
+    public async Task A_german_reader_sees_amounts_and_dates_in_their_format_and_filters_in_it()
+    {
+        Services.GetRequiredService<UserFormat>().Use("de-DE");
+        await Ledger.TransferAsync(User, cash, food, 1_234_56, Start, "Rent");
+        await Ledger.TransferAsync(User, cash, food, 12_50, Start.AddDays(1), "Lunch");
+
+        var page = Render<WithProviders>(p => p.AddChildContent<TransactionsPage>());
+
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=transaction-row]").Count), Debounced);
+        Assert.Equal("USD 1.234,56", page.FindAll("[data-testid=transaction-amount]")[1].TextContent.Trim());
+        Assert.Contains("01.02.2026", page.FindAll("[data-testid=transaction-row]")[1].TextContent);
+        await page.InvokeAsync(() => page.Type("search-amount", "12,50"));
+        page.WaitForAssertion(() => Assert.Equal(["Lunch"], page.FindAll("[data-testid=transaction-link]").Select(a => a.TextContent.Trim())), Debounced);
     }
 
     [Fact]

@@ -7,6 +7,10 @@ public class ApplicationUser : IdentityUser
     [PersonalData]
     public string DisplayName { get; set; } = "";
 
+    /// <summary>How numbers and dates are written for this user ("de-DE"); null follows the browser's language.</summary>
+    [PersonalData]
+    public string? Culture { get; set; }
+
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
 
     public DateTime? LastSignInAt { get; set; }

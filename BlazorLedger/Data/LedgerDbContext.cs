@@ -47,6 +47,7 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) :
         builder.Entity<ApplicationUser>(user =>
         {
             user.Property(u => u.DisplayName).HasMaxLength(100);
+            user.Property(u => u.Culture).HasMaxLength(16);
         });
 
         builder.Entity<Book>(book =>

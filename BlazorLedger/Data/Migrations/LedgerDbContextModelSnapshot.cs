@@ -149,6 +149,10 @@ namespace BlazorLedger.Data.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Culture")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("DisabledAt")
                         .HasColumnType("TEXT");
 

@@ -1,5 +1,6 @@
 using BlazorLedger.Common;
 using BlazorLedger.Data;
+using BlazorLedger.Features.Users;
 using Microsoft.AspNetCore.Components;
 
 namespace BlazorLedger.Features.Books;
@@ -13,6 +14,9 @@ public abstract class BookPage : ComponentBase, IDisposable
     [Inject] private CurrentUser CurrentUser { get; set; } = default!;
     [Inject] protected CurrentBook CurrentBook { get; set; } = default!;
     [Inject] private BookChangeNotifier Notifier { get; set; } = default!;
+
+    /// <summary>How this reader writes amounts and dates.</summary>
+    [Inject] protected UserFormat Format { get; set; } = default!;
 
     protected Actor Actor { get; private set; } = default!;
 

@@ -15,10 +15,12 @@ public enum TransactionSort
 
 /// <summary>
 /// One page of a book's transactions. Text matches description, payee or a memo; Payee matches the payee only;
-/// Amount ("12.34") matches a posting of that size, either sign, in its account's currency.
+/// Amount ("12.34", written the way <paramref name="Culture"/> writes numbers; invariant when null) matches a posting of
+/// that size, either sign, in its account's currency.
 /// </summary>
 public sealed record TransactionQuery(Guid BookId, int Limit = 25, string? Cursor = null, string? Text = null, string? Payee = null,
-    string? Amount = null, DateOnly? From = null, DateOnly? To = null, TransactionSort Sort = TransactionSort.NewestFirst);
+    string? Amount = null, DateOnly? From = null, DateOnly? To = null, TransactionSort Sort = TransactionSort.NewestFirst,
+    CultureInfo? Culture = null);
 
 public sealed record TransactionLeg(Guid AccountId, string AccountName, string Currency, long Amount);
 
@@ -41,17 +43,16 @@ public sealed class TransactionListService(IDbContextFactory<LedgerDbContext> db
     {
         var errors = new ValidationErrors();
         Paging.Validate(errors, query.Limit, MaxLimit, query.From, query.To);
-        decimal? amount = null;
+        (decimal Size, int Decimals)? amount = null;
         if (!string.IsNullOrWhiteSpace(query.Amount))
         {
-            if (decimal.TryParse(query.Amount.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed)
-                && Math.Abs(parsed) <= Money.MaxPostingMinor)
+            if (Money.TryParseSize(query.Amount, query.Culture ?? CultureInfo.InvariantCulture, out var size, out var decimals, out var error))
             {
-                amount = Math.Abs(parsed);
+                amount = (size, decimals);
             }
             else
             {
-                errors.Add(nameof(TransactionQuery.Amount), "Enter an amount such as 12.34.");
+                errors.Add(nameof(TransactionQuery.Amount), error);
             }
         }
         ListCursor? cursor = null;
@@ -89,9 +90,9 @@ public sealed class TransactionListService(IDbContextFactory<LedgerDbContext> db
         {
             transactions = transactions.Where(t => t.Payee != null && EF.Functions.Like(t.Payee, payee, "\\"));
         }
-        if (amount is { } size)
+        if (amount is { } wanted)
         {
-            transactions = WithPostingOfSize(transactions, size);
+            transactions = WithPostingOfSize(transactions, wanted.Size, wanted.Decimals);
         }
         transactions = ApplyOrderAndCursor(transactions, query.Sort, cursor);
 
@@ -152,15 +153,15 @@ public sealed class TransactionListService(IDbContextFactory<LedgerDbContext> db
     }
 
     /// <summary>Transactions with a posting of this size (either sign) in the minor units of that posting's currency.</summary>
-    private static IQueryable<Transaction> WithPostingOfSize(IQueryable<Transaction> transactions, decimal size)
+    private static IQueryable<Transaction> WithPostingOfSize(IQueryable<Transaction> transactions, decimal size, int decimals)
     {
         IQueryable<Transaction>? matching = null;
         foreach (var group in Currencies.All.GroupBy(c => c.MinorDigits))
         {
             var scaled = size * (decimal)Math.Pow(10, group.Key);
-            if (scaled != decimal.Truncate(scaled))
+            if (decimals > group.Key || scaled > Money.MaxPostingMinor)
             {
-                continue; // "12.345" cannot be an amount in a two-digit currency
+                continue; // "12.345" is no amount in a two-digit currency, and no posting is larger than the maximum in any
             }
             var minor = (long)scaled;
             var codes = group.Select(c => c.Code).ToList();

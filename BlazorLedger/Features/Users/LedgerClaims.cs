@@ -9,9 +9,13 @@ public static class LedgerClaims
 {
     public const string DisplayName = "blazorledger:display_name";
     public const string MustChangePassword = "blazorledger:must_change_password";
+    public const string Culture = "blazorledger:culture";
 }
 
-/// <summary>Puts the user's display name into the sign-in cookie, so the app bar can greet them without a query.</summary>
+/// <summary>
+/// Puts the user's display name and number format into the sign-in cookie, so the app bar can greet them and every request
+/// can format for them without a query.
+/// </summary>
 public sealed class LedgerClaimsPrincipalFactory(UserManager<ApplicationUser> users, RoleManager<IdentityRole> roles,
     IOptions<IdentityOptions> options) : UserClaimsPrincipalFactory<ApplicationUser, IdentityRole>(users, roles, options)
 {
@@ -21,6 +25,10 @@ public sealed class LedgerClaimsPrincipalFactory(UserManager<ApplicationUser> us
         if (!string.IsNullOrWhiteSpace(user.DisplayName))
         {
             identity.AddClaim(new Claim(LedgerClaims.DisplayName, user.DisplayName));
+        }
+        if (!string.IsNullOrEmpty(user.Culture))
+        {
+            identity.AddClaim(new Claim(LedgerClaims.Culture, user.Culture));
         }
         if (user.MustChangePassword)
         {

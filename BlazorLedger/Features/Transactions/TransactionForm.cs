@@ -1,0 +1,101 @@
+using System.Globalization;
+using BlazorLedger.Common;
+using BlazorLedger.Features.Accounts;
+
+namespace BlazorLedger.Features.Transactions;
+
+/// <summary>
+/// What the new-transaction page binds to: the typed text, how it reads in the person's number format, and whether it can be
+/// posted. Amounts are read only through <see cref="Money.TryParse(string?, string, CultureInfo, out long, out string)"/>.
+/// </summary>
+internal sealed class TransactionForm(CultureInfo culture)
+{
+    internal sealed class Line
+    {
+        public Guid? AccountId { get; set; }
+        public string? Amount { get; set; }
+        public string? Memo { get; set; }
+    }
+
+    public CultureInfo Culture => culture;
+
+    /// <summary>The accounts one may post to; their currencies decide how many decimals an amount may have.</summary>
+    public IReadOnlyList<AccountDto> Accounts { get; set; } = [];
+
+    /// <summary>The currency of a line with no account yet.</summary>
+    public string BaseCurrency { get; set; } = "USD";
+
+    public bool Split { get; private set; }
+
+    public DateTime? Date { get; set; }
+
+    public string Description { get; set; } = "";
+
+    public string? Payee { get; set; }
+
+    /// <summary>Simple mode: [0] is the "to" account with the amount, [1] the "from" account.</summary>
+    public Line[] Simple { get; private set; } = [new(), new()];
+
+    public List<Line> Lines { get; private set; } = [new(), new()];
+
+    public AccountDto? AccountOf(Line line) => Accounts.FirstOrDefault(a => a.Id == line.AccountId);
+
+    public string CurrencyOf(Line line) => AccountOf(line)?.Currency ?? BaseCurrency;
+
+    /// <summary>Why the line's amount cannot be read; null when it reads or is still empty.</summary>
+    public string? AmountError(Line line) =>
+        string.IsNullOrWhiteSpace(line.Amount) || Money.TryParse(line.Amount, CurrencyOf(line), culture, out _, out var error) ? null : error;
+
+    public long? AmountOf(Line line) => Money.TryParse(line.Amount, CurrencyOf(line), culture, out var minor, out _) ? minor : null;
+
+    public bool SimpleCurrencyMismatch => AccountOf(Simple[0]) is { } to && AccountOf(Simple[1]) is { } from && to.Currency != from.Currency;
+
+    /// <summary>Per currency, what the split's lines add up to; empty when every currency balances.</summary>
+    public IReadOnlyList<(string Currency, long Sum)> Remaining => Lines
+        .Where(l => AccountOf(l) is not null && AmountOf(l) is not null)
+        .GroupBy(CurrencyOf)
+        .Select(g => (g.Key, g.Sum(l => AmountOf(l)!.Value)))
+        .Where(s => s.Item2 != 0)
+        .OrderBy(s => s.Key, StringComparer.Ordinal)
+        .ToList();
+
+    public bool IsComplete => Split
+        ? Lines.Count >= 2 && Lines.All(l => l.AccountId is not null && AmountOf(l) is not null) && Remaining.Count == 0
+        : Simple[0].AccountId is not null && Simple[1].AccountId is not null && AmountOf(Simple[0]) is > 0 && !SimpleCurrencyMismatch;
+
+    public void AddLine() => Lines.Add(new Line());
+
+    public void SetSplit(bool split)
+    {
+        if (split && !Split)
+        {
+            // What was typed in simple mode becomes the first two lines, the second written back in the person's own format.
+            var amount = AmountOf(Simple[0]);
+            Lines =
+            [
+                new Line { AccountId = Simple[0].AccountId, Amount = Simple[0].Amount },
+                new Line { AccountId = Simple[1].AccountId, Amount = amount is { } a ? Money.ToDecimalString(-a, CurrencyOf(Simple[0]), culture) : null },
+            ];
+        }
+        Split = split;
+    }
+
+    public IReadOnlyList<PostingLine> Postings()
+    {
+        if (!Split)
+        {
+            var amount = AmountOf(Simple[0]) ?? 0;
+            return [new PostingLine(Simple[0].AccountId ?? Guid.Empty, amount), new PostingLine(Simple[1].AccountId ?? Guid.Empty, -amount)];
+        }
+        return Lines.Select(l => new PostingLine(l.AccountId ?? Guid.Empty, AmountOf(l) ?? 0, l.Memo)).ToList();
+    }
+
+    /// <summary>Ready for the next transaction: same date, everything else fresh.</summary>
+    public void Clear()
+    {
+        Description = "";
+        Payee = null;
+        Simple = [new(), new()];
+        Lines = [new(), new()];
+    }
+}
