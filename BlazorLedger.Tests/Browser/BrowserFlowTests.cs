@@ -81,6 +81,7 @@ public sealed class BrowserFlowTests : IAsyncLifetime
         await BrowserApp.ChooseAsync(page, "from-account", "Wallet");
         await BrowserApp.ChooseAsync(page, "to-account", "Food");
         await page.FillAsync("[data-testid=amount]", "12.50");
+        await Expect(page.Locator("[data-testid=submit]")).ToBeEnabledAsync();
         await BrowserApp.ScreenshotAsync(page, "new-transaction");
         await page.ClickAsync("[data-testid=submit]");
         await Expect(page.Locator(".mud-snackbar", new() { HasTextString = "Posted #1" })).ToBeVisibleAsync();
