@@ -100,6 +100,7 @@ public sealed class TestLedger : IAsyncDisposable
         var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build();
         services.AddBooks(configuration).AddAccounts().AddTransactions().AddMail(configuration).AddAdmin();
         services.AddScoped<BlazorLedger.Features.Api.ApiTokenService>();
+        services.AddScoped<BlazorLedger.Features.Users.UserDeletionService>();
     }
 
     public async Task<LedgerDbContext> DbAsync() =>
