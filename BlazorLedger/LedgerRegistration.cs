@@ -59,6 +59,7 @@ public static class LedgerRegistration
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseTemporaryPasswordGate();
+        app.UseSignInLimits();
         app.UseRateLimiter();
         app.UseAntiforgery();
 

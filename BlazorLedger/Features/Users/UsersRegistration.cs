@@ -35,6 +35,7 @@ public static class UsersRegistration
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<UserDeletionService>();
+        services.AddSignInLimits();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
 
         services.AddAuthentication(options =>
