@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using BlazorLedger.Common;
 using BlazorLedger.Data;
+using BlazorLedger.Features.Admin;
 using BlazorLedger.Features.Api;
 using BlazorLedger.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
@@ -82,5 +83,67 @@ public sealed class ApiAbuseTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.TooManyRequests, meanwhile.StatusCode);
         Assert.True(int.Parse(meanwhile.Headers.GetValues("Retry-After").Single()) > 0);
         Assert.Contains("unknown, expired or revoked tokens", await meanwhile.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Wrong_passwords_do_not_stop_a_users_tokens_but_an_admin_lock_does()
+    {
+        var ann = await UserAsync("ann@example.com");
+        using var client = Client(await TokenAsync(ann));
+        for (var i = 0; i < 5; i++)
+        {
+            await app.WithScopeAsync(s => s.GetRequiredService<SignInManager<ApplicationUser>>()
+                .PasswordSignInAsync("ann@example.com", "wrong-password", false, lockoutOnFailure: true));
+        }
+        var lockedOut = await app.WithScopeAsync(async s =>
+        {
+            var users = s.GetRequiredService<UserManager<ApplicationUser>>();
+            return await users.IsLockedOutAsync((await users.FindByIdAsync(ann))!);
+        });
+
+        var afterGuesses = await client.GetAsync("api/v1/books");
+        var admin = await app.WithScopeAsync(async s =>
+            new Actor((await s.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(AppHost.AdminEmail))!.Id));
+        Assert.True((await app.WithScopeAsync(s => s.GetRequiredService<UserAdminService>().SetLockedAsync(admin, ann, true))).Succeeded);
+        var afterAdminLock = await client.GetAsync("api/v1/books");
+
+        Assert.True(lockedOut);
+        Assert.Equal(HttpStatusCode.OK, afterGuesses.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, afterAdminLock.StatusCode);
+    }
+}
+
+public sealed class ApiTokenLimitTests : IAsyncLifetime
+{
+    private readonly TestLedger ledger = TestLedger.InMemory();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await ledger.DisposeAsync();
+
+    [Fact]
+    public async Task A_user_may_hold_at_most_fifty_active_tokens()
+    {
+        var ann = await ledger.CreateUserAsync("ann");
+        var bob = await ledger.CreateUserAsync("bob");
+        var tokens = ledger.Services.GetRequiredService<ApiTokenService>();
+        var created = new List<CreatedApiToken>();
+        for (var i = 0; i < ApiTokenService.MaxActiveTokensPerUser; i++)
+        {
+            var result = await tokens.CreateAsync(ann.Actor, $"t{i}", ApiScopes.Read, 30);
+            Assert.True(result.Succeeded, result.Message);
+            created.Add(result.Value!);
+        }
+
+        var fiftyFirst = await tokens.CreateAsync(ann.Actor, "one more", ApiScopes.Read, 30);
+        var bobsFirst = await tokens.CreateAsync(bob.Actor, "bob's", ApiScopes.Read, 30);
+        await tokens.RevokeAsync(ann.Actor, created[0].Token.Id);
+        var afterRevoking = await tokens.CreateAsync(ann.Actor, "replacement", ApiScopes.Read, 30);
+
+        Assert.Equal(ResultStatus.Conflict, fiftyFirst.Status);
+        Assert.Contains("50 active tokens, the most allowed", fiftyFirst.Message);
+        Assert.True(bobsFirst.Succeeded);
+        Assert.True(afterRevoking.Succeeded);
+        Assert.Equal(51, (await tokens.ListAsync(ann.Actor)).Count);
     }
 }

@@ -136,7 +136,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
                 return LastAdmin("locked");
             }
             await users.SetLockoutEnabledAsync(user, true);
-            await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null);
+            await users.SetLockoutEndDateAsync(user, locked ? AdminLock.Until : null);
             if (locked)
             {
                 await users.UpdateSecurityStampAsync(user);
