@@ -58,12 +58,12 @@ public static class LedgerRegistration
             pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseTemporaryPasswordGate();
         app.UseSignInLimits();
         app.UseRateLimiter();
         app.UseAntiforgery();
 
-        app.MapStaticAssets();
+        // Static files are public; without this the fallback authorization policy would run for each of them.
+        app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         app.MapAuditExport();
