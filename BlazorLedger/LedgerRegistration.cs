@@ -63,11 +63,12 @@ public static class LedgerRegistration
         app.UseAuthentication();
         app.UseUserCultures();
         app.UseAuthorization();
-        app.UseTemporaryPasswordGate();
+        app.UseSignInLimits();
         app.UseRateLimiter();
         app.UseAntiforgery();
 
-        app.MapStaticAssets();
+        // Static files are public; without this the fallback authorization policy would run for each of them.
+        app.MapStaticAssets().AllowAnonymous();
         // The security headers already forbid framing by anyone (frame-ancestors 'none'); no second, looser policy.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
         app.MapAdditionalIdentityEndpoints();

@@ -110,6 +110,7 @@ public sealed class TestLedger : IAsyncDisposable
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddScoped<BlazorLedger.Features.Api.ApiTokenService>();
         services.AddUserCultures();
+        services.AddScoped<BlazorLedger.Features.Users.UserDeletionService>();
     }
 
     public async Task<LedgerDbContext> DbAsync() =>

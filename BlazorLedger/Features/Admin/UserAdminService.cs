@@ -35,14 +35,6 @@ public sealed record UserRow(string Id, string DisplayName, string Email, bool I
 
 public sealed record UserPage(IReadOnlyList<UserRow> Items, int Total);
 
-public enum SoleOwnedBooks
-{
-    /// <summary>Books only this user owns are deleted with everything in them.</summary>
-    Delete,
-    /// <summary>The admin who deletes the user becomes owner of those books.</summary>
-    TransferToMe,
-}
-
 /// <summary>What creating a user gives the admin to pass on: a temporary password or an invitation link (shown once).</summary>
 public sealed record CreatedUser(string Email, string? TemporaryPassword, string? InvitationLink);
 
@@ -52,7 +44,7 @@ public sealed record CreatedUser(string Email, string? TemporaryPassword, string
 /// this app instance so that two admins acting at once cannot, between them, remove the last active admin.
 /// </summary>
 public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock,
-    InvitationService invitations, IEmailSender<ApplicationUser> mail, PublicAddress publicAddress)
+    InvitationService invitations, IEmailSender<ApplicationUser> mail, PublicAddress publicAddress, UserDeletionService deletion)
 {
     private static readonly SemaphoreSlim Changes = new(1, 1);
 
@@ -145,7 +137,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
                 return LastAdmin("locked");
             }
             await users.SetLockoutEnabledAsync(user, true);
-            await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null);
+            await users.SetLockoutEndDateAsync(user, locked ? AdminLock.Until : null);
             if (locked)
             {
                 await users.UpdateSecurityStampAsync(user);
@@ -205,86 +197,39 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
             return null;
         }, ct);
 
-    /// <summary>Deletes a user. Books they solely own are deleted or handed to the acting admin, as the admin chose.</summary>
-    public Task<Result<UserRow>> DeleteAsync(Actor actor, string userId, SoleOwnedBooks books, CancellationToken ct = default) =>
-        ChangeUserAsync(actor, userId, async (users, user, db) =>
-        {
-            if (await WouldLeaveNoActiveAdminAsync(db, user.Id, ct))
-            {
-                return LastAdmin("deleted");
-            }
-            var owned = await db.BookMembers.Where(m => m.UserId == user.Id && m.Role == BookRole.Owner).Select(m => m.BookId).ToListAsync(ct);
-            var soleOwned = await db.BookMembers.Where(m => owned.Contains(m.BookId) && m.Role == BookRole.Owner)
-                .GroupBy(m => m.BookId).Where(g => g.Count() == 1).Select(g => g.Key).ToListAsync(ct);
-            await using var tx = await db.BeginWriteTransactionAsync(ct);
-            foreach (var bookId in soleOwned)
-            {
-                if (books == SoleOwnedBooks.Delete)
-                {
-                    await DeleteBookAsync(db, bookId, ct);
-                }
-                else if (await db.BookMembers.FirstOrDefaultAsync(m => m.BookId == bookId && m.UserId == actor.UserId, ct) is { } mine)
-                {
-                    mine.Role = BookRole.Owner;
-                }
-                else
-                {
-                    db.BookMembers.Add(new BookMember { BookId = bookId, UserId = actor.UserId, Role = BookRole.Owner, CreatedAt = clock.GetUtcNow().UtcDateTime });
-                }
-            }
-            db.Audit(clock.GetUtcNow().UtcDateTime, actor.UserId, null, AuditActions.UserDeleted, "User", user.Id,
-                new { user.Email, SoleOwnedBooks = soleOwned.Count, Books = books.ToString() });
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            var deleted = await users.DeleteAsync(user);
-            return deleted.Succeeded ? null : Result<UserRow>.Conflict(string.Join(" ", deleted.Errors.Select(e => e.Description)));
-        }, ct, reload: false);
-
-    private static async Task DeleteBookAsync(LedgerDbContext db, Guid bookId, CancellationToken ct)
+    /// <summary>Deletes a user (through the one delete path that self-deletion takes too) and answers with the user as they were.</summary>
+    public async Task<Result<UserRow>> DeleteAsync(Actor actor, string userId, SoleOwnedBooks books, CancellationToken ct = default)
     {
-        // Children first: postings, reversals before originals (they reference them), then the book's other rows.
-        await db.Postings.Where(p => p.Transaction!.BookId == bookId).ExecuteDeleteAsync(ct);
-        await db.Transactions.Where(t => t.BookId == bookId && t.ReversesId != null).ExecuteDeleteAsync(ct);
-        await db.Transactions.Where(t => t.BookId == bookId).ExecuteDeleteAsync(ct);
-        await db.Accounts.Where(a => a.BookId == bookId).ExecuteDeleteAsync(ct);
-        await db.Invitations.Where(i => i.BookId == bookId).ExecuteDeleteAsync(ct);
-        await db.BookMembers.Where(m => m.BookId == bookId).ExecuteDeleteAsync(ct);
-        await db.Books.Where(b => b.Id == bookId).ExecuteDeleteAsync(ct);
-    }
-
-    private static Result<UserRow> LastAdmin(string what) =>
-        Result<UserRow>.Conflict($"This is the last active administrator; they cannot be {what}. Make someone else an administrator first.");
-
-    /// <summary>True if <paramref name="userId"/> is an admin and no other admin is active (neither disabled nor locked).</summary>
-    private async Task<bool> WouldLeaveNoActiveAdminAsync(LedgerDbContext db, string userId, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow();
-        var adminRoleId = await db.Roles.Where(r => r.Name == Roles.Admin).Select(r => r.Id).FirstOrDefaultAsync(ct);
-        var admins = db.UserRoles.Where(r => r.RoleId == adminRoleId).Select(r => r.UserId);
-        if (!await admins.AnyAsync(id => id == userId, ct))
+        UserRow? before;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            return false;
+            if (!await AdminAccess.IsAdminAsync(db, actor, ct))
+            {
+                return Result<UserRow>.Forbidden(AdminAccess.Denied);
+            }
+            var email = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).FirstOrDefaultAsync(ct);
+            before = (await ListCoreAsync(db, new UserQuery(Search: email, PageSize: 200), ct)).Items.FirstOrDefault(r => r.Id == userId);
         }
-        // Admins are few; their lockout is checked here because SQLite cannot compare DateTimeOffset in SQL.
-        var others = await db.Users.Where(u => u.Id != userId && admins.Contains(u.Id) && u.DisabledAt == null)
-            .Select(u => u.LockoutEnd).ToListAsync(ct);
-        return !others.Any(end => end is null || end <= now);
+        var deleted = await deletion.DeleteByAdminAsync(actor, userId, books, ct);
+        return deleted.Succeeded ? Result<UserRow>.Ok(before!) : deleted.As<UserRow>();
     }
+
+    private static Result<UserRow> LastAdmin(string what) => Result<UserRow>.Conflict(AdminAccess.LastAdmin(what));
+
+    private Task<bool> WouldLeaveNoActiveAdminAsync(LedgerDbContext db, string userId, CancellationToken ct) =>
+        AdminAccess.WouldLeaveNoActiveAdminAsync(db, userId, clock.GetUtcNow(), ct);
 
     private Task<Result<UserRow>> ChangeUserAsync(Actor actor, string userId,
-        Func<UserManager<ApplicationUser>, ApplicationUser, LedgerDbContext, Task<Result<UserRow>?>> change, CancellationToken ct, bool reload = true) =>
+        Func<UserManager<ApplicationUser>, ApplicationUser, LedgerDbContext, Task<Result<UserRow>?>> change, CancellationToken ct) =>
         ChangeAsync<UserRow>(actor, userId, async (users, user, db) =>
         {
-            // A deleted user can only be described as they were.
-            var before = reload ? null : (await ListCoreAsync(db, new UserQuery(Search: user!.Email, PageSize: 200), ct)).Items.First(r => r.Id == user.Id);
             var failure = await change(users, user!, db);
             if (failure is not null)
             {
                 return failure;
             }
             await db.SaveChangesAsync(ct);
-            var row = before ?? (await ListCoreAsync(db, new UserQuery(Search: user!.Email, PageSize: 200), ct)).Items.First(r => r.Id == user.Id);
-            return Result<UserRow>.Ok(row);
+            return Result<UserRow>.Ok((await ListCoreAsync(db, new UserQuery(Search: user!.Email, PageSize: 200), ct)).Items.First(r => r.Id == user.Id));
         }, ct);
 
     /// <summary>Runs one admin operation: checks the actor is an admin, opens a fresh scope (its own UserManager and DbContext), serializes.</summary>

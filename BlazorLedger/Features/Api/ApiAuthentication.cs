@@ -2,16 +2,18 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using BlazorLedger.Features.Users;
 
 namespace BlazorLedger.Features.Api;
 
 /// <summary>Authenticates "Authorization: Bearer &lt;personal access token&gt;" for the HTTP API (and nothing else).</summary>
 public sealed class ApiTokenAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger,
-    UrlEncoder encoder, ApiTokenService tokens) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    UrlEncoder encoder, ApiTokenService tokens, BadTokenLimiter badTokens) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
     public const string ScopeClaim = "scope";
     public const string TokenIdClaim = "token_id";
+    private const string TooManyBadTokens = "api-too-many-bad-tokens";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -24,9 +26,16 @@ public sealed class ApiTokenAuthenticationHandler(IOptionsMonitor<Authentication
         {
             return AuthenticateResult.Fail("The Authorization header must be \"Bearer <token>\".");
         }
+        var address = SignInLimits.ClientAddress(Context);
+        if (!badTokens.MayTry(address, out var retryAfter))
+        {
+            Context.Items[TooManyBadTokens] = retryAfter;
+            return AuthenticateResult.Fail("Too many bad tokens from this address.");
+        }
         var caller = await tokens.AuthenticateAsync(header[7..].Trim(), Context.RequestAborted);
         if (caller is null)
         {
+            badTokens.CountFailure(address);
             return AuthenticateResult.Fail("The token is unknown, expired or revoked, or its user cannot sign in.");
         }
         var identity = new ClaimsIdentity(
@@ -40,6 +49,13 @@ public sealed class ApiTokenAuthenticationHandler(IOptionsMonitor<Authentication
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (Context.Items[TooManyBadTokens] is TimeSpan retryAfter)
+        {
+            var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+            await ApiRegistration.TooManyRequestsAsync(Context, seconds,
+                $"This address sent more than {badTokens.PerMinute} unknown, expired or revoked tokens in a minute; try again in {seconds} s.");
+            return;
+        }
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Bearer";
         await Results.Problem(statusCode: 401, title: "Unauthorized",

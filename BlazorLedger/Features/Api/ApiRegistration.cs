@@ -1,6 +1,8 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.RateLimiting;
+using System.Security.Claims;
+using BlazorLedger.Features.Users;
 
 namespace BlazorLedger.Features.Api;
 
@@ -9,6 +11,16 @@ public static class ApiRegistration
     public const string ReadPolicy = "api:read";
     public const string WritePolicy = "api:write";
     public const string RateLimitPolicy = "api";
+
+    private static bool IsApi(HttpContext http) =>
+        http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == RateLimitPolicy;
+
+    internal static async Task TooManyRequestsAsync(HttpContext http, int retryAfterSeconds, string detail)
+    {
+        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        http.Response.Headers.RetryAfter = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await Results.Problem(statusCode: 429, title: "Too many requests", detail: detail).ExecuteAsync(http);
+    }
 
     public static IServiceCollection AddApi(this IServiceCollection services, IConfiguration configuration)
     {
@@ -21,18 +33,35 @@ public static class ApiRegistration
                 .RequireClaim(ApiTokenAuthenticationHandler.ScopeClaim, ApiScopes.Write));
 
         var perMinute = configuration.GetValue("Api:RequestsPerMinute", 600);
+        // A user's tokens share one budget too, so that minting more tokens does not buy more requests.
+        var perUser = configuration.GetValue("Api:RequestsPerMinutePerUser", 1200);
+        services.AddSingleton(new BadTokenLimiter(configuration.GetValue("Api:BadTokensPerMinute", 20)));
         services.AddRateLimiter(options =>
         {
             options.AddPolicy(RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.User.FindFirst(ApiTokenAuthenticationHandler.TokenIdClaim)?.Value ?? http.Connection.RemoteIpAddress?.ToString() ?? "anonymous",
+                http.User.FindFirst(ApiTokenAuthenticationHandler.TokenIdClaim)?.Value ?? SignInLimits.ClientAddress(http),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            var byUser = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                IsApi(http) && http.User.FindFirst(ApiTokenAuthenticationHandler.TokenIdClaim) is not null
+                    ? RateLimitPartition.GetFixedWindowLimiter("api-user:" + http.User.FindFirstValue(ClaimTypes.NameIdentifier),
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = perUser, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                    : RateLimitPartition.GetNoLimiter(""));
+            options.GlobalLimiter = options.GlobalLimiter is { } other ? PartitionedRateLimiter.CreateChained(other, byUser) : byUser;
+
+            var otherRejected = options.OnRejected;
             options.OnRejected = async (context, ct) =>
             {
+                if (!IsApi(context.HttpContext))
+                {
+                    if (otherRejected is not null)
+                    {
+                        await otherRejected(context, ct);
+                    }
+                    return;
+                }
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? (int)Math.Ceiling(wait.TotalSeconds) : 60;
-                context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                context.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                await Results.Problem(statusCode: 429, title: "Too many requests",
-                    detail: $"This token may make {perMinute} requests a minute; try again in {retryAfter} s.").ExecuteAsync(context.HttpContext);
+                await TooManyRequestsAsync(context.HttpContext, retryAfter,
+                    $"A token may make {perMinute} requests a minute, and all of a user's tokens together {perUser}; try again in {retryAfter} s.");
             };
         });
         services.AddOpenApi(options =>

@@ -3,6 +3,7 @@ using System.Text;
 using BlazorLedger.Common;
 using BlazorLedger.Data;
 using BlazorLedger.Features.Audit;
+using BlazorLedger.Features.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlazorLedger.Features.Api;
@@ -28,6 +29,9 @@ public sealed record ApiCaller(string UserId, Guid TokenId, string Scope);
 public sealed class ApiTokenService(IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock)
 {
     private const string SecretPrefix = "bl_";
+
+    /// <summary>Enough for every integration a person runs; a bound on what one stolen session can mint.</summary>
+    public const int MaxActiveTokensPerUser = 50;
 
     public async Task<Result<CreatedApiToken>> CreateAsync(Actor actor, string name, string scope, int? expiresInDays, CancellationToken ct = default)
     {
@@ -57,9 +61,18 @@ public sealed class ApiTokenService(IDbContextFactory<LedgerDbContext> dbFactory
             ExpiresAt = expiresInDays is { } days ? now.AddDays(days) : null,
         };
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // Counted under the write lock, so two creations at once cannot both take the last place.
+        await using var tx = await db.BeginWriteTransactionAsync(ct);
+        var active = await db.ApiTokens.CountAsync(t => t.UserId == actor.UserId && t.RevokedAt == null && (t.ExpiresAt == null || t.ExpiresAt > now), ct);
+        if (active >= MaxActiveTokensPerUser)
+        {
+            return Result<CreatedApiToken>.Conflict(
+                $"You already have {active} active tokens, the most allowed. Revoke one you no longer use, then create this one.");
+        }
         db.ApiTokens.Add(token);
         db.Audit(now, actor.UserId, null, "token.created", nameof(ApiToken), token.Id, new { token.Name, token.Scope });
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return Result<CreatedApiToken>.Created(new CreatedApiToken(ToDto(token), secret));
     }
 
@@ -88,7 +101,8 @@ public sealed class ApiTokenService(IDbContextFactory<LedgerDbContext> dbFactory
     }
 
     /// <summary>
-    /// The caller for a bearer token, or null when it is unknown, revoked or expired, or its user is disabled or locked.
+    /// The caller for a bearer token, or null when it is unknown, revoked or expired, or an admin disabled or locked its user.
+    /// The automatic lockout after wrong passwords does not stop tokens: anyone can trigger it by typing an address.
     /// Records when it was last used (at most once a minute, so reads stay reads).
     /// </summary>
     public async Task<ApiCaller?> AuthenticateAsync(string secret, CancellationToken ct = default)
@@ -108,7 +122,7 @@ public sealed class ApiTokenService(IDbContextFactory<LedgerDbContext> dbFactory
                 User = db.Users.Where(u => u.Id == t.UserId).Select(u => new { u.DisabledAt, u.LockoutEnd }).FirstOrDefault(),
             })
             .FirstOrDefaultAsync(ct);
-        if (found?.User is null || found.User.DisabledAt is not null || found.User.LockoutEnd > clock.GetUtcNow())
+        if (found?.User is null || found.User.DisabledAt is not null || AdminLock.Applies(found.User.LockoutEnd))
         {
             return null;
         }

@@ -1,13 +1,15 @@
 using BlazorLedger.Data;
 using BlazorLedger.Features.Books;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace BlazorLedger.Features.Users;
 
 /// <summary>
-/// Identity's user manager, plus: every new user is a Member and gets a personal book, whoever creates them. The user, the
-/// role and the book are written in one transaction on the store's context, so a failure leaves no user without a book.
+/// Identity's user manager, plus: every new user is a Member and gets a personal book, whoever creates them (the user, the
+/// role and the book are written in one transaction on the store's context, so a failure leaves no user without a book);
+/// and failed attempts are counted in the database itself.
 /// </summary>
 public sealed class LedgerUserManager(
     IUserStore<ApplicationUser> store,
@@ -20,7 +22,9 @@ public sealed class LedgerUserManager(
     IServiceProvider services,
     ILogger<UserManager<ApplicationUser>> logger,
     BookService books,
-    LedgerDbContext db)
+    LedgerDbContext storeDb,
+    IDbContextFactory<LedgerDbContext> dbFactory,
+    TimeProvider clock)
     : UserManager<ApplicationUser>(store, optionsAccessor, passwordHasher, userValidators, passwordValidators, keyNormalizer,
         errors, services, logger)
 {
@@ -30,9 +34,9 @@ public sealed class LedgerUserManager(
         {
             user.DisplayName = user.Email?.Split('@')[0] ?? user.UserName ?? "";
         }
-        // The store saves through the scope's context (db): joining its transaction makes the three writes one. A caller
+        // The store saves through the scope's context (storeDb): joining its transaction makes the three writes one. A caller
         // that already opened one on it decides when it commits.
-        await using var transaction = db.Database.CurrentTransaction is null ? await db.BeginWriteTransactionAsync(CancellationToken) : null;
+        await using var transaction = storeDb.Database.CurrentTransaction is null ? await storeDb.BeginWriteTransactionAsync(CancellationToken) : null;
         var result = await base.CreateAsync(user);
         if (!result.Succeeded)
         {
@@ -43,7 +47,7 @@ public sealed class LedgerUserManager(
         {
             return result;
         }
-        var book = books.AddPersonalBook(db, user.Id, user.DisplayName);
+        var book = books.AddPersonalBook(storeDb, user.Id, user.DisplayName);
         if (!book.Succeeded)
         {
             return IdentityResult.Failed(new IdentityError
@@ -53,11 +57,55 @@ public sealed class LedgerUserManager(
                     + string.Join(" ", book.Errors.SelectMany(e => e.Value)),
             });
         }
-        await db.SaveChangesAsync(CancellationToken);
+        await storeDb.SaveChangesAsync(CancellationToken);
         if (transaction is not null)
         {
             await transaction.CommitAsync(CancellationToken);
         }
         return result;
+    }
+
+    /// <summary>
+    /// Counts a failed attempt with one UPDATE that adds to the stored count. Identity's own version reads the count,
+    /// adds one and writes the row back under a concurrency stamp, so of several guesses arriving at once only one is
+    /// counted and the others fail to save: an attacker guessing in parallel would never be locked out.
+    /// </summary>
+    public override async Task<IdentityResult> AccessFailedAsync(ApplicationUser user)
+    {
+        ThrowIfDisposed();
+        ArgumentNullException.ThrowIfNull(user);
+        var max = Options.Lockout.MaxFailedAccessAttempts;
+        DateTimeOffset? lockUntil = clock.GetUtcNow().Add(Options.Lockout.DefaultLockoutTimeSpan);
+        var adminLock = AdminLock.Until;
+        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken);
+        await db.Users.Where(u => u.Id == user.Id && u.LockoutEnabled).ExecuteUpdateAsync(s => s
+            // An admin's lock stays as it is: a failed attempt must never shorten it.
+            .SetProperty(u => u.LockoutEnd, u => u.AccessFailedCount + 1 >= max && u.LockoutEnd != adminLock ? lockUntil : u.LockoutEnd)
+            .SetProperty(u => u.AccessFailedCount, u => u.AccessFailedCount + 1 >= max ? 0 : u.AccessFailedCount + 1), CancellationToken);
+        await RefreshLockoutAsync(db, user);
+        return IdentityResult.Success;
+    }
+
+    /// <summary>Resets the count without writing the rest of a possibly stale user row over counts made meanwhile.</summary>
+    public override async Task<IdentityResult> ResetAccessFailedCountAsync(ApplicationUser user)
+    {
+        ThrowIfDisposed();
+        ArgumentNullException.ThrowIfNull(user);
+        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken);
+        await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.AccessFailedCount, 0), CancellationToken);
+        user.AccessFailedCount = 0;
+        return IdentityResult.Success;
+    }
+
+    /// <summary>The caller goes on to ask whether the user is now locked out: answer from the database, not the row read earlier.</summary>
+    private async Task RefreshLockoutAsync(LedgerDbContext db, ApplicationUser user)
+    {
+        var stored = await db.Users.AsNoTracking().Where(u => u.Id == user.Id)
+            .Select(u => new { u.AccessFailedCount, u.LockoutEnd }).FirstOrDefaultAsync(CancellationToken);
+        if (stored is not null)
+        {
+            user.AccessFailedCount = stored.AccessFailedCount;
+            user.LockoutEnd = stored.LockoutEnd;
+        }
     }
 }

@@ -13,27 +13,12 @@ public static class Roles
 
 public static class UsersRegistration
 {
-    /// <summary>
-    /// A user holding a temporary password is sent to change it before any other page loads. (Leaving the static account
-    /// pages is always a full page load, so this check sees every attempt.)
-    /// </summary>
-    public static IApplicationBuilder UseTemporaryPasswordGate(this IApplicationBuilder app) => app.Use(async (http, next) =>
-    {
-        var path = http.Request.Path;
-        if (HttpMethods.IsGet(http.Request.Method) && http.User.HasClaim(LedgerClaims.MustChangePassword, "true")
-            && !path.StartsWithSegments("/Account") && !path.StartsWithSegments("/_framework") && !path.StartsWithSegments("/_content")
-            && !path.StartsWithSegments("/_blazor") && !path.StartsWithSegments("/api") && !Path.HasExtension(path.Value))
-        {
-            http.Response.Redirect("/Account/Manage/ChangePassword");
-            return;
-        }
-        await next();
-    });
-
     public static IServiceCollection AddUsers(this IServiceCollection services)
     {
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<UserDeletionService>();
+        services.AddSignInLimits();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
 
         services.AddAuthentication(options =>
@@ -43,6 +28,7 @@ public static class UsersRegistration
             })
             .AddIdentityCookies();
         services.AddAuthorization();
+        services.AddTemporaryPasswordGate();
 
         services.AddIdentityCore<ApplicationUser>(options =>
             {

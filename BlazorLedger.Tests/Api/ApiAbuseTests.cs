@@ -1,0 +1,149 @@
+using System.Net;
+using System.Net.Http.Headers;
+using BlazorLedger.Common;
+using BlazorLedger.Data;
+using BlazorLedger.Features.Admin;
+using BlazorLedger.Features.Api;
+using BlazorLedger.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BlazorLedger.Tests.Api;
+
+/// <summary>What one user, one address or one guesser can do to the API, on a real Kestrel port with small limits.</summary>
+public sealed class ApiAbuseTests : IAsyncLifetime
+{
+    private AppHost app = default!;
+
+    public Task InitializeAsync()
+    {
+        app = new AppHost(overrides: new Dictionary<string, string?>
+        {
+            ["Seed:DemoData"] = "false",
+            ["Api:RequestsPerMinute"] = "100",
+            ["Api:RequestsPerMinutePerUser"] = "4",
+            ["Api:BadTokensPerMinute"] = "3",
+        });
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    private Task<string> UserAsync(string email) => app.WithScopeAsync(async s =>
+    {
+        var user = new ApplicationUser { UserName = email, Email = email, DisplayName = email.Split('@')[0] };
+        Assert.True((await s.GetRequiredService<UserManager<ApplicationUser>>().CreateAsync(user, "Some-Pass-123")).Succeeded);
+        return user.Id;
+    });
+
+    private Task<string> TokenAsync(string userId) => app.WithScopeAsync(async s =>
+        (await s.GetRequiredService<ApiTokenService>().CreateAsync(new Actor(userId), "t", ApiScopes.Read, 30)).Value!.Secret);
+
+    private HttpClient Client(string token)
+    {
+        var client = new HttpClient { BaseAddress = app.BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    [Fact]
+    public async Task A_users_tokens_share_one_budget()
+    {
+        var ann = await UserAsync("ann@example.com");
+        using var first = Client(await TokenAsync(ann));
+        using var second = Client(await TokenAsync(ann));
+        using var someoneElse = Client(await TokenAsync(await UserAsync("bob@example.com")));
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            statuses.Add((await (i % 2 == 0 ? first : second).GetAsync("api/v1/books")).StatusCode);
+        }
+        var other = await someoneElse.GetAsync("api/v1/books");
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_address_sending_bad_tokens_is_stopped_before_its_tokens_are_checked()
+    {
+        var good = await TokenAsync(await UserAsync("ann@example.com"));
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var guesser = Client($"bl_guess{i}");
+            statuses.Add((await guesser.GetAsync("api/v1/books")).StatusCode);
+        }
+        using var valid = Client(good);
+        var meanwhile = await valid.GetAsync("api/v1/books");
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(HttpStatusCode.TooManyRequests, meanwhile.StatusCode);
+        Assert.True(int.Parse(meanwhile.Headers.GetValues("Retry-After").Single()) > 0);
+        Assert.Contains("unknown, expired or revoked tokens", await meanwhile.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Wrong_passwords_do_not_stop_a_users_tokens_but_an_admin_lock_does()
+    {
+        var ann = await UserAsync("ann@example.com");
+        using var client = Client(await TokenAsync(ann));
+        for (var i = 0; i < 5; i++)
+        {
+            await app.WithScopeAsync(s => s.GetRequiredService<SignInManager<ApplicationUser>>()
+                .PasswordSignInAsync("ann@example.com", "wrong-password", false, lockoutOnFailure: true));
+        }
+        var lockedOut = await app.WithScopeAsync(async s =>
+        {
+            var users = s.GetRequiredService<UserManager<ApplicationUser>>();
+            return await users.IsLockedOutAsync((await users.FindByIdAsync(ann))!);
+        });
+
+        var afterGuesses = await client.GetAsync("api/v1/books");
+        var admin = await app.WithScopeAsync(async s =>
+            new Actor((await s.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(AppHost.AdminEmail))!.Id));
+        Assert.True((await app.WithScopeAsync(s => s.GetRequiredService<UserAdminService>().SetLockedAsync(admin, ann, true))).Succeeded);
+        var afterAdminLock = await client.GetAsync("api/v1/books");
+
+        Assert.True(lockedOut);
+        Assert.Equal(HttpStatusCode.OK, afterGuesses.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, afterAdminLock.StatusCode);
+    }
+}
+
+public sealed class ApiTokenLimitTests : IAsyncLifetime
+{
+    private readonly TestLedger ledger = TestLedger.InMemory();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await ledger.DisposeAsync();
+
+    [Fact]
+    public async Task A_user_may_hold_at_most_fifty_active_tokens()
+    {
+        var ann = await ledger.CreateUserAsync("ann");
+        var bob = await ledger.CreateUserAsync("bob");
+        var tokens = ledger.Services.GetRequiredService<ApiTokenService>();
+        var created = new List<CreatedApiToken>();
+        for (var i = 0; i < ApiTokenService.MaxActiveTokensPerUser; i++)
+        {
+            var result = await tokens.CreateAsync(ann.Actor, $"t{i}", ApiScopes.Read, 30);
+            Assert.True(result.Succeeded, result.Message);
+            created.Add(result.Value!);
+        }
+
+        var fiftyFirst = await tokens.CreateAsync(ann.Actor, "one more", ApiScopes.Read, 30);
+        var bobsFirst = await tokens.CreateAsync(bob.Actor, "bob's", ApiScopes.Read, 30);
+        await tokens.RevokeAsync(ann.Actor, created[0].Token.Id);
+        var afterRevoking = await tokens.CreateAsync(ann.Actor, "replacement", ApiScopes.Read, 30);
+
+        Assert.Equal(ResultStatus.Conflict, fiftyFirst.Status);
+        Assert.Contains("50 active tokens, the most allowed", fiftyFirst.Message);
+        Assert.True(bobsFirst.Succeeded);
+        Assert.True(afterRevoking.Succeeded);
+        Assert.Equal(51, (await tokens.ListAsync(ann.Actor)).Count);
+    }
+}
