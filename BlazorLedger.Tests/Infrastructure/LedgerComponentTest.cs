@@ -18,6 +18,9 @@ public abstract class LedgerComponentTest : BunitContext, IAsyncLifetime
 {
     private readonly SqliteConnection connection;
 
+    // The suite runs hundreds of tests in parallel on two cores: give renders room before a wait gives up, not sleeps.
+    static LedgerComponentTest() => DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+
     protected LedgerComponentTest()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
