@@ -15,10 +15,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BlazorLedger.Tests.Api;
 
 /// <summary>
-/// The exact problem bodies that bad request bodies get, key by key and message by message: clients match on them, so
-/// they must not change when the way bodies are read changes. Every case is refused, so the cases share one app.
+/// The contract clients code against: the exact problem bodies that bad request bodies get, key by key and message by
+/// message, and a document that shows the very records the bodies are bound to. Nothing is written, so the cases share one app.
 /// </summary>
-public sealed class ApiProblemTests(ApiProblemTests.Ledger ledger) : IClassFixture<ApiProblemTests.Ledger>
+public sealed class ApiContractTests(ApiContractTests.Ledger ledger) : IClassFixture<ApiContractTests.Ledger>
 {
     private const string Date = "Give the date as \\\"yyyy-MM-dd\\\".";
     private const string Postings = "Give the postings as an array of { accountId, amount, memo }.";
@@ -98,6 +98,31 @@ public sealed class ApiProblemTests(ApiProblemTests.Ledger ledger) : IClassFixtu
     [MemberData(nameof(Accounts))]
     public async Task A_refused_account_gets_exactly_its_problem_body(string refused, string body, string problem) =>
         await AssertRefusedAsync(refused, $"api/v1/books/{ledger.Book}/accounts", body, problem);
+
+    [Theory]
+    [InlineData("/api/v1/books/{bookId}/transactions", typeof(ApiPostTransaction))]
+    [InlineData("/api/v1/books/{bookId}/accounts", typeof(ApiCreateAccount))]
+    public async Task The_document_shows_exactly_the_fields_of_the_record_a_post_binds(string path, Type bound)
+    {
+        var document = await ledger.Client.GetFromJsonAsync<JsonElement>("openapi/v1.json");
+        JsonElement Resolve(JsonElement schema) => schema.TryGetProperty("$ref", out var reference)
+            ? document.GetProperty("components").GetProperty("schemas").GetProperty(reference.GetString()!.Split('/')[^1])
+            : schema;
+        string[] Fields(Type type) => JsonSerializerOptions.Web.GetTypeInfo(type).Properties.Select(p => p.Name).Order().ToArray();
+        string[] Documented(JsonElement schema) => schema.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order().ToArray();
+
+        var body = Resolve(document.GetProperty("paths").GetProperty(path).GetProperty("post").GetProperty("requestBody")
+            .GetProperty("content").GetProperty("application/json").GetProperty("schema"));
+
+        Assert.Equal(Fields(bound), Documented(body));
+        if (bound == typeof(ApiPostTransaction))
+        {
+            var posting = Resolve(body.GetProperty("properties").GetProperty("postings").GetProperty("items"));
+            Assert.Equal(Fields(typeof(ApiPostingLine)), Documented(posting));
+            var amount = Resolve(posting.GetProperty("properties").GetProperty("amount")).GetProperty("type");
+            Assert.Equal(["number", "string"], amount.EnumerateArray().Select(t => t.GetString()).Order());
+        }
+    }
 
     private async Task AssertRefusedAsync(string refused, string url, string body, string problem)
     {
