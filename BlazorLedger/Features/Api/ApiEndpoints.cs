@@ -9,8 +9,9 @@ using BlazorLedger.Features.Transactions;
 namespace BlazorLedger.Features.Api;
 
 /// <summary>
-/// The JSON API: the same services as the pages, acting for the token's user. Bodies are read by hand so that every bad
-/// payload gets a clear 4xx problem (RFC 9457) with errors keyed by field, never a 500, and nothing is written.
+/// The JSON API: the same services as the pages, acting for the token's user. Bodies are read here rather than by the
+/// framework's binding so that every bad payload gets a clear 4xx problem (RFC 9457) with errors keyed by field, never a
+/// 500, and nothing is written; the records they bind to are the ones the OpenAPI document shows.
 /// </summary>
 public static class ApiEndpoints
 {
@@ -107,32 +108,18 @@ public static class ApiEndpoints
         {
             return problem;
         }
-        using var document = json!;
-        var root = document.RootElement;
-        if (root.ValueKind != JsonValueKind.Object)
+        ApiPostTransaction body;
+        using (json)
         {
-            return Validation(new() { [""] = ["The body must be a JSON object."] });
+            if (json!.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return NotAnObject();
+            }
+            body = json.RootElement.Deserialize<ApiPostTransaction>(ApiJson.Transactions)!;
         }
-        var errors = new Dictionary<string, string[]>();
-        var date = default(DateOnly);
-        if (!root.TryGetProperty("date", out var dateElement) || dateElement.ValueKind != JsonValueKind.String
-            || !IsoDate.TryParse(dateElement.GetString(), out date))
+        if (body.Problems() is { Count: > 0 } problems)
         {
-            errors["date"] = ["Give the date as \"yyyy-MM-dd\"."];
-        }
-        var description = String(root, "description", errors);
-        var payee = String(root, "payee", errors);
-        if (!root.TryGetProperty("postings", out var postingsElement) || postingsElement.ValueKind != JsonValueKind.Array)
-        {
-            errors["postings"] = ["Give the postings as an array of { accountId, amount, memo }."];
-        }
-        else if (postingsElement.GetArrayLength() > TransactionLimits.MaxPostings)
-        {
-            errors["postings"] = [$"A transaction has at most {TransactionLimits.MaxPostings} postings."];
-        }
-        if (errors.Count > 0)
-        {
-            return Validation(errors);
+            return Validation(problems);
         }
 
         var known = await accounts.ListAsync(actor, bookId, ct: ct);
@@ -140,83 +127,18 @@ public static class ApiEndpoints
         {
             return Respond(known, _ => Results.Ok());
         }
-        var currencies = known.Value!.ToDictionary(a => a.Id, a => a.Currency);
-        var lines = new List<PostingLine>();
-        var index = 0;
-        foreach (var element in postingsElement.EnumerateArray())
-        {
-            var at = $"postings[{index}]";
-            if (element.ValueKind != JsonValueKind.Object)
-            {
-                errors[at] = ["Each posting must be an object { accountId, amount, memo }."];
-            }
-            else
-            {
-                var accountId = Guid.Empty;
-                if (!element.TryGetProperty("accountId", out var idElement) || idElement.ValueKind != JsonValueKind.String
-                    || !Guid.TryParse(idElement.GetString(), out accountId))
-                {
-                    errors[$"{at}.accountId"] = ["Give the account's id."];
-                }
-                else if (!currencies.ContainsKey(accountId))
-                {
-                    errors[$"{at}.accountId"] = ["This account does not exist in this book."];
-                }
-                var amount = 0L;
-                if (currencies.TryGetValue(accountId, out var currency) && Amount(element, currency, out amount) is { } amountError)
-                {
-                    errors[$"{at}.amount"] = [amountError];
-                }
-                var memo = String(element, "memo", errors, $"{at}.memo");
-                lines.Add(new PostingLine(accountId, amount, memo));
-            }
-            index++;
-        }
-        if (errors.Count > 0)
+        string? key = http.Request.Headers["Idempotency-Key"];
+        var command = body.ToCommand(bookId, known.Value!.ToDictionary(a => a.Id, a => a.Currency), string.IsNullOrWhiteSpace(key) ? null : key,
+            out var errors);
+        if (command is null)
         {
             return Validation(errors);
         }
 
-        string? key = http.Request.Headers["Idempotency-Key"];
-        var result = await postings.PostAsync(actor, new PostTransaction(bookId, date, description ?? "", payee, lines,
-            string.IsNullOrWhiteSpace(key) ? null : key), ct);
+        var result = await postings.PostAsync(actor, command, ct);
         return Respond(result, t => result.Status == ResultStatus.Created
             ? Results.Created($"/api/v1/books/{bookId}/transactions/{t.Id}", t.ToApi())
             : Results.Ok(t.ToApi()));
-    }
-
-    private static string? Amount(JsonElement posting, string currency, out long minor)
-    {
-        minor = 0;
-        if (!posting.TryGetProperty("amount", out var element))
-        {
-            return "Give an amount, such as \"12.30\" or -12.3.";
-        }
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.String:
-                return Money.TryParse(element.GetString(), currency, out minor, out var error) ? null : error;
-            case JsonValueKind.Number when element.TryGetDecimal(out var value):
-                return Money.TryFromDecimal(value, currency, out minor, out var numberError) ? null : numberError;
-            case JsonValueKind.Number:
-                return "The amount is too large.";
-            default:
-                return "Give the amount as a decimal string such as \"12.30\" or a JSON number.";
-        }
-    }
-
-    private static string? String(JsonElement parent, string name, Dictionary<string, string[]> errors, string? field = null)
-    {
-        if (!parent.TryGetProperty(name, out var element) || element.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-        if (element.ValueKind != JsonValueKind.String)
-        {
-            errors[field ?? name] = ["Must be a string."];
-            return null;
-        }
-        return element.GetString();
     }
 
     private static async Task<(T? Body, IResult? Problem)> ReadJsonAsync<T>(HttpContext http, CancellationToken ct)
@@ -231,7 +153,7 @@ public static class ApiEndpoints
             try
             {
                 var body = json!.RootElement.Deserialize<T>(JsonSerializerOptions.Web);
-                return body is null ? (default, Validation(new() { [""] = ["The body must be a JSON object."] })) : (body, null);
+                return body is null ? (default, NotAnObject()) : (body, null);
             }
             catch (JsonException ex)
             {
@@ -239,6 +161,8 @@ public static class ApiEndpoints
             }
         }
     }
+
+    private static IResult NotAnObject() => Validation(new() { [""] = ["The body must be a JSON object."] });
 
     /// <summary>Reads at most 1 MiB of JSON; anything larger is refused with 413 before it is parsed.</summary>
     private static async Task<(JsonDocument? Json, IResult? Problem)> ReadBodyAsync(HttpContext http, CancellationToken ct)

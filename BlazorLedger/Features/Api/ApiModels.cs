@@ -22,10 +22,80 @@ public sealed record ApiTransaction(Guid Id, long Number, DateOnly Date, string 
 
 public sealed record ApiPage<T>(IReadOnlyList<T> Items, string? NextCursor);
 
-/// <summary>The documented shape of POST .../transactions (amounts as decimal strings such as "12.30", or JSON numbers).</summary>
-public sealed record ApiPostTransaction(DateOnly Date, string Description, string? Payee, IReadOnlyList<ApiPostingLine> Postings);
+/// <summary>
+/// POST .../transactions: the body exactly as it is bound and documented. Each field reads as missing (or as "other kind")
+/// when it is wrong, so that <see cref="Problems"/> can name every bad field in one answer.
+/// </summary>
+public sealed record ApiPostTransaction(DateOnly? Date, ApiText Description, ApiText Payee, IReadOnlyList<ApiPostingLine?>? Postings)
+{
+    /// <summary>What is wrong with the body on its own, before the book's accounts are looked up.</summary>
+    internal Dictionary<string, string[]> Problems()
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (Date is null)
+        {
+            errors["date"] = ["Give the date as \"yyyy-MM-dd\"."];
+        }
+        if (Description.IsOtherKind)
+        {
+            errors["description"] = [ApiText.NotText];
+        }
+        if (Payee.IsOtherKind)
+        {
+            errors["payee"] = [ApiText.NotText];
+        }
+        if (Postings is null)
+        {
+            errors["postings"] = ["Give the postings as an array of { accountId, amount, memo }."];
+        }
+        else if (Postings.Count > TransactionLimits.MaxPostings)
+        {
+            errors["postings"] = [$"A transaction has at most {TransactionLimits.MaxPostings} postings."];
+        }
+        return errors;
+    }
 
-public sealed record ApiPostingLine(Guid AccountId, string Amount, string? Memo);
+    /// <summary>
+    /// The command, once the body has no <see cref="Problems"/>: each posting's account must be one of <paramref name="currencies"/>,
+    /// whose currency says how many digits its amount may have.
+    /// </summary>
+    internal PostTransaction? ToCommand(Guid bookId, IReadOnlyDictionary<Guid, string> currencies, string? idempotencyKey,
+        out Dictionary<string, string[]> errors)
+    {
+        errors = [];
+        var lines = new List<PostingLine>();
+        for (var i = 0; i < Postings!.Count; i++)
+        {
+            if (Postings[i] is not { } posting)
+            {
+                errors[$"postings[{i}]"] = ["Each posting must be an object { accountId, amount, memo }."];
+                continue;
+            }
+            if (posting.AccountId is null)
+            {
+                errors[$"postings[{i}].accountId"] = ["Give the account's id."];
+            }
+            else if (!currencies.ContainsKey(posting.AccountId.Value))
+            {
+                errors[$"postings[{i}].accountId"] = ["This account does not exist in this book."];
+            }
+            var amount = 0L;
+            // Without a known account there is no currency to read the amount in.
+            if (posting.AccountId is { } id && currencies.TryGetValue(id, out var currency) && posting.Amount.ToMinor(currency, out amount) is { } refusal)
+            {
+                errors[$"postings[{i}].amount"] = [refusal];
+            }
+            if (posting.Memo.IsOtherKind)
+            {
+                errors[$"postings[{i}].memo"] = [ApiText.NotText];
+            }
+            lines.Add(new PostingLine(posting.AccountId ?? Guid.Empty, amount, posting.Memo.Value));
+        }
+        return errors.Count > 0 ? null : new PostTransaction(bookId, Date!.Value, Description.Value ?? "", Payee.Value, lines, idempotencyKey);
+    }
+}
+
+public sealed record ApiPostingLine(Guid? AccountId, ApiAmount Amount, ApiText Memo);
 
 internal static class ApiMapping
 {

@@ -68,6 +68,7 @@ public static class ApiRegistration
         {
             // The document describes the public API only, not the app's own form endpoints.
             options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+            options.AddSchemaTransformer(ApiJson.DescribeFieldsAsync);
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info.Title = "BlazorLedger API";

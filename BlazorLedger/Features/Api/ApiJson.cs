@@ -1,0 +1,98 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using BlazorLedger.Common;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace BlazorLedger.Features.Api;
+
+/// <summary>
+/// How request bodies are bound. A field of the wrong kind reads as missing or as "other kind" instead of throwing, so
+/// that one response names every bad field at once; the records' own checks then say what is wrong with each.
+/// </summary>
+internal static class ApiJson
+{
+    /// <summary>For transactions: property names match exactly, as they always have.</summary>
+    public static readonly JsonSerializerOptions Transactions = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNameCaseInsensitive = false,
+        Converters = { new IsoDateOrNull(), new GuidOrNull(), new PostingsOrNull() },
+    };
+
+    /// <summary>Documents the two field types whose converters the document generator cannot see into.</summary>
+    public static Task DescribeFieldsAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken ct)
+    {
+        if (context.JsonTypeInfo.Type == typeof(ApiAmount))
+        {
+            schema.Type = JsonSchemaType.String | JsonSchemaType.Number;
+            schema.Description = "A decimal string with at most the currency's digits (\"-12.30\"), or a JSON number.";
+        }
+        else if (context.JsonTypeInfo.Type == typeof(ApiText))
+        {
+            schema.Type = JsonSchemaType.String | JsonSchemaType.Null;
+        }
+        return Task.CompletedTask;
+    }
+
+    private sealed class IsoDateOrNull : JsonConverter<DateOnly?>
+    {
+        public override DateOnly? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType == JsonTokenType.String && IsoDate.TryParse(reader.GetString(), out var date))
+            {
+                return date;
+            }
+            reader.Skip();
+            return null;
+        }
+
+        public override void Write(Utf8JsonWriter writer, DateOnly? value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(value?.ToString(IsoDate.Format, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private sealed class GuidOrNull : JsonConverter<Guid?>
+    {
+        // Guid.TryParse, not the serializer's reader: the API has always taken every form Guid.TryParse takes.
+        public override Guid? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType == JsonTokenType.String && Guid.TryParse(reader.GetString(), out var id))
+            {
+                return id;
+            }
+            reader.Skip();
+            return null;
+        }
+
+        public override void Write(Utf8JsonWriter writer, Guid? value, JsonSerializerOptions options) => writer.WriteStringValue(value?.ToString());
+    }
+
+    /// <summary>Postings that are not an array read as none; a posting that is not an object reads as null.</summary>
+    private sealed class PostingsOrNull : JsonConverter<IReadOnlyList<ApiPostingLine?>>
+    {
+        public override IReadOnlyList<ApiPostingLine?>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType != JsonTokenType.StartArray)
+            {
+                reader.Skip();
+                return null;
+            }
+            var postings = new List<ApiPostingLine?>();
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                if (reader.TokenType == JsonTokenType.StartObject)
+                {
+                    postings.Add(JsonSerializer.Deserialize<ApiPostingLine>(ref reader, options));
+                }
+                else
+                {
+                    reader.Skip();
+                    postings.Add(null);
+                }
+            }
+            return postings;
+        }
+
+        public override void Write(Utf8JsonWriter writer, IReadOnlyList<ApiPostingLine?> value, JsonSerializerOptions options) =>
+            JsonSerializer.Serialize(writer, value.ToList(), options);
+    }
+}
