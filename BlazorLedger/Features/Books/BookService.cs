@@ -108,18 +108,15 @@ public sealed class BookService(IDbContextFactory<LedgerDbContext> dbFactory, Ti
         {
             return Result<BookSummary>.Invalid("Name", "Enter a name of 1 to 100 characters.");
         }
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.BeginWriteTransactionAsync(ct);
-        if (BookAccess.Deny<BookSummary>(await BookAccess.RoleAsync(db, actor, bookId, ct), BookRole.Owner) is { } denied)
+        return await dbFactory.InBookAsync(actor, bookId, BookRole.Owner, write: true, async session =>
         {
-            return denied;
-        }
-        var book = await db.Books.SingleAsync(b => b.Id == bookId, ct);
-        var before = book.Name;
-        book.Name = name;
-        db.Audit(clock.GetUtcNow().UtcDateTime, actor.UserId, bookId, AuditActions.BookRenamed, nameof(Book), bookId, new { From = before, To = name });
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return Result<BookSummary>.Ok(new BookSummary(book.Id, book.Name, book.BaseCurrency, BookRole.Owner));
+            var book = await session.Db.Books.SingleAsync(b => b.Id == bookId, ct);
+            var before = book.Name;
+            book.Name = name;
+            session.Db.Audit(clock.GetUtcNow().UtcDateTime, actor.UserId, bookId, AuditActions.BookRenamed, nameof(Book), bookId, new { From = before, To = name });
+            await session.Db.SaveChangesAsync(ct);
+            await session.CommitAsync(ct);
+            return Result<BookSummary>.Ok(new BookSummary(book.Id, book.Name, book.BaseCurrency, BookRole.Owner));
+        }, ct);
     }
 }
