@@ -162,13 +162,13 @@ public sealed class AccountService(IDbContextFactory<LedgerDbContext> dbFactory,
         fields = ((rawName ?? "").Trim(), string.IsNullOrWhiteSpace(rawCode) ? null : rawCode.Trim(), (rawCurrency ?? "").Trim().ToUpperInvariant());
         var (name, code, currency) = fields;
         var errors = new ValidationErrors();
-        if (name.Length is 0 or > 100)
+        if (name.Length is 0 or > AccountLimits.MaxName)
         {
-            errors.Add(nameof(CreateAccount.Name), "Enter a name of 1 to 100 characters.");
+            errors.Add(nameof(CreateAccount.Name), $"Enter a name of 1 to {AccountLimits.MaxName} characters.");
         }
-        if (code is { Length: > 20 })
+        if (code is { Length: > AccountLimits.MaxCode })
         {
-            errors.Add(nameof(CreateAccount.Code), "A code has at most 20 characters.");
+            errors.Add(nameof(CreateAccount.Code), $"A code has at most {AccountLimits.MaxCode} characters.");
         }
         if (!Enum.IsDefined(type))
         {

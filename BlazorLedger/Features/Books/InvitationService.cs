@@ -260,7 +260,7 @@ public sealed class InvitationService(IDbContextFactory<LedgerDbContext> dbFacto
         new(i.Id, i.Kind, i.Email, i.BookId, bookName, i.Role, i.ExpiresAt, i.ExpiresAt <= clock.GetUtcNow().UtcDateTime,
             i.AcceptedAt is not null, i.RevokedAt is not null);
 
-    private static bool IsEmail(string email) => email.Length <= 256 && new EmailAddressAttribute().IsValid(email) && email.Contains('.');
+    private static bool IsEmail(string email) => email.Length <= InvitationLimits.MaxEmail && new EmailAddressAttribute().IsValid(email) && email.Contains('.');
 
     /// <summary>As Identity normalizes e-mail addresses (upper invariant), so invitations match accounts.</summary>
     private static string Normalize(string email) => email.Trim().ToUpperInvariant();
