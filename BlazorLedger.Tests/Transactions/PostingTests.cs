@@ -47,6 +47,25 @@ public sealed class PostingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Posting_takes_one_read_and_one_write_batch()
+    {
+        using var traffic = new DatabaseTraffic();
+        await using var quiet = TestLedger.InMemory();
+        var bob = await quiet.CreateUserAsync("bob");
+        var (cash, food) = (await quiet.CreateAccountAsync(bob, "Cash"), await quiet.CreateAccountAsync(bob, "Food", AccountType.Expense));
+        await using var db = await quiet.DbAsync();
+        var connection = db.Database.GetDbConnection();
+        traffic.Reset(connection);
+
+        var posted = await quiet.Postings.PostAsync(bob.Actor, new PostTransaction(bob.BookId, Today, "Lunch", null,
+            [new PostingLine(food, 9_50), new PostingLine(cash, -9_50)], "lunch-1"));
+
+        Assert.Equal(ResultStatus.Created, posted.Status);
+        // The hot path's budget: one query for the role, the key, the accounts and the number; one batch for every write.
+        Assert.Equal(2, traffic.CommandsOn(connection));
+    }
+
+    [Fact]
     public async Task Multi_currency_transaction_must_balance_in_each_currency()
     {
         var balanced = await ledger.Postings.PostAsync(alice.Actor, new PostTransaction(alice.BookId, Today, "Trip", null,

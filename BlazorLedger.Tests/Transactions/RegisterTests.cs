@@ -129,7 +129,7 @@ public sealed class RegisterTests : IAsyncLifetime
     [Fact]
     public async Task A_text_filter_reads_a_page_of_rows_not_every_posting_of_the_account()
     {
-        using var reads = new RowsRead();
+        using var reads = new DatabaseTraffic();
         await using var big = TestLedger.InMemory();
         var bob = await big.CreateUserAsync("bob");
         var (cash, pay) = (await big.CreateAccountAsync(bob, "Cash"), await big.CreateAccountAsync(bob, "Pay", AccountType.Income));
@@ -148,7 +148,7 @@ public sealed class RegisterTests : IAsyncLifetime
 
         var page = await big.Register.GetPageAsync(bob.Actor, new RegisterQuery(bob.BookId, cash, Limit: 2, Text: "needle"));
 
-        var read = reads.On(connection);
+        var read = reads.RowsOn(connection);
         Assert.True(page.Succeeded, page.Message);
         Assert.Equal(["Needle 3", "Needle 2"], page.Value!.Items.Select(r => r.Description));
         Assert.NotNull(page.Value.NextCursor);
@@ -161,7 +161,7 @@ public sealed class RegisterTests : IAsyncLifetime
         reads.Reset(connection);
         var last = await big.Register.GetPageAsync(bob.Actor, new RegisterQuery(bob.BookId, cash, Limit: 2, Text: "needle", Cursor: page.Value.NextCursor));
 
-        Assert.InRange(reads.On(connection), 1, 20);
+        Assert.InRange(reads.RowsOn(connection), 1, 20);
         var needle1 = Assert.Single(last.Value!.Items);
         Assert.Equal(("Needle 1", 1_00L), (needle1.Description, needle1.RunningBalance));
         Assert.Null(last.Value.NextCursor);

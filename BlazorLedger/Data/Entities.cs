@@ -30,6 +30,15 @@ public sealed class Book
     public List<BookMember> Members { get; set; } = [];
 }
 
+/// <summary>
+/// Text lengths, one definition each: the schema's column sizes, the services' validation and the forms' input limits all
+/// read them (changing one changes the schema, so it needs a migration).
+/// </summary>
+public static class BookLimits
+{
+    public const int MaxName = 100;
+}
+
 public sealed class BookMember
 {
     public Guid BookId { get; set; }
@@ -57,6 +66,13 @@ public sealed class Account
     public long Version { get; set; }
 
     public DateTime CreatedAt { get; set; }
+}
+
+/// <inheritdoc cref="BookLimits"/>
+public static class AccountLimits
+{
+    public const int MaxName = 100;
+    public const int MaxCode = 20;
 }
 
 public sealed class Transaction
@@ -104,6 +120,17 @@ public sealed class Posting
     public Transaction? Transaction { get; set; }
 }
 
+/// <summary>What one transaction may hold. The lengths are also the schema's column sizes (see <see cref="BookLimits"/>).</summary>
+public static class TransactionLimits
+{
+    public const int MaxPostings = 100;
+    public const int MaxDescription = 200;
+    public const int MaxPayee = 100;
+    public const int MaxMemo = 200;
+    public const int MaxIdempotencyKey = 100;
+    public static readonly DateOnly EarliestDate = new(1900, 1, 1);
+}
+
 public sealed class AuditEvent
 {
     public long Id { get; set; }
@@ -143,6 +170,12 @@ public sealed class Invitation
     public Book? Book { get; set; }
 }
 
+/// <inheritdoc cref="BookLimits"/>
+public static class InvitationLimits
+{
+    public const int MaxEmail = 256;
+}
+
 /// <summary>A message the app sent (or would have sent): kept so that links can be followed without a mail server.</summary>
 public sealed class OutboxMessage
 {
@@ -177,6 +210,12 @@ public sealed class ApiToken
     public DateTime? ExpiresAt { get; set; }
     public DateTime? RevokedAt { get; set; }
     public DateTime? LastUsedAt { get; set; }
+}
+
+/// <inheritdoc cref="BookLimits"/>
+public static class ApiTokenLimits
+{
+    public const int MaxName = 100;
 }
 
 /// <summary>

@@ -46,13 +46,13 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) :
 
         builder.Entity<ApplicationUser>(user =>
         {
-            user.Property(u => u.DisplayName).HasMaxLength(100);
+            user.Property(u => u.DisplayName).HasMaxLength(UserLimits.MaxDisplayName);
             user.Property(u => u.Culture).HasMaxLength(16);
         });
 
         builder.Entity<Book>(book =>
         {
-            book.Property(b => b.Name).HasMaxLength(100);
+            book.Property(b => b.Name).HasMaxLength(BookLimits.MaxName);
             book.Property(b => b.BaseCurrency).HasMaxLength(3);
         });
 
@@ -68,8 +68,8 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) :
         builder.Entity<Account>(account =>
         {
             account.HasIndex(a => new { a.BookId, a.Name }).IsUnique();
-            account.Property(a => a.Name).HasMaxLength(100);
-            account.Property(a => a.Code).HasMaxLength(20);
+            account.Property(a => a.Name).HasMaxLength(AccountLimits.MaxName);
+            account.Property(a => a.Code).HasMaxLength(AccountLimits.MaxCode);
             account.Property(a => a.Currency).HasMaxLength(3);
             account.Property(a => a.Type).HasConversion<string>().HasMaxLength(16);
             account.Property(a => a.Version).IsConcurrencyToken();
@@ -78,9 +78,9 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) :
 
         builder.Entity<Transaction>(tx =>
         {
-            tx.Property(t => t.Description).HasMaxLength(200);
-            tx.Property(t => t.Payee).HasMaxLength(100);
-            tx.Property(t => t.IdempotencyKey).HasMaxLength(100);
+            tx.Property(t => t.Description).HasMaxLength(TransactionLimits.MaxDescription);
+            tx.Property(t => t.Payee).HasMaxLength(TransactionLimits.MaxPayee);
+            tx.Property(t => t.IdempotencyKey).HasMaxLength(TransactionLimits.MaxIdempotencyKey);
             tx.Property(t => t.RequestHash).HasMaxLength(64);
             // A key is the submitter's own: a co-editor choosing the same key must neither take it nor see what it posted.
             tx.HasIndex(t => new { t.BookId, t.CreatedById, t.IdempotencyKey }).IsUnique();
@@ -95,7 +95,7 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) :
 
         builder.Entity<Posting>(posting =>
         {
-            posting.Property(p => p.Memo).HasMaxLength(200);
+            posting.Property(p => p.Memo).HasMaxLength(TransactionLimits.MaxMemo);
             posting.HasIndex(p => new { p.AccountId, p.Date, p.Id });
             posting.HasIndex(p => p.TransactionId);
             posting.HasOne(p => p.Account).WithMany().HasForeignKey(p => p.AccountId).OnDelete(DeleteBehavior.Restrict);
@@ -105,8 +105,8 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) :
         {
             invitation.Property(i => i.Kind).HasConversion<string>().HasMaxLength(16);
             invitation.Property(i => i.Role).HasConversion<string>().HasMaxLength(16);
-            invitation.Property(i => i.Email).HasMaxLength(256);
-            invitation.Property(i => i.NormalizedEmail).HasMaxLength(256);
+            invitation.Property(i => i.Email).HasMaxLength(InvitationLimits.MaxEmail);
+            invitation.Property(i => i.NormalizedEmail).HasMaxLength(InvitationLimits.MaxEmail);
             invitation.Property(i => i.TokenHash).HasMaxLength(64);
             invitation.HasIndex(i => i.TokenHash).IsUnique();
             invitation.HasIndex(i => new { i.BookId, i.NormalizedEmail });
@@ -128,7 +128,7 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) :
 
         builder.Entity<ApiToken>(token =>
         {
-            token.Property(t => t.Name).HasMaxLength(100);
+            token.Property(t => t.Name).HasMaxLength(ApiTokenLimits.MaxName);
             token.Property(t => t.Scope).HasMaxLength(8);
             token.Property(t => t.TokenHash).HasMaxLength(64);
             token.Property(t => t.Prefix).HasMaxLength(16);

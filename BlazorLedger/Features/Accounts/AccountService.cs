@@ -16,67 +16,54 @@ public sealed record UpdateAccount(Guid BookId, Guid AccountId, long Version, st
 
 public sealed class AccountService(IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock, BookChangeNotifier notifier)
 {
-    public async Task<Result<IReadOnlyList<AccountDto>>> ListAsync(Actor actor, Guid bookId, bool includeArchived = true,
-        CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (BookAccess.Deny<IReadOnlyList<AccountDto>>(await BookAccess.RoleAsync(db, actor, bookId, ct), BookRole.Viewer) is { } denied)
+    public Task<Result<IReadOnlyList<AccountDto>>> ListAsync(Actor actor, Guid bookId, bool includeArchived = true,
+        CancellationToken ct = default) =>
+        dbFactory.InBookAsync(actor, bookId, BookRole.Viewer, write: false, async session =>
         {
-            return denied;
-        }
-        var accounts = await db.Accounts.AsNoTracking()
-            .Where(a => a.BookId == bookId && (includeArchived || !a.Archived))
-            .Select(ToDto)
-            .ToListAsync(ct);
-        IReadOnlyList<AccountDto> ordered = accounts
-            .OrderBy(a => a.Type).ThenBy(a => a.Code ?? "\uffff", StringComparer.Ordinal)
-            .ThenBy(a => a.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
-        return Result<IReadOnlyList<AccountDto>>.Ok(ordered);
-    }
+            var accounts = await session.Db.Accounts.AsNoTracking()
+                .Where(a => a.BookId == bookId && (includeArchived || !a.Archived))
+                .Select(ToDto)
+                .ToListAsync(ct);
+            IReadOnlyList<AccountDto> ordered = accounts
+                .OrderBy(a => a.Type).ThenBy(a => a.Code ?? "\uffff", StringComparer.Ordinal)
+                .ThenBy(a => a.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
+            return Result<IReadOnlyList<AccountDto>>.Ok(ordered);
+        }, ct);
 
-    public async Task<Result<AccountDto>> GetAsync(Actor actor, Guid bookId, Guid accountId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (BookAccess.Deny<AccountDto>(await BookAccess.RoleAsync(db, actor, bookId, ct), BookRole.Viewer) is { } denied)
+    public Task<Result<AccountDto>> GetAsync(Actor actor, Guid bookId, Guid accountId, CancellationToken ct = default) =>
+        dbFactory.InBookAsync(actor, bookId, BookRole.Viewer, write: false, async session =>
         {
-            return denied;
-        }
-        var account = await db.Accounts.AsNoTracking().Where(a => a.BookId == bookId && a.Id == accountId).Select(ToDto).FirstOrDefaultAsync(ct);
-        return account is null ? Result<AccountDto>.NotFound("Account not found.") : Result<AccountDto>.Ok(account);
-    }
+            var account = await session.Db.Accounts.AsNoTracking().Where(a => a.BookId == bookId && a.Id == accountId).Select(ToDto).FirstOrDefaultAsync(ct);
+            return account is null ? Result<AccountDto>.NotFound("Account not found.") : Result<AccountDto>.Ok(account);
+        }, ct);
 
     public async Task<Result<AccountDto>> CreateAsync(Actor actor, CreateAccount command, CancellationToken ct = default)
     {
-        var (name, code, currency) = Normalize(command.Name, command.Code, command.Currency);
-        var errors = Validate(name, code, command.Type, currency);
-        if (errors.Any)
+        if (Validate(command.Name, command.Code, command.Type, command.Currency, out var fields) is { Any: true } errors)
         {
             return errors.ToResult<AccountDto>();
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.BeginWriteTransactionAsync(ct);
-        if (BookAccess.Deny<AccountDto>(await BookAccess.RoleAsync(db, actor, command.BookId, ct), BookRole.Editor) is { } denied)
+        return await dbFactory.InBookAsync(actor, command.BookId, BookRole.Editor, write: true, async session =>
         {
-            return denied;
-        }
-        if (await NameTakenAsync(db, command.BookId, name, except: null, ct))
-        {
-            return Result<AccountDto>.Invalid(nameof(CreateAccount.Name), $"An account named \"{name}\" already exists in this book.");
-        }
+            if (await NameTakenAsync(session.Db, command.BookId, fields.Name, except: null, ct))
+            {
+                return Result<AccountDto>.Invalid(nameof(CreateAccount.Name), $"An account named \"{fields.Name}\" already exists in this book.");
+            }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var account = new Account
-        {
-            BookId = command.BookId, Name = name, Code = code, Type = command.Type, Currency = currency, CreatedAt = now, Version = 1,
-        };
-        db.Accounts.Add(account);
-        db.Audit(now, actor.UserId, command.BookId, AuditActions.AccountCreated, nameof(Account), account.Id,
-            new { account.Name, account.Code, Type = account.Type.ToString(), account.Currency });
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        notifier.Publish(new BookChange(command.BookId, BookChangeKind.Accounts));
-        return Result<AccountDto>.Created(ToDtoFunc(account));
+            var now = clock.GetUtcNow().UtcDateTime;
+            var account = new Account
+            {
+                BookId = command.BookId, Name = fields.Name, Code = fields.Code, Type = command.Type, Currency = fields.Currency, CreatedAt = now, Version = 1,
+            };
+            session.Db.Accounts.Add(account);
+            session.Db.Audit(now, actor.UserId, command.BookId, AuditActions.AccountCreated, nameof(Account), account.Id,
+                new { account.Name, account.Code, Type = account.Type.ToString(), account.Currency });
+            await session.Db.SaveChangesAsync(ct);
+            await session.CommitAsync(ct);
+            notifier.Publish(new BookChange(command.BookId, BookChangeKind.Accounts));
+            return Result<AccountDto>.Created(ToDtoFunc(account));
+        }, ct);
     }
 
     /// <summary>
@@ -85,112 +72,103 @@ public sealed class AccountService(IDbContextFactory<LedgerDbContext> dbFactory,
     /// </summary>
     public async Task<Result<AccountDto>> UpdateAsync(Actor actor, UpdateAccount command, CancellationToken ct = default)
     {
-        var (name, code, currency) = Normalize(command.Name, command.Code, command.Currency);
-        var errors = Validate(name, code, command.Type, currency);
-        if (errors.Any)
+        if (Validate(command.Name, command.Code, command.Type, command.Currency, out var fields) is { Any: true } errors)
         {
             return errors.ToResult<AccountDto>();
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.BeginWriteTransactionAsync(ct);
-        if (BookAccess.Deny<AccountDto>(await BookAccess.RoleAsync(db, actor, command.BookId, ct), BookRole.Editor) is { } denied)
+        return await dbFactory.InBookAsync(actor, command.BookId, BookRole.Editor, write: true, async session =>
         {
-            return denied;
-        }
-        var account = await db.Accounts.FirstOrDefaultAsync(a => a.BookId == command.BookId && a.Id == command.AccountId, ct);
-        if (account is null)
-        {
-            return Result<AccountDto>.NotFound("Account not found.");
-        }
-        if (account.Version != command.Version)
-        {
-            return Result<AccountDto>.Conflict("This account was changed by someone else after you opened it.", ToDtoFunc(account));
-        }
-        if (await NameTakenAsync(db, command.BookId, name, except: account.Id, ct))
-        {
-            return Result<AccountDto>.Invalid(nameof(UpdateAccount.Name), $"An account named \"{name}\" already exists in this book.");
-        }
-        if (currency != account.Currency && await db.Postings.AnyAsync(p => p.AccountId == account.Id, ct))
-        {
-            return Result<AccountDto>.Invalid(nameof(UpdateAccount.Currency),
-                "The currency of an account with postings cannot change; create a new account instead.");
-        }
+            var account = await session.Db.Accounts.FirstOrDefaultAsync(a => a.BookId == command.BookId && a.Id == command.AccountId, ct);
+            if (account is null)
+            {
+                return Result<AccountDto>.NotFound("Account not found.");
+            }
+            if (account.Version != command.Version)
+            {
+                return Result<AccountDto>.Conflict("This account was changed by someone else after you opened it.", ToDtoFunc(account));
+            }
+            if (await NameTakenAsync(session.Db, command.BookId, fields.Name, except: account.Id, ct))
+            {
+                return Result<AccountDto>.Invalid(nameof(UpdateAccount.Name), $"An account named \"{fields.Name}\" already exists in this book.");
+            }
+            if (fields.Currency != account.Currency && await session.Db.Postings.AnyAsync(p => p.AccountId == account.Id, ct))
+            {
+                return Result<AccountDto>.Invalid(nameof(UpdateAccount.Currency),
+                    "The currency of an account with postings cannot change; create a new account instead.");
+            }
 
-        var before = new { account.Name, account.Code, Type = account.Type.ToString(), account.Currency };
-        account.Name = name;
-        account.Code = code;
-        account.Type = command.Type;
-        account.Currency = currency;
-        account.Version++;
-        var now = clock.GetUtcNow().UtcDateTime;
-        db.Audit(now, actor.UserId, command.BookId, AuditActions.AccountUpdated, nameof(Account), account.Id,
-            new { before, after = new { account.Name, account.Code, Type = account.Type.ToString(), account.Currency } });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Only reachable on servers that do not serialize writers up front; the token caught a lost update.
-            await tx.DisposeAsync();
-            var current = await GetAsync(actor, command.BookId, command.AccountId, ct);
-            return Result<AccountDto>.Conflict("This account was changed by someone else after you opened it.", current.Value);
-        }
-        await tx.CommitAsync(ct);
-        notifier.Publish(new BookChange(command.BookId, BookChangeKind.Accounts));
-        return Result<AccountDto>.Ok(ToDtoFunc(account));
+            var before = new { account.Name, account.Code, Type = account.Type.ToString(), account.Currency };
+            account.Name = fields.Name;
+            account.Code = fields.Code;
+            account.Type = command.Type;
+            account.Currency = fields.Currency;
+            account.Version++;
+            var now = clock.GetUtcNow().UtcDateTime;
+            session.Db.Audit(now, actor.UserId, command.BookId, AuditActions.AccountUpdated, nameof(Account), account.Id,
+                new { before, after = new { account.Name, account.Code, Type = account.Type.ToString(), account.Currency } });
+            try
+            {
+                await session.Db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Only reachable on servers that do not serialize writers up front; the token caught a lost update.
+                await session.RollbackAsync();
+                var current = await GetAsync(actor, command.BookId, command.AccountId, ct);
+                return Result<AccountDto>.Conflict("This account was changed by someone else after you opened it.", current.Value);
+            }
+            await session.CommitAsync(ct);
+            notifier.Publish(new BookChange(command.BookId, BookChangeKind.Accounts));
+            return Result<AccountDto>.Ok(ToDtoFunc(account));
+        }, ct);
     }
 
     /// <summary>Archives (hides from new postings) an account at zero balance, or brings an archived one back.</summary>
-    public async Task<Result<AccountDto>> SetArchivedAsync(Actor actor, Guid bookId, Guid accountId, bool archived,
-        CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.BeginWriteTransactionAsync(ct);
-        if (BookAccess.Deny<AccountDto>(await BookAccess.RoleAsync(db, actor, bookId, ct), BookRole.Editor) is { } denied)
+    public Task<Result<AccountDto>> SetArchivedAsync(Actor actor, Guid bookId, Guid accountId, bool archived,
+        CancellationToken ct = default) =>
+        dbFactory.InBookAsync(actor, bookId, BookRole.Editor, write: true, async session =>
         {
-            return denied;
-        }
-        var account = await db.Accounts.FirstOrDefaultAsync(a => a.BookId == bookId && a.Id == accountId, ct);
-        if (account is null)
-        {
-            return Result<AccountDto>.NotFound("Account not found.");
-        }
-        if (account.Archived == archived)
-        {
+            var account = await session.Db.Accounts.FirstOrDefaultAsync(a => a.BookId == bookId && a.Id == accountId, ct);
+            if (account is null)
+            {
+                return Result<AccountDto>.NotFound("Account not found.");
+            }
+            if (account.Archived == archived)
+            {
+                return Result<AccountDto>.Ok(ToDtoFunc(account));
+            }
+            if (archived && account.Balance != 0)
+            {
+                return Result<AccountDto>.Conflict(
+                    $"Only an account with a zero balance can be archived; this one holds {Money.FormatWithCode(account.Balance, account.Currency)}. " +
+                    "Move the balance to another account first.", ToDtoFunc(account));
+            }
+            account.Archived = archived;
+            account.Version++;
+            var now = clock.GetUtcNow().UtcDateTime;
+            session.Db.Audit(now, actor.UserId, bookId, archived ? AuditActions.AccountArchived : AuditActions.AccountUnarchived,
+                nameof(Account), account.Id, new { account.Name });
+            await session.Db.SaveChangesAsync(ct);
+            await session.CommitAsync(ct);
+            notifier.Publish(new BookChange(bookId, BookChangeKind.Accounts));
             return Result<AccountDto>.Ok(ToDtoFunc(account));
-        }
-        if (archived && account.Balance != 0)
-        {
-            return Result<AccountDto>.Conflict(
-                $"Only an account with a zero balance can be archived; this one holds {Money.FormatWithCode(account.Balance, account.Currency)}. " +
-                "Move the balance to another account first.", ToDtoFunc(account));
-        }
-        account.Archived = archived;
-        account.Version++;
-        var now = clock.GetUtcNow().UtcDateTime;
-        db.Audit(now, actor.UserId, bookId, archived ? AuditActions.AccountArchived : AuditActions.AccountUnarchived,
-            nameof(Account), account.Id, new { account.Name });
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        notifier.Publish(new BookChange(bookId, BookChangeKind.Accounts));
-        return Result<AccountDto>.Ok(ToDtoFunc(account));
-    }
+        }, ct);
 
-    private static (string Name, string? Code, string Currency) Normalize(string? name, string? code, string? currency) =>
-        ((name ?? "").Trim(), string.IsNullOrWhiteSpace(code) ? null : code.Trim(), (currency ?? "").Trim().ToUpperInvariant());
-
-    private static ValidationErrors Validate(string name, string? code, AccountType type, string currency)
+    /// <summary>Checks an account's own fields as they will be stored: trimmed, the currency upper-case, an empty code none.</summary>
+    private static ValidationErrors Validate(string? rawName, string? rawCode, AccountType type, string? rawCurrency,
+        out (string Name, string? Code, string Currency) fields)
     {
+        fields = ((rawName ?? "").Trim(), string.IsNullOrWhiteSpace(rawCode) ? null : rawCode.Trim(), (rawCurrency ?? "").Trim().ToUpperInvariant());
+        var (name, code, currency) = fields;
         var errors = new ValidationErrors();
-        if (name.Length is 0 or > 100)
+        if (name.Length is 0 or > AccountLimits.MaxName)
         {
-            errors.Add(nameof(CreateAccount.Name), "Enter a name of 1 to 100 characters.");
+            errors.Add(nameof(CreateAccount.Name), $"Enter a name of 1 to {AccountLimits.MaxName} characters.");
         }
-        if (code is { Length: > 20 })
+        if (code is { Length: > AccountLimits.MaxCode })
         {
-            errors.Add(nameof(CreateAccount.Code), "A code has at most 20 characters.");
+            errors.Add(nameof(CreateAccount.Code), $"A code has at most {AccountLimits.MaxCode} characters.");
         }
         if (!Enum.IsDefined(type))
         {

@@ -109,9 +109,9 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
         }
         return await ChangeAsync<CreatedUser>(actor, null, async (users, _, db) =>
         {
-            if (displayName.Length is 0 or > 100)
+            if (displayName.Length is 0 or > UserLimits.MaxDisplayName)
             {
-                return Result<CreatedUser>.Invalid("DisplayName", "Enter a name of 1 to 100 characters.");
+                return Result<CreatedUser>.Invalid("DisplayName", $"Enter a name of 1 to {UserLimits.MaxDisplayName} characters.");
             }
             var password = TemporaryPassword();
             var user = new ApplicationUser

@@ -37,9 +37,9 @@ public sealed class ApiTokenService(IDbContextFactory<LedgerDbContext> dbFactory
     {
         name = (name ?? "").Trim();
         var errors = new ValidationErrors();
-        if (name.Length is 0 or > 100)
+        if (name.Length is 0 or > ApiTokenLimits.MaxName)
         {
-            errors.Add("Name", "Enter a name of 1 to 100 characters, such as \"importer\".");
+            errors.Add("Name", $"Enter a name of 1 to {ApiTokenLimits.MaxName} characters, such as \"importer\".");
         }
         if (scope is not (ApiScopes.Read or ApiScopes.Write))
         {

@@ -72,7 +72,7 @@ public sealed class BookService(IDbContextFactory<LedgerDbContext> dbFactory, Ti
     internal Result<BookSummary> AddPersonalBook(LedgerDbContext db, string userId, string? displayName)
     {
         var owner = string.IsNullOrWhiteSpace(displayName) ? "Personal" : $"{displayName.Trim()}'s book";
-        return Add(db, new Actor(userId), owner.Length > 100 ? owner[..100] : owner, options.Value.DefaultCurrency);
+        return Add(db, new Actor(userId), owner.Length > BookLimits.MaxName ? owner[..BookLimits.MaxName] : owner, options.Value.DefaultCurrency);
     }
 
     private Result<BookSummary> Add(LedgerDbContext db, Actor actor, string name, string currency)
@@ -80,9 +80,9 @@ public sealed class BookService(IDbContextFactory<LedgerDbContext> dbFactory, Ti
         var errors = new ValidationErrors();
         name = name.Trim();
         currency = currency.Trim().ToUpperInvariant();
-        if (name.Length is 0 or > 100)
+        if (name.Length is 0 or > BookLimits.MaxName)
         {
-            errors.Add("Name", "Enter a name of 1 to 100 characters.");
+            errors.Add("Name", $"Enter a name of 1 to {BookLimits.MaxName} characters.");
         }
         if (!Currencies.IsKnown(currency))
         {
@@ -104,22 +104,19 @@ public sealed class BookService(IDbContextFactory<LedgerDbContext> dbFactory, Ti
     public async Task<Result<BookSummary>> RenameAsync(Actor actor, Guid bookId, string name, CancellationToken ct = default)
     {
         name = (name ?? "").Trim();
-        if (name.Length is 0 or > 100)
+        if (name.Length is 0 or > BookLimits.MaxName)
         {
-            return Result<BookSummary>.Invalid("Name", "Enter a name of 1 to 100 characters.");
+            return Result<BookSummary>.Invalid("Name", $"Enter a name of 1 to {BookLimits.MaxName} characters.");
         }
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.BeginWriteTransactionAsync(ct);
-        if (BookAccess.Deny<BookSummary>(await BookAccess.RoleAsync(db, actor, bookId, ct), BookRole.Owner) is { } denied)
+        return await dbFactory.InBookAsync(actor, bookId, BookRole.Owner, write: true, async session =>
         {
-            return denied;
-        }
-        var book = await db.Books.SingleAsync(b => b.Id == bookId, ct);
-        var before = book.Name;
-        book.Name = name;
-        db.Audit(clock.GetUtcNow().UtcDateTime, actor.UserId, bookId, AuditActions.BookRenamed, nameof(Book), bookId, new { From = before, To = name });
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return Result<BookSummary>.Ok(new BookSummary(book.Id, book.Name, book.BaseCurrency, BookRole.Owner));
+            var book = await session.Db.Books.SingleAsync(b => b.Id == bookId, ct);
+            var before = book.Name;
+            book.Name = name;
+            session.Db.Audit(clock.GetUtcNow().UtcDateTime, actor.UserId, bookId, AuditActions.BookRenamed, nameof(Book), bookId, new { From = before, To = name });
+            await session.Db.SaveChangesAsync(ct);
+            await session.CommitAsync(ct);
+            return Result<BookSummary>.Ok(new BookSummary(book.Id, book.Name, book.BaseCurrency, BookRole.Owner));
+        }, ct);
     }
 }

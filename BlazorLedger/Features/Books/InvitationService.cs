@@ -50,38 +50,36 @@ public sealed class InvitationService(IDbContextFactory<LedgerDbContext> dbFacto
             return errors.ToResult<InvitationDto>();
         }
 
-        string link;
-        InvitationDto dto;
-        string bookName;
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        // The mail is sent once the operation has ended: the outbox writes on a connection of its own, which would wait for
+        // the operation's write lock.
+        var invited = await dbFactory.InBookAsync(actor, bookId, BookRole.Owner, write: true, async session =>
         {
-            await using var tx = await db.BeginWriteTransactionAsync(ct);
-            if (BookAccess.Deny<InvitationDto>(await BookAccess.RoleAsync(db, actor, bookId, ct), BookRole.Owner) is { } denied)
-            {
-                return denied;
-            }
             var normalized = Normalize(email);
-            if (await db.BookMembers.AnyAsync(m => m.BookId == bookId && m.User!.NormalizedEmail == normalized, ct))
+            if (await session.Db.BookMembers.AnyAsync(m => m.BookId == bookId && m.User!.NormalizedEmail == normalized, ct))
             {
                 return Result<InvitationDto>.Invalid("Email", "This person is already a member of the book.");
             }
-            bookName = await db.Books.Where(b => b.Id == bookId).Select(b => b.Name).SingleAsync(ct);
-            (var invitation, link) = NewInvitation(InvitationKind.Book, email, actor);
+            var bookName = await session.Db.Books.Where(b => b.Id == bookId).Select(b => b.Name).SingleAsync(ct);
+            var (invitation, link) = NewInvitation(InvitationKind.Book, email, actor);
             invitation.BookId = bookId;
             invitation.Role = role;
-            db.Invitations.Add(invitation);
-            db.Audit(invitation.CreatedAt, actor.UserId, bookId, AuditActions.InvitationCreated, nameof(Invitation), invitation.Id,
+            session.Db.Invitations.Add(invitation);
+            session.Db.Audit(invitation.CreatedAt, actor.UserId, bookId, AuditActions.InvitationCreated, nameof(Invitation), invitation.Id,
                 new { Email = email, Role = role.ToString() });
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            dto = ToDto(invitation, bookName) with { Link = link };
+            await session.Db.SaveChangesAsync(ct);
+            await session.CommitAsync(ct);
+            return Result<InvitationDto>.Created(ToDto(invitation, bookName) with { Link = link });
+        }, ct);
+        if (invited.Value is not { } dto)
+        {
+            return invited;
         }
-        await outbox.SendAsync(email, $"You are invited to the book \"{bookName}\"",
+        await outbox.SendAsync(email, $"You are invited to the book \"{dto.BookName}\"",
             MailHtml.Format($"""
-                <p>You have been invited to the BlazorLedger book <strong>{bookName}</strong> as {role}.</p>
-                <p><a href="{link}">Accept the invitation</a> (valid until {dto.ExpiresAt:yyyy-MM-dd HH:mm} UTC).</p>
+                <p>You have been invited to the BlazorLedger book <strong>{dto.BookName}</strong> as {role}.</p>
+                <p><a href="{dto.Link}">Accept the invitation</a> (valid until {dto.ExpiresAt:yyyy-MM-dd HH:mm} UTC).</p>
                 """), ct);
-        return Result<InvitationDto>.Created(dto);
+        return invited;
     }
 
     /// <summary>An admin invites someone to create an account while registration is invite-only.</summary>
@@ -128,45 +126,36 @@ public sealed class InvitationService(IDbContextFactory<LedgerDbContext> dbFacto
         return invitation is null ? null : ToDto(invitation, invitation.Book?.Name);
     }
 
-    public async Task<Result<IReadOnlyList<InvitationDto>>> ListPendingAsync(Actor actor, Guid bookId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (BookAccess.Deny<IReadOnlyList<InvitationDto>>(await BookAccess.RoleAsync(db, actor, bookId, ct), BookRole.Owner) is { } denied)
+    public Task<Result<IReadOnlyList<InvitationDto>>> ListPendingAsync(Actor actor, Guid bookId, CancellationToken ct = default) =>
+        dbFactory.InBookAsync(actor, bookId, BookRole.Owner, write: false, async session =>
         {
-            return denied;
-        }
-        var now = clock.GetUtcNow().UtcDateTime;
-        var pending = await db.Invitations.AsNoTracking().Include(i => i.Book)
-            .Where(i => i.BookId == bookId && i.AcceptedAt == null && i.RevokedAt == null)
-            .OrderByDescending(i => i.CreatedAt)
-            .ToListAsync(ct);
-        IReadOnlyList<InvitationDto> items = pending.Select(i => ToDto(i, i.Book?.Name)).ToList();
-        return Result<IReadOnlyList<InvitationDto>>.Ok(items);
-    }
+            var now = clock.GetUtcNow().UtcDateTime;
+            var pending = await session.Db.Invitations.AsNoTracking().Include(i => i.Book)
+                .Where(i => i.BookId == bookId && i.AcceptedAt == null && i.RevokedAt == null)
+                .OrderByDescending(i => i.CreatedAt)
+                .ToListAsync(ct);
+            IReadOnlyList<InvitationDto> items = pending.Select(i => ToDto(i, i.Book?.Name)).ToList();
+            return Result<IReadOnlyList<InvitationDto>>.Ok(items);
+        }, ct);
 
-    public async Task<Result<InvitationDto>> RevokeAsync(Actor actor, Guid bookId, Guid invitationId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.BeginWriteTransactionAsync(ct);
-        if (BookAccess.Deny<InvitationDto>(await BookAccess.RoleAsync(db, actor, bookId, ct), BookRole.Owner) is { } denied)
+    public Task<Result<InvitationDto>> RevokeAsync(Actor actor, Guid bookId, Guid invitationId, CancellationToken ct = default) =>
+        dbFactory.InBookAsync(actor, bookId, BookRole.Owner, write: true, async session =>
         {
-            return denied;
-        }
-        var invitation = await db.Invitations.Include(i => i.Book).FirstOrDefaultAsync(i => i.Id == invitationId && i.BookId == bookId, ct);
-        if (invitation is null)
-        {
-            return Result<InvitationDto>.NotFound("Invitation not found.");
-        }
-        if (invitation.AcceptedAt is not null)
-        {
-            return Result<InvitationDto>.Conflict("This invitation has already been accepted; remove the member instead.");
-        }
-        invitation.RevokedAt ??= clock.GetUtcNow().UtcDateTime;
-        db.Audit(invitation.RevokedAt.Value, actor.UserId, bookId, AuditActions.InvitationRevoked, nameof(Invitation), invitation.Id);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return Result<InvitationDto>.Ok(ToDto(invitation, invitation.Book?.Name));
-    }
+            var invitation = await session.Db.Invitations.Include(i => i.Book).FirstOrDefaultAsync(i => i.Id == invitationId && i.BookId == bookId, ct);
+            if (invitation is null)
+            {
+                return Result<InvitationDto>.NotFound("Invitation not found.");
+            }
+            if (invitation.AcceptedAt is not null)
+            {
+                return Result<InvitationDto>.Conflict("This invitation has already been accepted; remove the member instead.");
+            }
+            invitation.RevokedAt ??= clock.GetUtcNow().UtcDateTime;
+            session.Db.Audit(invitation.RevokedAt.Value, actor.UserId, bookId, AuditActions.InvitationRevoked, nameof(Invitation), invitation.Id);
+            await session.Db.SaveChangesAsync(ct);
+            await session.CommitAsync(ct);
+            return Result<InvitationDto>.Ok(ToDto(invitation, invitation.Book?.Name));
+        }, ct);
 
     /// <summary>The signed-in user accepts a book invitation addressed to their e-mail: they join the book with its role.</summary>
     public async Task<Result<InvitationDto>> AcceptAsync(Actor actor, string token, CancellationToken ct = default)
@@ -271,7 +260,7 @@ public sealed class InvitationService(IDbContextFactory<LedgerDbContext> dbFacto
         new(i.Id, i.Kind, i.Email, i.BookId, bookName, i.Role, i.ExpiresAt, i.ExpiresAt <= clock.GetUtcNow().UtcDateTime,
             i.AcceptedAt is not null, i.RevokedAt is not null);
 
-    private static bool IsEmail(string email) => email.Length <= 256 && new EmailAddressAttribute().IsValid(email) && email.Contains('.');
+    private static bool IsEmail(string email) => email.Length <= InvitationLimits.MaxEmail && new EmailAddressAttribute().IsValid(email) && email.Contains('.');
 
     /// <summary>As Identity normalizes e-mail addresses (upper invariant), so invitations match accounts.</summary>
     private static string Normalize(string email) => email.Trim().ToUpperInvariant();

@@ -12,20 +12,16 @@ public sealed class MembershipService(IDbContextFactory<LedgerDbContext> dbFacto
 {
     private const string LastOwner = "A book must keep at least one owner; make someone else an owner first.";
 
-    public async Task<Result<IReadOnlyList<MemberDto>>> ListAsync(Actor actor, Guid bookId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (BookAccess.Deny<IReadOnlyList<MemberDto>>(await BookAccess.RoleAsync(db, actor, bookId, ct), BookRole.Viewer) is { } denied)
+    public Task<Result<IReadOnlyList<MemberDto>>> ListAsync(Actor actor, Guid bookId, CancellationToken ct = default) =>
+        dbFactory.InBookAsync(actor, bookId, BookRole.Viewer, write: false, async session =>
         {
-            return denied;
-        }
-        var members = await db.BookMembers.AsNoTracking()
-            .Where(m => m.BookId == bookId)
-            .Select(m => new MemberDto(m.UserId, m.User!.DisplayName, m.User.Email ?? "", m.Role, m.CreatedAt))
-            .ToListAsync(ct);
-        IReadOnlyList<MemberDto> ordered = members.OrderByDescending(m => m.Role).ThenBy(m => m.DisplayName, StringComparer.CurrentCultureIgnoreCase).ToList();
-        return Result<IReadOnlyList<MemberDto>>.Ok(ordered);
-    }
+            var members = await session.Db.BookMembers.AsNoTracking()
+                .Where(m => m.BookId == bookId)
+                .Select(m => new MemberDto(m.UserId, m.User!.DisplayName, m.User.Email ?? "", m.Role, m.CreatedAt))
+                .ToListAsync(ct);
+            IReadOnlyList<MemberDto> ordered = members.OrderByDescending(m => m.Role).ThenBy(m => m.DisplayName, StringComparer.CurrentCultureIgnoreCase).ToList();
+            return Result<IReadOnlyList<MemberDto>>.Ok(ordered);
+        }, ct);
 
     public async Task<Result<MemberDto>> ChangeRoleAsync(Actor actor, Guid bookId, string userId, BookRole role, CancellationToken ct = default)
     {
@@ -33,57 +29,51 @@ public sealed class MembershipService(IDbContextFactory<LedgerDbContext> dbFacto
         {
             return Result<MemberDto>.Invalid("Role", "Choose Owner, Editor or Viewer.");
         }
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.BeginWriteTransactionAsync(ct);
-        if (BookAccess.Deny<MemberDto>(await BookAccess.RoleAsync(db, actor, bookId, ct), BookRole.Owner) is { } denied)
+        return await dbFactory.InBookAsync(actor, bookId, BookRole.Owner, write: true, async session =>
         {
-            return denied;
-        }
-        var member = await db.BookMembers.Include(m => m.User).FirstOrDefaultAsync(m => m.BookId == bookId && m.UserId == userId, ct);
-        if (member is null)
-        {
-            return Result<MemberDto>.NotFound("This person is not a member of the book.");
-        }
-        if (member.Role == BookRole.Owner && role != BookRole.Owner && await IsLastOwnerAsync(db, bookId, ct))
-        {
-            return Result<MemberDto>.Conflict(LastOwner);
-        }
-        var before = member.Role;
-        member.Role = role;
-        db.Audit(clock.GetUtcNow().UtcDateTime, actor.UserId, bookId, AuditActions.MemberRoleChanged, nameof(BookMember), userId,
-            new { From = before.ToString(), To = role.ToString() });
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        notifier.Publish(new BookChange(bookId, BookChangeKind.Members));
-        return Result<MemberDto>.Ok(ToDto(member));
+            var member = await session.Db.BookMembers.Include(m => m.User).FirstOrDefaultAsync(m => m.BookId == bookId && m.UserId == userId, ct);
+            if (member is null)
+            {
+                return Result<MemberDto>.NotFound("This person is not a member of the book.");
+            }
+            if (member.Role == BookRole.Owner && role != BookRole.Owner && await IsLastOwnerAsync(session.Db, bookId, ct))
+            {
+                return Result<MemberDto>.Conflict(LastOwner);
+            }
+            var before = member.Role;
+            member.Role = role;
+            session.Db.Audit(clock.GetUtcNow().UtcDateTime, actor.UserId, bookId, AuditActions.MemberRoleChanged, nameof(BookMember), userId,
+                new { From = before.ToString(), To = role.ToString() });
+            await session.Db.SaveChangesAsync(ct);
+            await session.CommitAsync(ct);
+            notifier.Publish(new BookChange(bookId, BookChangeKind.Members));
+            return Result<MemberDto>.Ok(ToDto(member));
+        }, ct);
     }
 
     /// <summary>An owner removes a member, or a member leaves (removes themselves).</summary>
     public async Task<Result<MemberDto>> RemoveAsync(Actor actor, Guid bookId, string userId, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.BeginWriteTransactionAsync(ct);
         var required = userId == actor.UserId ? BookRole.Viewer : BookRole.Owner;
-        if (BookAccess.Deny<MemberDto>(await BookAccess.RoleAsync(db, actor, bookId, ct), required) is { } denied)
+        return await dbFactory.InBookAsync(actor, bookId, required, write: true, async session =>
         {
-            return denied;
-        }
-        var member = await db.BookMembers.Include(m => m.User).FirstOrDefaultAsync(m => m.BookId == bookId && m.UserId == userId, ct);
-        if (member is null)
-        {
-            return Result<MemberDto>.NotFound("This person is not a member of the book.");
-        }
-        if (member.Role == BookRole.Owner && await IsLastOwnerAsync(db, bookId, ct))
-        {
-            return Result<MemberDto>.Conflict(LastOwner);
-        }
-        db.BookMembers.Remove(member);
-        db.Audit(clock.GetUtcNow().UtcDateTime, actor.UserId, bookId, AuditActions.MemberRemoved, nameof(BookMember), userId,
-            new { Role = member.Role.ToString(), Left = userId == actor.UserId });
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        notifier.Publish(new BookChange(bookId, BookChangeKind.Members));
-        return Result<MemberDto>.Ok(ToDto(member));
+            var member = await session.Db.BookMembers.Include(m => m.User).FirstOrDefaultAsync(m => m.BookId == bookId && m.UserId == userId, ct);
+            if (member is null)
+            {
+                return Result<MemberDto>.NotFound("This person is not a member of the book.");
+            }
+            if (member.Role == BookRole.Owner && await IsLastOwnerAsync(session.Db, bookId, ct))
+            {
+                return Result<MemberDto>.Conflict(LastOwner);
+            }
+            session.Db.BookMembers.Remove(member);
+            session.Db.Audit(clock.GetUtcNow().UtcDateTime, actor.UserId, bookId, AuditActions.MemberRemoved, nameof(BookMember), userId,
+                new { Role = member.Role.ToString(), Left = userId == actor.UserId });
+            await session.Db.SaveChangesAsync(ct);
+            await session.CommitAsync(ct);
+            notifier.Publish(new BookChange(bookId, BookChangeKind.Members));
+            return Result<MemberDto>.Ok(ToDto(member));
+        }, ct);
     }
 
     private static async Task<bool> IsLastOwnerAsync(LedgerDbContext db, Guid bookId, CancellationToken ct) =>

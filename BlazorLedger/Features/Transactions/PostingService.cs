@@ -41,44 +41,39 @@ public sealed class PostingService(IDbContextFactory<LedgerDbContext> dbFactory,
         }
     }
 
-    private async Task<Result<TransactionDto>> PostOnceAsync(Actor actor, PostTransaction command, string? requestHash,
-        CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.BeginWriteTransactionAsync(ct);
+    private Task<Result<TransactionDto>> PostOnceAsync(Actor actor, PostTransaction command, string? requestHash, CancellationToken ct) =>
+        // The role is read with everything else posting checks, in the hot path's one query.
+        dbFactory.InBookAsync(BookRole.Editor, write: true,
+            (db, c) => PostingStore.ReadAsync(db, actor.UserId, command.BookId, command.IdempotencyKey,
+                command.Postings.Select(p => p.AccountId), c),
+            context => context.Role, async (session, context) =>
+        {
+            if (context.Existing is { } existing)
+            {
+                return existing.RequestHash == requestHash
+                    ? Result<TransactionDto>.Ok((await LoadDtoAsync(session.Db, command.BookId, existing.Id, ct))!)
+                    : Result<TransactionDto>.Conflict(ChangedByOther);
+            }
+            var errors = ValidateAgainstAccounts(command.Postings, context.Accounts);
+            if (errors.Any)
+            {
+                return errors.ToResult<TransactionDto>();
+            }
 
-        var context = await PostingStore.ReadAsync(db, actor.UserId, command.BookId, command.IdempotencyKey,
-            command.Postings.Select(p => p.AccountId), ct);
-        if (BookAccess.Deny<TransactionDto>(context.Role, BookRole.Editor) is { } denied)
-        {
-            return denied;
-        }
-        if (context.Existing is { } existing)
-        {
-            return existing.RequestHash == requestHash
-                ? Result<TransactionDto>.Ok((await LoadDtoAsync(db, command.BookId, existing.Id, ct))!)
-                : Result<TransactionDto>.Conflict(ChangedByOther);
-        }
-        var errors = ValidateAgainstAccounts(command.Postings, context.Accounts);
-        if (errors.Any)
-        {
-            return errors.ToResult<TransactionDto>();
-        }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        var transaction = NewTransaction(actor, command, requestHash, now, reversesId: null);
-        transaction.Number = context.NextNumber;
-        var audit = AuditExtensions.Create(now, actor.UserId, command.BookId, AuditActions.TransactionPosted, nameof(Transaction),
-            transaction.Id, new PostedDetails(command.Date.ToString("O"), command.Postings.Count, command.IdempotencyKey));
-        if (!await PostingStore.WriteAsync(db, transaction, audit, id => context.Accounts[id].Currency, ct))
-        {
-            return Overflow(command.Postings, context.Accounts);
-        }
-        await tx.CommitAsync(ct);
-        notifier.Publish(new BookChange(command.BookId, BookChangeKind.Transactions));
-        activity.Publish();
-        return Result<TransactionDto>.Created(ToDto(transaction, context.ActorName, context.Accounts));
-    }
+            var now = clock.GetUtcNow().UtcDateTime;
+            var transaction = NewTransaction(actor, command, requestHash, now, reversesId: null);
+            transaction.Number = context.NextNumber;
+            var audit = AuditExtensions.Create(now, actor.UserId, command.BookId, AuditActions.TransactionPosted, nameof(Transaction),
+                transaction.Id, new PostedDetails(command.Date.ToString("O"), command.Postings.Count, command.IdempotencyKey));
+            if (!await PostingStore.WriteAsync(session.Db, transaction, audit, id => context.Accounts[id].Currency, ct))
+            {
+                return Overflow(command.Postings, context.Accounts);
+            }
+            await session.CommitAsync(ct);
+            notifier.Publish(new BookChange(command.BookId, BookChangeKind.Transactions));
+            activity.Publish();
+            return Result<TransactionDto>.Created(ToDto(transaction, context.ActorName, context.Accounts));
+        }, ct);
 
     private sealed record PostedDetails(string Date, int Postings, string? IdempotencyKey);
 
@@ -98,67 +93,57 @@ public sealed class PostingService(IDbContextFactory<LedgerDbContext> dbFactory,
         }
     }
 
-    private async Task<Result<TransactionDto>> VoidOnceAsync(Actor actor, Guid bookId, Guid transactionId, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.BeginWriteTransactionAsync(ct);
+    private Task<Result<TransactionDto>> VoidOnceAsync(Actor actor, Guid bookId, Guid transactionId, CancellationToken ct) =>
+        dbFactory.InBookAsync(actor, bookId, BookRole.Editor, write: true, async session =>
+        {
+            var original = await session.Db.Transactions.AsNoTracking().Include(t => t.Postings)
+                .FirstOrDefaultAsync(t => t.BookId == bookId && t.Id == transactionId, ct);
+            if (original is null)
+            {
+                return Result<TransactionDto>.NotFound("Transaction not found.");
+            }
+            if (original.ReversesId is not null)
+            {
+                return Result<TransactionDto>.Conflict("This transaction is the reversal of a void and cannot itself be voided.");
+            }
+            if (await session.Db.Transactions.AnyAsync(t => t.ReversesId == original.Id, ct))
+            {
+                return Result<TransactionDto>.Conflict("This transaction has already been voided.");
+            }
 
-        if (BookAccess.Deny<TransactionDto>(await BookAccess.RoleAsync(db, actor, bookId, ct), BookRole.Editor) is { } denied)
-        {
-            return denied;
-        }
-        var original = await db.Transactions.AsNoTracking().Include(t => t.Postings)
-            .FirstOrDefaultAsync(t => t.BookId == bookId && t.Id == transactionId, ct);
-        if (original is null)
-        {
-            return Result<TransactionDto>.NotFound("Transaction not found.");
-        }
-        if (original.ReversesId is not null)
-        {
-            return Result<TransactionDto>.Conflict("This transaction is the reversal of a void and cannot itself be voided.");
-        }
-        if (await db.Transactions.AnyAsync(t => t.ReversesId == original.Id, ct))
-        {
-            return Result<TransactionDto>.Conflict("This transaction has already been voided.");
-        }
+            var lines = original.Postings.OrderBy(p => p.Id).Select(p => new PostingLine(p.AccountId, -p.Amount, p.Memo)).ToList();
+            var context = await PostingStore.ReadAsync(session.Db, actor.UserId, bookId, null, lines.Select(l => l.AccountId), ct);
+            var accounts = context.Accounts;
+            if (accounts.Values.FirstOrDefault(a => a.Archived) is { } archived)
+            {
+                return Result<TransactionDto>.Conflict($"The account \"{archived.Name}\" is archived; restore it before voiding this transaction.");
+            }
 
-        var lines = original.Postings.OrderBy(p => p.Id).Select(p => new PostingLine(p.AccountId, -p.Amount, p.Memo)).ToList();
-        var context = await PostingStore.ReadAsync(db, actor.UserId, bookId, null, lines.Select(l => l.AccountId), ct);
-        var accounts = context.Accounts;
-        if (accounts.Values.FirstOrDefault(a => a.Archived) is { } archived)
-        {
-            return Result<TransactionDto>.Conflict($"The account \"{archived.Name}\" is archived; restore it before voiding this transaction.");
-        }
+            var description = $"Void: {original.Description}";
+            var reversal = new PostTransaction(bookId, original.Date,
+                description.Length > TransactionLimits.MaxDescription ? description[..TransactionLimits.MaxDescription] : description,
+                original.Payee, lines);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var transaction = NewTransaction(actor, reversal, requestHash: null, now, reversesId: original.Id);
+            transaction.Number = context.NextNumber;
+            var audit = AuditExtensions.Create(now, actor.UserId, bookId, AuditActions.TransactionVoided, nameof(Transaction), original.Id,
+                new { ReversalId = transaction.Id });
+            if (!await PostingStore.WriteAsync(session.Db, transaction, audit, id => accounts[id].Currency, ct))
+            {
+                return Overflow(lines, accounts);
+            }
+            await session.CommitAsync(ct);
+            notifier.Publish(new BookChange(bookId, BookChangeKind.Transactions));
+            activity.Publish();
+            return Result<TransactionDto>.Created(ToDto(transaction, context.ActorName, accounts));
+        }, ct);
 
-        var description = $"Void: {original.Description}";
-        var reversal = new PostTransaction(bookId, original.Date,
-            description.Length > TransactionLimits.MaxDescription ? description[..TransactionLimits.MaxDescription] : description,
-            original.Payee, lines);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var transaction = NewTransaction(actor, reversal, requestHash: null, now, reversesId: original.Id);
-        transaction.Number = context.NextNumber;
-        var audit = AuditExtensions.Create(now, actor.UserId, bookId, AuditActions.TransactionVoided, nameof(Transaction), original.Id,
-            new { ReversalId = transaction.Id });
-        if (!await PostingStore.WriteAsync(db, transaction, audit, id => accounts[id].Currency, ct))
+    public Task<Result<TransactionDto>> GetAsync(Actor actor, Guid bookId, Guid transactionId, CancellationToken ct = default) =>
+        dbFactory.InBookAsync(actor, bookId, BookRole.Viewer, write: false, async session =>
         {
-            return Overflow(lines, accounts);
-        }
-        await tx.CommitAsync(ct);
-        notifier.Publish(new BookChange(bookId, BookChangeKind.Transactions));
-        activity.Publish();
-        return Result<TransactionDto>.Created(ToDto(transaction, context.ActorName, accounts));
-    }
-
-    public async Task<Result<TransactionDto>> GetAsync(Actor actor, Guid bookId, Guid transactionId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (BookAccess.Deny<TransactionDto>(await BookAccess.RoleAsync(db, actor, bookId, ct), BookRole.Viewer) is { } denied)
-        {
-            return denied;
-        }
-        var dto = await LoadDtoAsync(db, bookId, transactionId, ct);
-        return dto is null ? Result<TransactionDto>.NotFound("Transaction not found.") : Result<TransactionDto>.Ok(dto);
-    }
+            var dto = await LoadDtoAsync(session.Db, bookId, transactionId, ct);
+            return dto is null ? Result<TransactionDto>.NotFound("Transaction not found.") : Result<TransactionDto>.Ok(dto);
+        }, ct);
 
     private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 

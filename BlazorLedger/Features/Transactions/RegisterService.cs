@@ -58,95 +58,93 @@ public sealed class RegisterService(IDbContextFactory<LedgerDbContext> dbFactory
             return errors.ToResult<RegisterPage>();
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (BookAccess.Deny<RegisterPage>(await BookAccess.RoleAsync(db, actor, query.BookId, ct), BookRole.Viewer) is { } denied)
+        return await dbFactory.InBookAsync(actor, query.BookId, BookRole.Viewer, write: false, async session =>
         {
-            return denied;
-        }
-        var account = await db.Accounts.AsNoTracking()
-            .Where(a => a.BookId == query.BookId && a.Id == query.AccountId)
-            .Select(a => new { a.Id, a.Balance, a.Currency })
-            .FirstOrDefaultAsync(ct);
-        if (account is null)
-        {
-            return Result<RegisterPage>.NotFound("Account not found.");
-        }
-
-        // The newest posting the page may show is bounded by the cursor, else by 'to'; 'start' is the balance after it.
-        var postings = db.Postings.AsNoTracking().Where(p => p.AccountId == account.Id);
-        long start;
-        if (cursor is not null)
-        {
-            var (date, id) = (cursor.Date, cursor.PostingId);
-            postings = postings.Where(p => p.Date < date || (p.Date == date && p.Id < id));
-            start = cursor.BalanceBefore;
-        }
-        else if (query.To is { } to)
-        {
-            // The balance after the last posting on or before 'to': the stored balance less everything later.
-            start = account.Balance - await db.Postings.Where(p => p.AccountId == account.Id && p.Date > to).SumAsync(p => p.Amount, ct);
-        }
-        else
-        {
-            start = account.Balance;
-        }
-        if (query.To is { } upper)
-        {
-            postings = postings.Where(p => p.Date <= upper);
-        }
-        if (query.From is { } lower)
-        {
-            postings = postings.Where(p => p.Date >= lower);
-        }
-        var pattern = SearchText.ContainsPattern(query.Text);
-        if (pattern is not null)
-        {
-            postings = postings.Where(p => EF.Functions.Like(p.Transaction!.Description, pattern, SearchText.Escape)
-                || (p.Transaction.Payee != null && EF.Functions.Like(p.Transaction.Payee, pattern, SearchText.Escape))
-                || (p.Memo != null && EF.Functions.Like(p.Memo, pattern, SearchText.Escape)));
-        }
-
-        var rows = await postings
-            .OrderByDescending(p => p.Date).ThenByDescending(p => p.Id)
-            .Select(p => new
+            var account = await session.Db.Accounts.AsNoTracking()
+                .Where(a => a.BookId == query.BookId && a.Id == query.AccountId)
+                .Select(a => new { a.Id, a.Balance, a.Currency })
+                .FirstOrDefaultAsync(ct);
+            if (account is null)
             {
-                p.Id, p.TransactionId, p.Date, p.Amount, p.Memo, p.Transaction!.Description, p.Transaction.Payee, p.Transaction.ReversesId,
-                Voided = db.Transactions.Any(r => r.ReversesId == p.TransactionId),
-            })
-            .Take(query.Limit + 1)
-            .ToListAsync(ct);
-        var more = rows.Count > query.Limit;
-        if (more)
-        {
-            rows.RemoveAt(rows.Count - 1);
-        }
-
-        // Unfiltered, consecutive rows are consecutive postings and the balance walks back row by row. Filtered, the rows
-        // in between also moved the balance: their sums come from SQL, over the span this page covers and no further.
-        var newerThan = pattern is null || rows.Count == 0
-            ? null
-            : await NewerSumsAsync(db, account.Id, cursor, query.To, rows[^1].Date, rows[^1].Id, rows.ConvertAll(r => r.Id), ct);
-        var items = new List<RegisterRow>(rows.Count);
-        var running = start;
-        foreach (var row in rows)
-        {
-            if (newerThan is not null)
-            {
-                running = start - newerThan[row.Id];
+                return Result<RegisterPage>.NotFound("Account not found.");
             }
-            items.Add(new RegisterRow(row.Id, row.TransactionId, row.Date, row.Description, row.Payee, row.Memo, row.Amount,
-                running, row.ReversesId is not null, row.Voided));
-            running -= row.Amount;
-        }
 
-        string? next = null;
-        if (more)
-        {
-            var last = items[^1];
-            next = new RegisterCursor(query.BookId, account.Id, last.Date, last.PostingId, last.RunningBalance - last.Amount)
-                .Protect(cursorProtector);
-        }
-        return Result<RegisterPage>.Ok(new RegisterPage(account.Currency, items, next));
+            // The newest posting the page may show is bounded by the cursor, else by 'to'; 'start' is the balance after it.
+            var postings = session.Db.Postings.AsNoTracking().Where(p => p.AccountId == account.Id);
+            long start;
+            if (cursor is not null)
+            {
+                var (date, id) = (cursor.Date, cursor.PostingId);
+                postings = postings.Where(p => p.Date < date || (p.Date == date && p.Id < id));
+                start = cursor.BalanceBefore;
+            }
+            else if (query.To is { } to)
+            {
+                // The balance after the last posting on or before 'to': the stored balance less everything later.
+                start = account.Balance - await session.Db.Postings.Where(p => p.AccountId == account.Id && p.Date > to).SumAsync(p => p.Amount, ct);
+            }
+            else
+            {
+                start = account.Balance;
+            }
+            if (query.To is { } upper)
+            {
+                postings = postings.Where(p => p.Date <= upper);
+            }
+            if (query.From is { } lower)
+            {
+                postings = postings.Where(p => p.Date >= lower);
+            }
+            var pattern = SearchText.ContainsPattern(query.Text);
+            if (pattern is not null)
+            {
+                postings = postings.Where(p => EF.Functions.Like(p.Transaction!.Description, pattern, SearchText.Escape)
+                    || (p.Transaction.Payee != null && EF.Functions.Like(p.Transaction.Payee, pattern, SearchText.Escape))
+                    || (p.Memo != null && EF.Functions.Like(p.Memo, pattern, SearchText.Escape)));
+            }
+
+            var rows = await postings
+                .OrderByDescending(p => p.Date).ThenByDescending(p => p.Id)
+                .Select(p => new
+                {
+                    p.Id, p.TransactionId, p.Date, p.Amount, p.Memo, p.Transaction!.Description, p.Transaction.Payee, p.Transaction.ReversesId,
+                    Voided = session.Db.Transactions.Any(r => r.ReversesId == p.TransactionId),
+                })
+                .Take(query.Limit + 1)
+                .ToListAsync(ct);
+            var more = rows.Count > query.Limit;
+            if (more)
+            {
+                rows.RemoveAt(rows.Count - 1);
+            }
+
+            // Unfiltered, consecutive rows are consecutive postings and the balance walks back row by row. Filtered, the rows
+            // in between also moved the balance: their sums come from SQL, over the span this page covers and no further.
+            var newerThan = pattern is null || rows.Count == 0
+                ? null
+                : await NewerSumsAsync(session.Db, account.Id, cursor, query.To, rows[^1].Date, rows[^1].Id, rows.ConvertAll(r => r.Id), ct);
+            var items = new List<RegisterRow>(rows.Count);
+            var running = start;
+            foreach (var row in rows)
+            {
+                if (newerThan is not null)
+                {
+                    running = start - newerThan[row.Id];
+                }
+                items.Add(new RegisterRow(row.Id, row.TransactionId, row.Date, row.Description, row.Payee, row.Memo, row.Amount,
+                    running, row.ReversesId is not null, row.Voided));
+                running -= row.Amount;
+            }
+
+            string? next = null;
+            if (more)
+            {
+                var last = items[^1];
+                next = new RegisterCursor(query.BookId, account.Id, last.Date, last.PostingId, last.RunningBalance - last.Amount)
+                    .Protect(cursorProtector);
+            }
+            return Result<RegisterPage>.Ok(new RegisterPage(account.Currency, items, next));
+        }, ct);
     }
 
     private sealed class NewerSum

@@ -65,62 +65,60 @@ public sealed class TransactionListService(IDbContextFactory<LedgerDbContext> db
             return errors.ToResult<TransactionPage>();
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (BookAccess.Deny<TransactionPage>(await BookAccess.RoleAsync(db, actor, query.BookId, ct), BookRole.Viewer) is { } denied)
+        return await dbFactory.InBookAsync(actor, query.BookId, BookRole.Viewer, write: false, async session =>
         {
-            return denied;
-        }
 
-        var transactions = db.Transactions.AsNoTracking().Where(t => t.BookId == query.BookId);
-        if (query.From is { } from)
-        {
-            transactions = transactions.Where(t => t.Date >= from);
-        }
-        if (query.To is { } to)
-        {
-            transactions = transactions.Where(t => t.Date <= to);
-        }
-        if (SearchText.ContainsPattern(query.Text) is { } text)
-        {
-            transactions = transactions.Where(t => EF.Functions.Like(t.Description, text, "\\")
-                || (t.Payee != null && EF.Functions.Like(t.Payee, text, "\\"))
-                || t.Postings.Any(p => p.Memo != null && EF.Functions.Like(p.Memo, text, "\\")));
-        }
-        if (SearchText.ContainsPattern(query.Payee) is { } payee)
-        {
-            transactions = transactions.Where(t => t.Payee != null && EF.Functions.Like(t.Payee, payee, "\\"));
-        }
-        if (amount is { } wanted)
-        {
-            transactions = WithPostingOfSize(transactions, wanted.Size, wanted.Decimals);
-        }
-        transactions = ApplyOrderAndCursor(transactions, query.Sort, cursor);
-
-        var rows = await transactions.Take(query.Limit + 1)
-            .Select(t => new
+            var transactions = session.Db.Transactions.AsNoTracking().Where(t => t.BookId == query.BookId);
+            if (query.From is { } from)
             {
-                t.Id, t.Number, t.Date, t.Description, t.Payee, t.ReversesId,
-                Voided = db.Transactions.Any(r => r.ReversesId == t.Id),
-            })
-            .ToListAsync(ct);
-        var page = rows.Take(query.Limit).ToList();
-        var ids = page.Select(r => r.Id).ToList();
-        var legs = (await db.Postings.AsNoTracking()
-                .Where(p => ids.Contains(p.TransactionId))
-                .OrderBy(p => p.Id)
-                .Select(p => new { p.TransactionId, Leg = new TransactionLeg(p.AccountId, p.Account!.Name, p.Account.Currency, p.Amount) })
-                .ToListAsync(ct))
-            .ToLookup(p => p.TransactionId, p => p.Leg);
+                transactions = transactions.Where(t => t.Date >= from);
+            }
+            if (query.To is { } to)
+            {
+                transactions = transactions.Where(t => t.Date <= to);
+            }
+            if (SearchText.ContainsPattern(query.Text) is { } text)
+            {
+                transactions = transactions.Where(t => EF.Functions.Like(t.Description, text, "\\")
+                    || (t.Payee != null && EF.Functions.Like(t.Payee, text, "\\"))
+                    || t.Postings.Any(p => p.Memo != null && EF.Functions.Like(p.Memo, text, "\\")));
+            }
+            if (SearchText.ContainsPattern(query.Payee) is { } payee)
+            {
+                transactions = transactions.Where(t => t.Payee != null && EF.Functions.Like(t.Payee, payee, "\\"));
+            }
+            if (amount is { } wanted)
+            {
+                transactions = WithPostingOfSize(transactions, wanted.Size, wanted.Decimals);
+            }
+            transactions = ApplyOrderAndCursor(transactions, query.Sort, cursor);
 
-        var items = page.Select(r => new TransactionListItem(r.Id, r.Number, r.Date, r.Description, r.Payee, legs[r.Id].ToList(),
-            r.Voided, r.ReversesId is not null)).ToList();
-        string? next = null;
-        if (rows.Count > query.Limit)
-        {
-            var last = items[^1];
-            next = new ListCursor(query.Sort, last.Date, last.Description, last.Number).ToString();
-        }
-        return Result<TransactionPage>.Ok(new TransactionPage(items, next));
+            var rows = await transactions.Take(query.Limit + 1)
+                .Select(t => new
+                {
+                    t.Id, t.Number, t.Date, t.Description, t.Payee, t.ReversesId,
+                    Voided = session.Db.Transactions.Any(r => r.ReversesId == t.Id),
+                })
+                .ToListAsync(ct);
+            var page = rows.Take(query.Limit).ToList();
+            var ids = page.Select(r => r.Id).ToList();
+            var legs = (await session.Db.Postings.AsNoTracking()
+                    .Where(p => ids.Contains(p.TransactionId))
+                    .OrderBy(p => p.Id)
+                    .Select(p => new { p.TransactionId, Leg = new TransactionLeg(p.AccountId, p.Account!.Name, p.Account.Currency, p.Amount) })
+                    .ToListAsync(ct))
+                .ToLookup(p => p.TransactionId, p => p.Leg);
+
+            var items = page.Select(r => new TransactionListItem(r.Id, r.Number, r.Date, r.Description, r.Payee, legs[r.Id].ToList(),
+                r.Voided, r.ReversesId is not null)).ToList();
+            string? next = null;
+            if (rows.Count > query.Limit)
+            {
+                var last = items[^1];
+                next = new ListCursor(query.Sort, last.Date, last.Description, last.Number).ToString();
+            }
+            return Result<TransactionPage>.Ok(new TransactionPage(items, next));
+        }, ct);
     }
 
     private static IQueryable<Transaction> ApplyOrderAndCursor(IQueryable<Transaction> transactions, TransactionSort sort, ListCursor? cursor)

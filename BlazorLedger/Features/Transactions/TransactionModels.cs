@@ -32,16 +32,6 @@ public sealed record TransactionDto(
     public bool IsVoided => ReversedById is not null;
 }
 
-public static class TransactionLimits
-{
-    public const int MaxPostings = 100;
-    public const int MaxDescription = 200;
-    public const int MaxPayee = 100;
-    public const int MaxMemo = 200;
-    public const int MaxIdempotencyKey = 100;
-    public static readonly DateOnly EarliestDate = new(1900, 1, 1);
-}
-
 internal static class TransactionFields
 {
     public const string Date = nameof(PostTransaction.Date);
