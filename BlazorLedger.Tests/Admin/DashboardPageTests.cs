@@ -6,14 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace BlazorLedger.Tests.Admin;
 
-public sealed class DashboardPageTests : LedgerComponentTest
+public sealed class DashboardPageTests : AdminComponentTest
 {
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        await BecomeAdminAsync();
-    }
-
     [Fact]
     public async Task The_dashboard_shows_the_figures_and_its_feed_updates_when_something_is_recorded()
     {

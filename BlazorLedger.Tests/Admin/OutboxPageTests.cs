@@ -6,14 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace BlazorLedger.Tests.Admin;
 
-public sealed class OutboxPageTests : LedgerComponentTest
+public sealed class OutboxPageTests : AdminComponentTest
 {
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        await BecomeAdminAsync();
-    }
-
     [Fact]
     public async Task A_message_body_is_shown_in_a_frame_that_runs_nothing_and_never_as_markup_of_the_page()
     {

@@ -13,52 +13,41 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BlazorLedger.Tests.Admin;
 
 /// <summary>User management against the real app (Identity and all), as the admin pages drive it.</summary>
-public sealed class UserAdminTests : IAsyncLifetime
+public sealed class UserAdminTests : AppHostTest
 {
-    private AppHost app = default!;
     private Actor admin = default!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        app = new AppHost(overrides: new Dictionary<string, string?> { ["Seed:DemoData"] = "false" });
-        admin = await app.WithScopeAsync(async s =>
-            new Actor((await s.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(AppHost.AdminEmail))!.Id));
+        await base.InitializeAsync();
+        admin = await App.AdminAsync();
     }
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
     private Task<T> WithAdminService<T>(Func<UserAdminService, Task<T>> action) =>
-        app.WithScopeAsync(s => action(s.GetRequiredService<UserAdminService>()));
+        App.WithScopeAsync(s => action(s.GetRequiredService<UserAdminService>()));
 
     private async Task<string> CreateMemberAsync(string email)
     {
         var created = await WithAdminService(u => u.CreateAsync(admin, email, email.Split('@')[0], sendInvitation: false));
         Assert.True(created.Succeeded, created.Message);
-        return (await FindAsync(email))!.Id;
+        return (await App.FindUserAsync(email))!.Id;
     }
 
-    private Task<ApplicationUser?> FindAsync(string email) =>
-        app.WithScopeAsync(s => s.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email));
-
-    private Task<List<string>> AuditActionsAsync() => app.WithScopeAsync(async s =>
-    {
-        await using var db = await s.GetRequiredService<IDbContextFactory<LedgerDbContext>>().CreateDbContextAsync();
-        return await db.AuditEvents.Where(a => a.UserId == admin.UserId && a.Action.StartsWith("user."))
-            .OrderBy(a => a.Id).Select(a => a.Action).ToListAsync();
-    });
+    private Task<List<string>> AuditActionsAsync() => App.WithDbAsync(db => db.AuditEvents
+        .Where(a => a.UserId == admin.UserId && a.Action.StartsWith("user.")).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync());
 
     [Fact]
     public async Task A_user_created_with_a_temporary_password_can_sign_in_with_it()
     {
         var created = await WithAdminService(u => u.CreateAsync(admin, "tina@example.com", "Tina", false));
-        using var browser = app.NewBrowser();
+        using var browser = App.NewBrowser();
 
         var signIn = await AppHost.SignInAsync(browser, "tina@example.com", created.Value!.TemporaryPassword!);
 
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         // A temporary password must be replaced before anything else.
         var gated = await browser.GetAsync("/transactions");
-        Assert.Equal("/Account/Manage/ChangePassword", new Uri(app.BaseAddress, gated.Headers.Location!).AbsolutePath);
+        Assert.Equal("/Account/Manage/ChangePassword", new Uri(App.BaseAddress, gated.Headers.Location!).AbsolutePath);
         Assert.Contains("temporary password", await browser.GetStringAsync("Account/Manage/ChangePassword"));
         var changed = await AppHost.PostFormAsync(browser, "Account/Manage/ChangePassword", "change-password", new()
         {
@@ -89,11 +78,7 @@ public sealed class UserAdminTests : IAsyncLifetime
 
         Assert.Equal(["user.created", "user.locked", "user.unlocked", "user.disabled", "user.enabled", "user.admin-granted",
             "user.admin-revoked", "user.password-reset-sent"], await AuditActionsAsync());
-        var resetMail = await app.WithScopeAsync(async s =>
-        {
-            await using var db = await s.GetRequiredService<IDbContextFactory<LedgerDbContext>>().CreateDbContextAsync();
-            return await db.Outbox.SingleAsync(m => m.To == "mia@example.com");
-        });
+        var resetMail = await App.MailToAsync("mia@example.com");
         Assert.Contains("Account/ResetPassword?code=", resetMail.HtmlBody);
     }
 
@@ -110,9 +95,9 @@ public sealed class UserAdminTests : IAsyncLifetime
 
         Assert.All(results, r => Assert.Equal(ResultStatus.Conflict, r.Status));
         Assert.All(results, r => Assert.Contains("last active administrator", r.Message));
-        var user = (await FindAsync(AppHost.AdminEmail))!;
+        var user = (await App.FindUserAsync(AppHost.AdminEmail))!;
         Assert.Null(user.DisabledAt);
-        Assert.True(await app.WithScopeAsync(s => s.GetRequiredService<UserManager<ApplicationUser>>().IsInRoleAsync(user, Roles.Admin)));
+        Assert.True(await App.WithScopeAsync(s => s.GetRequiredService<UserManager<ApplicationUser>>().IsInRoleAsync(user, Roles.Admin)));
 
         var second = await CreateMemberAsync("sam@example.com");
         await WithAdminService(u => u.SetAdminAsync(admin, second, true));
@@ -124,7 +109,7 @@ public sealed class UserAdminTests : IAsyncLifetime
     {
         var keep = await CreateMemberAsync("kim@example.com");
         var drop = await CreateMemberAsync("dee@example.com");
-        var (keptBook, droppedBook) = await app.WithScopeAsync(async s =>
+        var (keptBook, droppedBook) = await App.WithScopeAsync(async s =>
         {
             var books = s.GetRequiredService<BookService>();
             var accounts = s.GetRequiredService<BlazorLedger.Features.Accounts.AccountService>();
@@ -143,13 +128,12 @@ public sealed class UserAdminTests : IAsyncLifetime
 
         Assert.True(kept.Succeeded, kept.Message);
         Assert.True(dropped.Succeeded, dropped.Message);
-        Assert.Null(await FindAsync("kim@example.com"));
-        Assert.Null(await FindAsync("dee@example.com"));
-        var adminBooks = await app.WithScopeAsync(s => s.GetRequiredService<BookService>().ListAsync(admin));
+        Assert.Null(await App.FindUserAsync("kim@example.com"));
+        Assert.Null(await App.FindUserAsync("dee@example.com"));
+        var adminBooks = await App.WithScopeAsync(s => s.GetRequiredService<BookService>().ListAsync(admin));
         Assert.Contains(adminBooks, b => b.Id == keptBook && b.Role == BookRole.Owner);
-        await app.WithScopeAsync(async s =>
+        await App.WithDbAsync(async db =>
         {
-            await using var db = await s.GetRequiredService<IDbContextFactory<LedgerDbContext>>().CreateDbContextAsync();
             Assert.False(await db.Books.AnyAsync(b => b.Id == droppedBook));
             Assert.False(await db.Transactions.AnyAsync(t => t.BookId == droppedBook));
             return 0;
@@ -185,7 +169,7 @@ public sealed class UserAdminTests : IAsyncLifetime
     public async Task The_admin_downloads_the_audit_log_as_csv()
     {
         await CreateMemberAsync("csv@example.com");
-        using var browser = app.NewBrowser();
+        using var browser = App.NewBrowser();
         await AppHost.SignInAsync(browser, AppHost.AdminEmail, AppHost.AdminPassword);
 
         var response = await browser.GetAsync("/admin/audit.csv?action=user.created");
@@ -201,7 +185,7 @@ public sealed class UserAdminTests : IAsyncLifetime
     public async Task A_failure_while_creating_the_personal_book_leaves_no_user_and_no_role_behind()
     {
         // A real failure inside the database, at the last of the three writes (user, role, book).
-        await using (var connection = new SqliteConnection($"Data Source={app.DatabasePath}"))
+        await using (var connection = new SqliteConnection($"Data Source={App.DatabasePath}"))
         {
             await connection.OpenAsync();
             await using var trigger = connection.CreateCommand();
@@ -211,19 +195,16 @@ public sealed class UserAdminTests : IAsyncLifetime
         var before = await CountsAsync();
 
         await Assert.ThrowsAnyAsync<Exception>(() => WithAdminService(u => u.CreateAsync(admin, "nora@example.com", "Nora", false)));
-        await Assert.ThrowsAnyAsync<Exception>(() => app.WithScopeAsync(s => s.GetRequiredService<UserManager<ApplicationUser>>()
+        await Assert.ThrowsAnyAsync<Exception>(() => App.WithScopeAsync(s => s.GetRequiredService<UserManager<ApplicationUser>>()
             .CreateAsync(new ApplicationUser { UserName = "olga@example.com", Email = "olga@example.com", DisplayName = "Olga" }, "Olgas-Own-Pass-1")));
 
-        Assert.Null(await FindAsync("nora@example.com"));
-        Assert.Null(await FindAsync("olga@example.com"));
+        Assert.Null(await App.FindUserAsync("nora@example.com"));
+        Assert.Null(await App.FindUserAsync("olga@example.com"));
         Assert.Equal(before, await CountsAsync());
     }
 
-    private Task<(int Users, int Roles, int Books, int Members)> CountsAsync() => app.WithScopeAsync(async s =>
-    {
-        await using var db = await s.GetRequiredService<IDbContextFactory<LedgerDbContext>>().CreateDbContextAsync();
-        return (await db.Users.CountAsync(), await db.UserRoles.CountAsync(), await db.Books.CountAsync(), await db.BookMembers.CountAsync());
-    });
+    private Task<(int Users, int Roles, int Books, int Members)> CountsAsync() => App.WithDbAsync(async db =>
+        (await db.Users.CountAsync(), await db.UserRoles.CountAsync(), await db.Books.CountAsync(), await db.BookMembers.CountAsync()));
 
     [Fact]
     public async Task A_member_is_refused_every_admin_operation_and_page()
@@ -234,22 +215,20 @@ public sealed class UserAdminTests : IAsyncLifetime
         Assert.Equal(ResultStatus.Forbidden, (await WithAdminService(u => u.ListAsync(member, new UserQuery()))).Status);
         Assert.Equal(ResultStatus.Forbidden, (await WithAdminService(u => u.SetAdminAsync(member, id, true))).Status);
         Assert.Equal(ResultStatus.Forbidden, (await WithAdminService(u => u.DeleteAsync(member, admin.UserId, SoleOwnedBooks.Delete))).Status);
-        const string password = "Max-Own-Pass-1";
-        await app.WithScopeAsync(s => s.GetRequiredService<UserManager<ApplicationUser>>()
-            .CreateAsync(new ApplicationUser { UserName = "max2@example.com", Email = "max2@example.com", DisplayName = "Max" }, password));
-        using var browser = app.NewBrowser();
-        await AppHost.SignInAsync(browser, "max2@example.com", password);
+        await App.CreateUserAsync("max2@example.com");
+        using var browser = App.NewBrowser();
+        await AppHost.SignInAsync(browser, "max2@example.com", AppHost.UserPassword);
 
         foreach (var page in new[] { "/admin", "/admin/users", "/admin/audit", "/admin/outbox", "/admin/settings" })
         {
             var response = await browser.GetAsync(page);
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-            Assert.Equal("/Account/AccessDenied", new Uri(app.BaseAddress, response.Headers.Location!).AbsolutePath);
+            Assert.Equal("/Account/AccessDenied", new Uri(App.BaseAddress, response.Headers.Location!).AbsolutePath);
         }
         Assert.Contains("Chart of accounts", await browser.GetStringAsync("/"));
         var csv = await browser.GetAsync("/admin/audit.csv");
-        Assert.Equal("/Account/AccessDenied", new Uri(app.BaseAddress, csv.Headers.Location!).AbsolutePath);
-        using var anonymous = app.NewBrowser();
+        Assert.Equal("/Account/AccessDenied", new Uri(App.BaseAddress, csv.Headers.Location!).AbsolutePath);
+        using var anonymous = App.NewBrowser();
         Assert.Equal(HttpStatusCode.Redirect, (await anonymous.GetAsync("/admin")).StatusCode);
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using BlazorLedger.Common;
 using BlazorLedger.Data;
 using BlazorLedger.Features.Admin;
@@ -11,48 +10,22 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BlazorLedger.Tests.Api;
 
 /// <summary>What one user, one address or one guesser can do to the API, on a real Kestrel port with small limits.</summary>
-public sealed class ApiAbuseTests : IAsyncLifetime
+public sealed class ApiAbuseTests : AppHostTest
 {
-    private AppHost app = default!;
+    protected override AppHost Start() => AppHost.WithoutDemoData(settings:
+        [("Api:RequestsPerMinute", "100"), ("Api:RequestsPerMinutePerUser", "4"), ("Api:BadTokensPerMinute", "3")]);
 
-    public Task InitializeAsync()
-    {
-        app = new AppHost(overrides: new Dictionary<string, string?>
-        {
-            ["Seed:DemoData"] = "false",
-            ["Api:RequestsPerMinute"] = "100",
-            ["Api:RequestsPerMinutePerUser"] = "4",
-            ["Api:BadTokensPerMinute"] = "3",
-        });
-        return Task.CompletedTask;
-    }
+    private async Task<Actor> UserAsync(string email) => new((await App.CreateUserAsync(email)).Id);
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
-    private Task<string> UserAsync(string email) => app.WithScopeAsync(async s =>
-    {
-        var user = new ApplicationUser { UserName = email, Email = email, DisplayName = email.Split('@')[0] };
-        Assert.True((await s.GetRequiredService<UserManager<ApplicationUser>>().CreateAsync(user, "Some-Pass-123")).Succeeded);
-        return user.Id;
-    });
-
-    private Task<string> TokenAsync(string userId) => app.WithScopeAsync(async s =>
-        (await s.GetRequiredService<ApiTokenService>().CreateAsync(new Actor(userId), "t", ApiScopes.Read, 30)).Value!.Secret);
-
-    private HttpClient Client(string token)
-    {
-        var client = new HttpClient { BaseAddress = app.BaseAddress };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    private async Task<HttpClient> ClientAsync(Actor user) => App.NewApiClient(await App.CreateTokenAsync(user));
 
     [Fact]
     public async Task A_users_tokens_share_one_budget()
     {
         var ann = await UserAsync("ann@example.com");
-        using var first = Client(await TokenAsync(ann));
-        using var second = Client(await TokenAsync(ann));
-        using var someoneElse = Client(await TokenAsync(await UserAsync("bob@example.com")));
+        using var first = await ClientAsync(ann);
+        using var second = await ClientAsync(ann);
+        using var someoneElse = await ClientAsync(await UserAsync("bob@example.com"));
 
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 5; i++)
@@ -68,15 +41,15 @@ public sealed class ApiAbuseTests : IAsyncLifetime
     [Fact]
     public async Task An_address_sending_bad_tokens_is_stopped_before_its_tokens_are_checked()
     {
-        var good = await TokenAsync(await UserAsync("ann@example.com"));
+        var good = await App.CreateTokenAsync(await UserAsync("ann@example.com"));
 
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 4; i++)
         {
-            using var guesser = Client($"bl_guess{i}");
+            using var guesser = App.NewApiClient($"bl_guess{i}");
             statuses.Add((await guesser.GetAsync("api/v1/books")).StatusCode);
         }
-        using var valid = Client(good);
+        using var valid = App.NewApiClient(good);
         var meanwhile = await valid.GetAsync("api/v1/books");
 
         Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], statuses);
@@ -89,22 +62,21 @@ public sealed class ApiAbuseTests : IAsyncLifetime
     public async Task Wrong_passwords_do_not_stop_a_users_tokens_but_an_admin_lock_does()
     {
         var ann = await UserAsync("ann@example.com");
-        using var client = Client(await TokenAsync(ann));
+        using var client = await ClientAsync(ann);
         for (var i = 0; i < 5; i++)
         {
-            await app.WithScopeAsync(s => s.GetRequiredService<SignInManager<ApplicationUser>>()
+            await App.WithScopeAsync(s => s.GetRequiredService<SignInManager<ApplicationUser>>()
                 .PasswordSignInAsync("ann@example.com", "wrong-password", false, lockoutOnFailure: true));
         }
-        var lockedOut = await app.WithScopeAsync(async s =>
+        var lockedOut = await App.WithScopeAsync(async s =>
         {
             var users = s.GetRequiredService<UserManager<ApplicationUser>>();
-            return await users.IsLockedOutAsync((await users.FindByIdAsync(ann))!);
+            return await users.IsLockedOutAsync((await users.FindByIdAsync(ann.UserId))!);
         });
 
         var afterGuesses = await client.GetAsync("api/v1/books");
-        var admin = await app.WithScopeAsync(async s =>
-            new Actor((await s.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(AppHost.AdminEmail))!.Id));
-        Assert.True((await app.WithScopeAsync(s => s.GetRequiredService<UserAdminService>().SetLockedAsync(admin, ann, true))).Succeeded);
+        var admin = await App.AdminAsync();
+        Assert.True((await App.WithScopeAsync(s => s.GetRequiredService<UserAdminService>().SetLockedAsync(admin, ann.UserId, true))).Succeeded);
         var afterAdminLock = await client.GetAsync("api/v1/books");
 
         Assert.True(lockedOut);

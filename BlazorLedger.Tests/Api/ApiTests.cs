@@ -1,72 +1,47 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using BlazorLedger.Common;
-using BlazorLedger.Data;
 using BlazorLedger.Features.Api;
 using BlazorLedger.Tests.Common;
 using BlazorLedger.Tests.Infrastructure;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BlazorLedger.Tests.Api;
 
 /// <summary>The HTTP API on a real Kestrel port, driven with personal access tokens as a script would.</summary>
-public sealed class ApiTests : IAsyncLifetime
+public sealed class ApiTests : AppHostTest
 {
-    private AppHost app = default!;
     private HttpClient alice = default!;
     private Guid book;
     private Guid cash, food;
 
-    public async Task InitializeAsync()
+    protected override AppHost Start() => AppHost.WithoutDemoData(settings: [("Api:RequestsPerMinute", "100000")]);
+
+    public override async Task InitializeAsync()
     {
-        app = new AppHost(overrides: new Dictionary<string, string?> { ["Seed:DemoData"] = "false", ["Api:RequestsPerMinute"] = "100000" });
+        await base.InitializeAsync();
         alice = await ClientAsync("alice@example.com", ApiScopes.Write);
         book = (await alice.GetFromJsonAsync<JsonElement>("api/v1/books"))[0].GetProperty("id").GetGuid();
         cash = await CreateAccountAsync("Cash", "Asset", "USD");
         food = await CreateAccountAsync("Food", "Expense", "USD");
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         alice.Dispose();
-        await app.DisposeAsync();
+        await base.DisposeAsync();
     }
 
-    private async Task<string> UserAsync(string email) => await app.WithScopeAsync(async s =>
-    {
-        var users = s.GetRequiredService<UserManager<ApplicationUser>>();
-        var user = await users.FindByEmailAsync(email);
-        if (user is null)
-        {
-            user = new ApplicationUser { UserName = email, Email = email, DisplayName = email.Split('@')[0] };
-            Assert.True((await users.CreateAsync(user, "Some-Pass-123")).Succeeded);
-        }
-        return user.Id;
-    });
-
+    /// <summary>A token of the user with this address, who is created on first use.</summary>
     private async Task<string> TokenAsync(string email, string scope, int? days = 30)
     {
-        var userId = await UserAsync(email);
-        return await app.WithScopeAsync(async s =>
-            (await s.GetRequiredService<ApiTokenService>().CreateAsync(new Actor(userId), "test", scope, days)).Value!.Secret);
+        var user = await App.FindUserAsync(email) ?? await App.CreateUserAsync(email);
+        return await App.CreateTokenAsync(new Actor(user.Id), scope, days);
     }
 
-    private HttpClient Client(string? token)
-    {
-        var client = new HttpClient { BaseAddress = app.BaseAddress };
-        if (token is not null)
-        {
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-        return client;
-    }
-
-    private async Task<HttpClient> ClientAsync(string email, string scope) => Client(await TokenAsync(email, scope));
+    private async Task<HttpClient> ClientAsync(string email, string scope) => App.NewApiClient(await TokenAsync(email, scope));
 
     private async Task<Guid> CreateAccountAsync(string name, string type, string currency)
     {
@@ -90,11 +65,7 @@ public sealed class ApiTests : IAsyncLifetime
     private string Transfer(string amount, string description = "Lunch", string date = "2026-11-01") =>
         $$"""{"date":"{{date}}","description":"{{description}}","postings":[{"accountId":"{{food}}","amount":{{amount}}},{"accountId":"{{cash}}","amount":"-{{amount.Trim('"')}}"}]}""";
 
-    private async Task<int> TransactionCountAsync() => await app.WithScopeAsync(async s =>
-    {
-        await using var db = await s.GetRequiredService<IDbContextFactory<LedgerDbContext>>().CreateDbContextAsync();
-        return await db.Transactions.CountAsync();
-    });
+    private Task<int> TransactionCountAsync() => App.WithDbAsync(db => db.Transactions.CountAsync());
 
     [Fact]
     public async Task Every_amount_string_in_the_table_is_read_exactly_or_refused_with_how_it_was_read()
@@ -282,21 +253,20 @@ public sealed class ApiTests : IAsyncLifetime
     [Fact]
     public async Task Missing_malformed_expired_revoked_and_disabled_tokens_get_401()
     {
-        using var none = Client(null);
-        using var malformed = Client("not-a-token");
+        using var none = App.NewApiClient(null);
+        using var malformed = App.NewApiClient("not-a-token");
         var expiredToken = await TokenAsync("eve@example.com", ApiScopes.Read, days: 1);
         var revokedToken = await TokenAsync("rob@example.com", ApiScopes.Read);
         var disabledToken = await TokenAsync("dan@example.com", ApiScopes.Read);
-        await app.WithScopeAsync(async s =>
+        await App.WithDbAsync(async db =>
         {
-            await using var db = await s.GetRequiredService<IDbContextFactory<LedgerDbContext>>().CreateDbContextAsync();
             var users = await db.Users.ToDictionaryAsync(u => u.Email!, u => u.Id);
             await db.ApiTokens.Where(t => t.UserId == users["eve@example.com"]).ExecuteUpdateAsync(x => x.SetProperty(t => t.ExpiresAt, DateTime.UtcNow.AddMinutes(-1)));
             await db.ApiTokens.Where(t => t.UserId == users["rob@example.com"]).ExecuteUpdateAsync(x => x.SetProperty(t => t.RevokedAt, DateTime.UtcNow));
             return await db.Users.Where(u => u.Id == users["dan@example.com"]).ExecuteUpdateAsync(x => x.SetProperty(u => u.DisabledAt, DateTime.UtcNow));
         });
 
-        foreach (var client in new[] { none, malformed, Client(expiredToken), Client(revokedToken), Client(disabledToken) })
+        foreach (var client in new[] { none, malformed, App.NewApiClient(expiredToken), App.NewApiClient(revokedToken), App.NewApiClient(disabledToken) })
         {
             var response = await client.GetAsync("api/v1/books");
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
@@ -308,8 +278,8 @@ public sealed class ApiTests : IAsyncLifetime
     public async Task A_read_token_cannot_write_and_a_browser_cookie_is_not_a_token()
     {
         using var reader = await ClientAsync("alice@example.com", ApiScopes.Read);
-        using var browser = app.NewBrowser();
-        await AppHost.SignInAsync(browser, "alice@example.com", "Some-Pass-123");
+        using var browser = App.NewBrowser();
+        await AppHost.SignInAsync(browser, "alice@example.com", AppHost.UserPassword);
 
         Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync("api/v1/books")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await reader.SendAsync(Post(Transfer("1")))).StatusCode);
@@ -337,7 +307,7 @@ public sealed class ApiTests : IAsyncLifetime
     [Fact]
     public async Task The_openapi_document_and_the_docs_are_served()
     {
-        using var anonymous = Client(null);
+        using var anonymous = App.NewApiClient(null);
 
         var document = await anonymous.GetFromJsonAsync<JsonElement>("openapi/v1.json");
         var docs = await anonymous.GetAsync("api/docs");
@@ -348,25 +318,14 @@ public sealed class ApiTests : IAsyncLifetime
     }
 }
 
-public sealed class ApiRateLimitTests : IAsyncLifetime
+public sealed class ApiRateLimitTests : AppHostTest
 {
-    private AppHost app = default!;
-
-    public Task InitializeAsync()
-    {
-        app = new AppHost(overrides: new Dictionary<string, string?> { ["Seed:DemoData"] = "false", ["Api:RequestsPerMinute"] = "3" });
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    protected override AppHost Start() => AppHost.WithoutDemoData(settings: [("Api:RequestsPerMinute", "3")]);
 
     [Fact]
     public async Task Too_many_requests_get_429_with_retry_after()
     {
-        var admin = await app.WithScopeAsync(async s => (await s.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(AppHost.AdminEmail))!.Id);
-        var token = await app.WithScopeAsync(async s => (await s.GetRequiredService<ApiTokenService>().CreateAsync(new Actor(admin), "t", ApiScopes.Read, null)).Value!.Secret);
-        using var client = new HttpClient { BaseAddress = app.BaseAddress };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var client = App.NewApiClient(await App.CreateTokenAsync(await App.AdminAsync(), days: null));
 
         var statuses = new List<HttpStatusCode>();
         HttpResponseMessage last = default!;

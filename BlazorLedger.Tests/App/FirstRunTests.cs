@@ -11,23 +11,15 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BlazorLedger.Tests.App;
 
 /// <summary>The app as a newcomer starts it: a fresh database file, migrations, roles, the admin and the demo book.</summary>
-public sealed class FirstRunTests : IAsyncLifetime
+public sealed class FirstRunTests : AppHostTest
 {
-    private AppHost app = default!;
-
-    public Task InitializeAsync()
-    {
-        app = new AppHost();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    protected override AppHost Start() => new();
 
     [Fact]
     public async Task First_start_creates_the_schema_the_roles_the_admin_and_a_consistent_demo_book()
     {
-        Assert.True(File.Exists(app.DatabasePath));
-        await using var scope = app.Services.CreateAsyncScope();
+        Assert.True(File.Exists(App.DatabasePath));
+        await using var scope = App.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var admin = await users.FindByEmailAsync(AppHost.AdminEmail);
         Assert.NotNull(admin);
@@ -53,7 +45,7 @@ public sealed class FirstRunTests : IAsyncLifetime
     [Fact]
     public async Task A_visitor_is_sent_to_sign_in_and_the_admin_can_sign_in_and_see_the_demo_accounts()
     {
-        using var browser = app.NewBrowser();
+        using var browser = App.NewBrowser();
 
         var anonymous = await browser.GetAsync("/");
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
@@ -70,7 +62,7 @@ public sealed class FirstRunTests : IAsyncLifetime
         Assert.Contains("Demo household", home);
         Assert.Contains("Checking", home);
 
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = App.Services.CreateAsyncScope();
         var admin = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(AppHost.AdminEmail);
         Assert.NotNull(admin!.LastSignInAt);
     }
@@ -79,25 +71,25 @@ public sealed class FirstRunTests : IAsyncLifetime
     public async Task A_second_start_on_the_same_database_changes_nothing()
     {
         int transactions;
-        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<LedgerDbContext>>().CreateDbContextAsync())
+        await using (var db = await App.Services.GetRequiredService<IDbContextFactory<LedgerDbContext>>().CreateDbContextAsync())
         {
             transactions = await db.Transactions.CountAsync();
         }
 
         var cookies = new CookieContainer();
-        using (var before = app.NewBrowser(cookies))
+        using (var before = App.NewBrowser(cookies))
         {
             await AppHost.SignInAsync(before, AppHost.AdminEmail, AppHost.AdminPassword);
         }
 
         await using var again = new AppHost(overrides: new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Ledger"] = $"Data Source={app.DatabasePath}",
-            ["DataProtection:KeysPath"] = app.KeysPath,
+            ["ConnectionStrings:Ledger"] = $"Data Source={App.DatabasePath}",
+            ["DataProtection:KeysPath"] = App.KeysPath,
         });
 
         // The keys live with the data, so a sign-in survives the restart.
-        Assert.NotEmpty(Directory.GetFiles(app.KeysPath, "key-*.xml"));
+        Assert.NotEmpty(Directory.GetFiles(App.KeysPath, "key-*.xml"));
         using var after = again.NewBrowser(cookies);
         Assert.Contains("Chart of accounts", await after.GetStringAsync("/"));
 

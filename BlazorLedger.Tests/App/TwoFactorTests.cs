@@ -8,22 +8,20 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BlazorLedger.Tests.App;
 
 /// <summary>Two-factor sign-in with an authenticator app (TOTP) and with a recovery code, through the real pages.</summary>
-public sealed class TwoFactorTests : IAsyncLifetime
+public sealed class TwoFactorTests : AppHostTest
 {
     private const string Email = "tess@example.com";
-    private const string Password = "Tess-Pass-123";
-    private AppHost app = default!;
     private string key = "";
     private string[] recoveryCodes = [];
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        app = new AppHost(overrides: new Dictionary<string, string?> { ["Seed:DemoData"] = "false" });
-        (key, recoveryCodes) = await app.WithScopeAsync(async services =>
+        await base.InitializeAsync();
+        var created = await App.CreateUserAsync(Email);
+        (key, recoveryCodes) = await App.WithScopeAsync(async services =>
         {
             var users = services.GetRequiredService<UserManager<ApplicationUser>>();
-            var user = new ApplicationUser { UserName = Email, Email = Email, DisplayName = "Tess" };
-            Assert.True((await users.CreateAsync(user, Password)).Succeeded);
+            var user = (await users.FindByIdAsync(created.Id))!;
             await users.ResetAuthenticatorKeyAsync(user);
             await users.SetTwoFactorEnabledAsync(user, true);
             var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))!.ToArray();
@@ -31,15 +29,13 @@ public sealed class TwoFactorTests : IAsyncLifetime
         });
     }
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
     [Fact]
     public async Task The_password_alone_is_not_enough_and_the_authenticator_code_completes_sign_in()
     {
-        using var browser = app.NewBrowser();
+        using var browser = App.NewBrowser();
 
-        var first = await AppHost.SignInAsync(browser, Email, Password);
-        Assert.Equal("/Account/LoginWith2fa", new Uri(app.BaseAddress, first.Headers.Location!).AbsolutePath);
+        var first = await AppHost.SignInAsync(browser, Email, AppHost.UserPassword);
+        Assert.Equal("/Account/LoginWith2fa", new Uri(App.BaseAddress, first.Headers.Location!).AbsolutePath);
         Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/")).StatusCode);
 
         var wrong = await AppHost.PostFormAsync(browser, first.Headers.Location!.OriginalString, "login-with-2fa",
@@ -56,16 +52,16 @@ public sealed class TwoFactorTests : IAsyncLifetime
     [Fact]
     public async Task A_recovery_code_works_once()
     {
-        using var browser = app.NewBrowser();
-        await AppHost.SignInAsync(browser, Email, Password);
+        using var browser = App.NewBrowser();
+        await AppHost.SignInAsync(browser, Email, AppHost.UserPassword);
 
         var used = await AppHost.PostFormAsync(browser, "Account/LoginWithRecoveryCode", "login-with-recovery-code",
             new() { ["Input.RecoveryCode"] = recoveryCodes[0] });
 
         Assert.Equal(HttpStatusCode.Redirect, used.StatusCode);
         Assert.Contains("Chart of accounts", await browser.GetStringAsync("/"));
-        using var again = app.NewBrowser();
-        await AppHost.SignInAsync(again, Email, Password);
+        using var again = App.NewBrowser();
+        await AppHost.SignInAsync(again, Email, AppHost.UserPassword);
         var reused = await AppHost.PostFormAsync(again, "Account/LoginWithRecoveryCode", "login-with-recovery-code",
             new() { ["Input.RecoveryCode"] = recoveryCodes[0] });
         Assert.Contains("Invalid recovery code", await reused.Content.ReadAsStringAsync());

@@ -157,7 +157,7 @@ public sealed class BrowserFlowTests : IAsyncLifetime
     public async Task A_post_in_one_browser_appears_in_the_others_register_and_on_the_admin_dashboard_without_a_reload()
     {
         await browser.CreateUserAsync("lee@example.com", "Lee");
-        var actor = await browser.ActorAsync("lee@example.com");
+        var actor = await browser.App.ActorAsync("lee@example.com");
         var (food, cash) = await browser.App.WithScopeAsync(async s =>
         {
             var book = (await s.GetRequiredService<BookService>().ListAsync(actor)).Single().Id;
@@ -226,9 +226,8 @@ public sealed class BrowserFlowTests : IAsyncLifetime
     [Fact]
     public async Task The_outbox_shows_a_hostile_message_as_the_recipient_would_see_it_without_running_any_of_it()
     {
-        await browser.App.WithScopeAsync(async s =>
+        await browser.App.WithDbAsync(async db =>
         {
-            await using var db = await s.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<LedgerDbContext>>().CreateDbContextAsync();
             db.Outbox.Add(new OutboxMessage
             {
                 CreatedAt = DateTime.UtcNow, To = "eve@example.com", Subject = "Hello <b>admin</b>",

@@ -1,10 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using BlazorLedger.Data;
 using BlazorLedger.Tests.Infrastructure;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BlazorLedger.Tests.Hosting;
 
@@ -13,51 +9,33 @@ public sealed partial class PublicAddressTests
 {
     private const string PublicUrl = "https://ledger.example.org";
 
-    private static AppHost Start(string environment = "Development", params (string Key, string? Value)[] settings)
-    {
-        var overrides = new Dictionary<string, string?> { ["Seed:DemoData"] = "false" };
-        foreach (var (key, value) in settings)
-        {
-            overrides[key] = value;
-        }
-        return new AppHost(environment, overrides);
-    }
-
     [Fact]
     public async Task A_password_reset_asked_for_with_a_forged_host_links_to_the_public_address()
     {
-        await using var app = Start(settings: [("App:PublicUrl", PublicUrl), ("AllowedHosts", "*")]);
-        await app.WithScopeAsync(async services =>
-        {
-            var user = new ApplicationUser { UserName = "fay@example.com", Email = "fay@example.com", DisplayName = "Fay", EmailConfirmed = true };
-            return await services.GetRequiredService<UserManager<ApplicationUser>>().CreateAsync(user, "Member-Pass-1");
-        });
+        await using var app = AppHost.WithoutDemoData(settings: [("App:PublicUrl", PublicUrl), ("AllowedHosts", "*")]);
+        await app.CreateUserAsync("fay@example.com", setUp: user => user.EmailConfirmed = true);
         using var browser = app.NewBrowser();
         browser.DefaultRequestHeaders.Host = "attacker.example";
 
         var asked = await AppHost.PostFormAsync(browser, "Account/ForgotPassword", "forgot-password", new() { ["Input.Email"] = "fay@example.com" });
 
         Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
-        var link = WebUtility.HtmlDecode(Href().Match((await MailToAsync(app, "fay@example.com")).HtmlBody).Groups[1].Value);
+        var link = WebUtility.HtmlDecode(Href().Match((await app.MailToAsync("fay@example.com")).HtmlBody).Groups[1].Value);
         Assert.StartsWith(PublicUrl + "/Account/ResetPassword?code=", link);
-        Assert.DoesNotContain("attacker", (await MailToAsync(app, "fay@example.com")).HtmlBody);
+        Assert.DoesNotContain("attacker", (await app.MailToAsync("fay@example.com")).HtmlBody);
     }
 
     [Fact]
     public async Task Without_a_public_address_links_use_the_address_the_app_listens_on_not_the_host_header()
     {
-        await using var app = Start(settings: [("AllowedHosts", "*")]);
-        await app.WithScopeAsync(async services =>
-        {
-            var user = new ApplicationUser { UserName = "gil@example.com", Email = "gil@example.com", DisplayName = "Gil", EmailConfirmed = true };
-            return await services.GetRequiredService<UserManager<ApplicationUser>>().CreateAsync(user, "Member-Pass-1");
-        });
+        await using var app = AppHost.WithoutDemoData(settings: [("AllowedHosts", "*")]);
+        await app.CreateUserAsync("gil@example.com", setUp: user => user.EmailConfirmed = true);
         using var browser = app.NewBrowser();
         browser.DefaultRequestHeaders.Host = "attacker.example";
 
         await AppHost.PostFormAsync(browser, "Account/ForgotPassword", "forgot-password", new() { ["Input.Email"] = "gil@example.com" });
 
-        var link = WebUtility.HtmlDecode(Href().Match((await MailToAsync(app, "gil@example.com")).HtmlBody).Groups[1].Value);
+        var link = WebUtility.HtmlDecode(Href().Match((await app.MailToAsync("gil@example.com")).HtmlBody).Groups[1].Value);
         Assert.Equal(app.BaseAddress.Port, new Uri(link).Port);
         Assert.DoesNotContain("attacker", link);
     }
@@ -65,7 +43,7 @@ public sealed partial class PublicAddressTests
     [Fact]
     public async Task With_a_public_address_and_no_allowed_hosts_only_its_host_is_answered()
     {
-        await using var app = Start(settings: [("App:PublicUrl", PublicUrl)]);
+        await using var app = AppHost.WithoutDemoData(settings: [("App:PublicUrl", PublicUrl)]);
         using var client = app.NewBrowser();
 
         var forged = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "Account/Login") { Headers = { Host = "attacker.example" } });
@@ -78,7 +56,7 @@ public sealed partial class PublicAddressTests
     [Fact]
     public async Task An_invalid_public_address_stops_the_app_at_start_up_with_a_message_naming_the_setting()
     {
-        var failure = Assert.ThrowsAny<Exception>(() => Start(settings: [("App:PublicUrl", "ledger.example.org/path?x=1")]));
+        var failure = Assert.ThrowsAny<Exception>(() => AppHost.WithoutDemoData(settings: [("App:PublicUrl", "ledger.example.org/path?x=1")]));
 
         Assert.Contains("App:PublicUrl", failure.ToString());
     }
@@ -86,7 +64,7 @@ public sealed partial class PublicAddressTests
     [Fact]
     public async Task Every_page_and_api_response_carries_the_security_headers_and_one_policy()
     {
-        await using var app = Start();
+        await using var app = AppHost.WithoutDemoData();
         using var client = app.NewBrowser();
 
         foreach (var path in new[] { "Account/Login", "api/v1/books", "not-a-page", "favicon.png" })
@@ -105,7 +83,7 @@ public sealed partial class PublicAddressTests
     [Fact]
     public async Task The_page_policy_carries_a_fresh_nonce_that_the_import_map_uses()
     {
-        await using var app = Start();
+        await using var app = AppHost.WithoutDemoData();
         using var client = app.NewBrowser();
 
         var first = await client.GetAsync("Account/Login");
@@ -120,7 +98,7 @@ public sealed partial class PublicAddressTests
     [Fact]
     public async Task Behind_a_trusted_proxy_https_is_recognised_with_hsts_and_secure_cookies()
     {
-        await using var app = Start("Production", ("App:PublicUrl", PublicUrl), ("App:TrustedProxies", "127.0.0.1, ::1"));
+        await using var app = AppHost.WithoutDemoData("Production", ("App:PublicUrl", PublicUrl), ("App:TrustedProxies", "127.0.0.1, ::1"));
 
         var response = await GetThroughProxyAsync(app);
 
@@ -131,7 +109,7 @@ public sealed partial class PublicAddressTests
     [Fact]
     public async Task Forwarded_headers_from_a_client_that_is_not_a_configured_proxy_are_ignored()
     {
-        await using var app = Start("Production", ("App:PublicUrl", PublicUrl), ("App:TrustedProxies", "10.9.8.7"));
+        await using var app = AppHost.WithoutDemoData("Production", ("App:PublicUrl", PublicUrl), ("App:TrustedProxies", "10.9.8.7"));
 
         var response = await GetThroughProxyAsync(app);
 
@@ -149,12 +127,6 @@ public sealed partial class PublicAddressTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return response;
     }
-
-    private static Task<OutboxMessage> MailToAsync(AppHost app, string to) => app.WithScopeAsync(async services =>
-    {
-        await using var db = await services.GetRequiredService<IDbContextFactory<LedgerDbContext>>().CreateDbContextAsync();
-        return await db.Outbox.SingleAsync(m => m.To == to);
-    });
 
     [GeneratedRegex("href=\"([^\"]+)\"")]
     private static partial Regex Href();

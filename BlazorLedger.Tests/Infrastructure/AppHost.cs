@@ -1,10 +1,16 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
+using BlazorLedger.Common;
+using BlazorLedger.Data;
+using BlazorLedger.Features.Api;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BlazorLedger.Tests.Infrastructure;
@@ -17,6 +23,9 @@ public sealed partial class AppHost : WebApplicationFactory<Program>
 {
     public const string AdminEmail = "admin@example.com";
     public const string AdminPassword = "Test-Admin-Pass-1";
+
+    /// <summary>The password of the users that tests create, unless a test chooses another.</summary>
+    public const string UserPassword = "Member-Pass-1";
 
     private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"ledger-app-{Guid.NewGuid():N}.db");
     private readonly string keysPath = Path.Combine(Path.GetTempPath(), $"ledger-app-keys-{Guid.NewGuid():N}");
@@ -40,6 +49,17 @@ public sealed partial class AppHost : WebApplicationFactory<Program>
         StartServer();
         BaseAddress = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
             .First().Replace("[::]", "127.0.0.1").Replace("localhost", "127.0.0.1"));
+    }
+
+    /// <summary>The app without the demo book, so that a test sees only the users and books it makes.</summary>
+    public static AppHost WithoutDemoData(string environment = "Development", params (string Key, string? Value)[] settings)
+    {
+        var overrides = new Dictionary<string, string?> { ["Seed:DemoData"] = "false" };
+        foreach (var (key, value) in settings)
+        {
+            overrides[key] = value;
+        }
+        return new AppHost(environment, overrides);
     }
 
     public string Environment { get; }
@@ -67,6 +87,17 @@ public sealed partial class AppHost : WebApplicationFactory<Program>
             BaseAddress = BaseAddress,
         };
 
+    /// <summary>An HTTP client that calls the API as a script would, with <paramref name="token"/> (if any) as its bearer token.</summary>
+    public HttpClient NewApiClient(string? token)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+        return client;
+    }
+
     /// <summary>Signs in through the real sign-in form (antiforgery token and all); returns the response to the post.</summary>
     public static Task<HttpResponseMessage> SignInAsync(HttpClient browser, string email, string password) =>
         PostFormAsync(browser, "Account/Login", "login", new() { ["Input.Email"] = email, ["Input.Password"] = password });
@@ -89,6 +120,39 @@ public sealed partial class AppHost : WebApplicationFactory<Program>
         await using var scope = Services.CreateAsyncScope();
         return await action(scope.ServiceProvider);
     }
+
+    /// <summary>Runs <paramref name="action"/> on a fresh context of the running app's database.</summary>
+    public Task<T> WithDbAsync<T>(Func<LedgerDbContext, Task<T>> action) => WithScopeAsync(async services =>
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<LedgerDbContext>>().CreateDbContextAsync();
+        return await action(db);
+    });
+
+    /// <summary>Creates a user through Identity, as registration would (personal book and all).</summary>
+    /// <param name="setUp">Changes the new user before it is saved (say, confirms the address).</param>
+    public Task<ApplicationUser> CreateUserAsync(string email, string password = UserPassword, Action<ApplicationUser>? setUp = null) =>
+        WithScopeAsync(async services =>
+        {
+            var user = new ApplicationUser { UserName = email, Email = email, DisplayName = email.Split('@')[0] };
+            setUp?.Invoke(user);
+            var result = await services.GetRequiredService<UserManager<ApplicationUser>>().CreateAsync(user, password);
+            Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
+            return user;
+        });
+
+    public Task<ApplicationUser?> FindUserAsync(string email) =>
+        WithScopeAsync(services => services.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email));
+
+    public async Task<Actor> ActorAsync(string email) => new((await FindUserAsync(email))!.Id);
+
+    public Task<Actor> AdminAsync() => ActorAsync(AdminEmail);
+
+    /// <summary>Creates a personal access token for <paramref name="user"/> and returns its secret.</summary>
+    public Task<string> CreateTokenAsync(Actor user, string scope = ApiScopes.Read, int? days = 30) => WithScopeAsync(async services =>
+        (await services.GetRequiredService<ApiTokenService>().CreateAsync(user, "test", scope, days)).Value!.Secret);
+
+    /// <summary>The one message in the outbox addressed to <paramref name="to"/>.</summary>
+    public Task<OutboxMessage> MailToAsync(string to) => WithDbAsync(db => db.Outbox.SingleAsync(m => m.To == to));
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();

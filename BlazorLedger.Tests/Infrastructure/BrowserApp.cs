@@ -1,7 +1,3 @@
-using BlazorLedger.Common;
-using BlazorLedger.Data;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace BlazorLedger.Tests.Infrastructure;
@@ -28,7 +24,7 @@ public sealed class BrowserApp : IAsyncLifetime
         {
             throw new InvalidOperationException($"Chromium is not installed at {ChromiumPath}; run ./scripts/test.sh, which installs it.");
         }
-        App = new AppHost(overrides: new Dictionary<string, string?> { ["Seed:DemoData"] = "false" });
+        App = AppHost.WithoutDemoData();
         // The suite runs these alongside hundreds of other tests on two cores: give assertions room, not sleeps.
         Assertions.SetDefaultExpectTimeout(15_000);
         playwright = await Playwright.CreateAsync();
@@ -72,14 +68,15 @@ public sealed class BrowserApp : IAsyncLifetime
         return page;
     }
 
-    public Task<string> CreateUserAsync(string email, string name) => App.WithScopeAsync(async services =>
+    public async Task<string> CreateUserAsync(string email, string name)
     {
-        var users = services.GetRequiredService<UserManager<ApplicationUser>>();
-        var user = new ApplicationUser { UserName = email, Email = email, DisplayName = name, EmailConfirmed = true };
-        var result = await users.CreateAsync(user, Password);
-        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
+        var user = await App.CreateUserAsync(email, Password, user =>
+        {
+            user.DisplayName = name;
+            user.EmailConfirmed = true;
+        });
         return user.Id;
-    });
+    }
 
     /// <summary>Signs in through the sign-in page and waits until the app is interactive (clicks before that are lost).</summary>
     public static async Task SignInAsync(IPage page, string email, string password = Password)
@@ -122,9 +119,6 @@ public sealed class BrowserApp : IAsyncLifetime
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
         await hide.EvaluateAsync("element => element.remove()");
     }
-
-    public Task<Actor> ActorAsync(string email) => App.WithScopeAsync(async services =>
-        new Actor((await services.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email))!.Id));
 }
 
 [CollectionDefinition(Name)]

@@ -52,13 +52,6 @@ public abstract class LedgerComponentTest : BunitContext, IAsyncLifetime
             new Claim(BlazorLedger.Features.Users.LedgerClaims.DisplayName, name));
     }
 
-    /// <summary>Makes the signed-in user an admin, in the database and in their sign-in.</summary>
-    protected async Task BecomeAdminAsync()
-    {
-        await Ledger.MakeAdminAsync(User);
-        SignIn(User, "alice", BlazorLedger.Features.Users.Roles.Admin);
-    }
-
     /// <summary>Renders the MudBlazor popover host, where menus and select lists put their items.</summary>
     protected IRenderedComponent<MudPopoverProvider> RenderPopovers() => Render<MudPopoverProvider>();
 

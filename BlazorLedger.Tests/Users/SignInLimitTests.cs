@@ -1,34 +1,19 @@
 using System.Net;
-using BlazorLedger.Data;
 using BlazorLedger.Tests.Infrastructure;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BlazorLedger.Tests.Users;
 
 /// <summary>The sign-in, recovery and registration pages take only a few submissions per address and per account.</summary>
 public sealed class SignInLimitTests
 {
-    private static AppHost App(int perAddress, int perAccount) => new(overrides: new Dictionary<string, string?>
-    {
-        ["Seed:DemoData"] = "false",
-        ["SignIn:Limits:PerAddress"] = perAddress.ToString(),
-        ["SignIn:Limits:PerAccount"] = perAccount.ToString(),
-        ["SignIn:Limits:WindowMinutes"] = "10",
-    });
-
-    private static Task CreateUserAsync(AppHost app, string email) => app.WithScopeAsync(async s =>
-    {
-        var user = new ApplicationUser { UserName = email, Email = email, DisplayName = email.Split('@')[0] };
-        Assert.True((await s.GetRequiredService<UserManager<ApplicationUser>>().CreateAsync(user, "Member-Pass-1")).Succeeded);
-        return 0;
-    });
+    private static AppHost App(int perAddress, int perAccount) => AppHost.WithoutDemoData(settings:
+        [("SignIn:Limits:PerAddress", perAddress.ToString()), ("SignIn:Limits:PerAccount", perAccount.ToString()), ("SignIn:Limits:WindowMinutes", "10")]);
 
     [Fact]
     public async Task Attempts_for_one_account_beyond_its_limit_get_a_page_saying_when_to_try_again()
     {
         await using var app = App(perAddress: 100, perAccount: 3);
-        await CreateUserAsync(app, "ann@example.com");
+        await app.CreateUserAsync("ann@example.com");
         using var browser = app.NewBrowser();
 
         var allowed = new List<HttpStatusCode>();
@@ -37,7 +22,7 @@ public sealed class SignInLimitTests
             allowed.Add((await AppHost.SignInAsync(browser, "ann@example.com", "wrong-password")).StatusCode);
         }
         // Even the right password waits: the limit is on attempts, not on failures.
-        var refused = await AppHost.SignInAsync(browser, "ANN@example.com ", "Member-Pass-1");
+        var refused = await AppHost.SignInAsync(browser, "ANN@example.com ", AppHost.UserPassword);
         var otherAccount = await AppHost.SignInAsync(browser, "bob@example.com", "wrong-password");
 
         Assert.All(allowed, s => Assert.Equal(HttpStatusCode.OK, s));

@@ -1,5 +1,4 @@
 using System.Net;
-using BlazorLedger.Common;
 using BlazorLedger.Data;
 using BlazorLedger.Features.Admin;
 using BlazorLedger.Tests.Infrastructure;
@@ -9,24 +8,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BlazorLedger.Tests.Users;
 
 /// <summary>A temporary password opens nothing but the page that replaces it, whatever the path or method.</summary>
-public sealed class TemporaryPasswordGateTests : IAsyncLifetime
+public sealed class TemporaryPasswordGateTests : AppHostTest
 {
-    private AppHost app = default!;
-
-    public Task InitializeAsync()
-    {
-        app = new AppHost(overrides: new Dictionary<string, string?> { ["Seed:DemoData"] = "false" });
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
     [Fact]
     public async Task Downloads_account_pages_and_form_posts_all_wait_for_an_own_password()
     {
-        var admin = await app.WithScopeAsync(async s =>
-            new Actor((await s.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(AppHost.AdminEmail))!.Id));
-        var (temporary, id) = await app.WithScopeAsync(async s =>
+        var admin = await App.AdminAsync();
+        var (temporary, id) = await App.WithScopeAsync(async s =>
         {
             var users = s.GetRequiredService<UserAdminService>();
             var created = await users.CreateAsync(admin, "tess@example.com", "Tess", sendInvitation: false);
@@ -34,7 +22,7 @@ public sealed class TemporaryPasswordGateTests : IAsyncLifetime
             Assert.True((await users.SetAdminAsync(admin, tess.Id, true)).Succeeded);
             return (created.Value!.TemporaryPassword!, tess.Id);
         });
-        using var browser = app.NewBrowser();
+        using var browser = App.NewBrowser();
         Assert.Equal(HttpStatusCode.Redirect, (await AppHost.SignInAsync(browser, "tess@example.com", temporary)).StatusCode);
 
         var csv = await browser.GetAsync("/admin/audit.csv");
@@ -42,8 +30,8 @@ public sealed class TemporaryPasswordGateTests : IAsyncLifetime
         var download = await AppHost.PostFormAsync(browser, "Account/Manage/DownloadPersonalData", "", new(), tokenFrom: "Account/Manage/ChangePassword");
         var changePage = await browser.GetAsync("/Account/Manage/ChangePassword");
 
-        Assert.Equal("/Account/Manage/ChangePassword", new Uri(app.BaseAddress, csv.Headers.Location!).AbsolutePath);
-        Assert.Equal("/Account/Manage/ChangePassword", new Uri(app.BaseAddress, email.Headers.Location!).AbsolutePath);
+        Assert.Equal("/Account/Manage/ChangePassword", new Uri(App.BaseAddress, csv.Headers.Location!).AbsolutePath);
+        Assert.Equal("/Account/Manage/ChangePassword", new Uri(App.BaseAddress, email.Headers.Location!).AbsolutePath);
         Assert.Equal(HttpStatusCode.Forbidden, download.StatusCode);
         Assert.Equal(HttpStatusCode.OK, changePage.StatusCode);
         Assert.Contains("temporary password", await changePage.Content.ReadAsStringAsync());

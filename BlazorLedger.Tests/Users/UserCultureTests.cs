@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using BlazorLedger.Common;
@@ -9,44 +8,37 @@ using BlazorLedger.Features.Api;
 using BlazorLedger.Features.Books;
 using BlazorLedger.Features.Transactions;
 using BlazorLedger.Tests.Infrastructure;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BlazorLedger.Tests.Users;
 
 /// <summary>The number and date format chosen per request by the real app: the saved choice, the browser's language, or invariant.</summary>
-public sealed class UserCultureTests : IAsyncLifetime
+public sealed class UserCultureTests : AppHostTest
 {
     private const string Email = "greta@example.com";
-    private const string Password = "Greta-Pass-123";
-    private AppHost app = default!;
     private Actor greta = default!;
     private Guid book;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        app = new AppHost(overrides: new Dictionary<string, string?> { ["Seed:DemoData"] = "false" });
-        (greta, book) = await app.WithScopeAsync(async services =>
+        await base.InitializeAsync();
+        greta = new Actor((await App.CreateUserAsync(Email, setUp: user => user.DisplayName = "Greta")).Id);
+        book = await App.WithScopeAsync(async services =>
         {
-            var user = new ApplicationUser { UserName = Email, Email = Email, DisplayName = "Greta" };
-            Assert.True((await services.GetRequiredService<UserManager<ApplicationUser>>().CreateAsync(user, Password)).Succeeded);
-            var actor = new Actor(user.Id);
-            var bookId = (await services.GetRequiredService<BookService>().ListAsync(actor)).Single().Id;
+            var bookId = (await services.GetRequiredService<BookService>().ListAsync(greta)).Single().Id;
             var accounts = services.GetRequiredService<AccountService>();
-            var rent = (await accounts.CreateAsync(actor, new CreateAccount(bookId, "Rent", null, AccountType.Expense, "USD"))).Value!.Id;
-            var bank = (await accounts.CreateAsync(actor, new CreateAccount(bookId, "Bank", null, AccountType.Asset, "USD"))).Value!.Id;
-            Assert.True((await services.GetRequiredService<PostingService>().PostAsync(actor, new PostTransaction(bookId, new DateOnly(2026, 1, 31),
+            var rent = (await accounts.CreateAsync(greta, new CreateAccount(bookId, "Rent", null, AccountType.Expense, "USD"))).Value!.Id;
+            var bank = (await accounts.CreateAsync(greta, new CreateAccount(bookId, "Bank", null, AccountType.Asset, "USD"))).Value!.Id;
+            Assert.True((await services.GetRequiredService<PostingService>().PostAsync(greta, new PostTransaction(bookId, new DateOnly(2026, 1, 31),
                 "Rent", null, [new PostingLine(rent, 1_234_56), new PostingLine(bank, -1_234_56)]))).Succeeded);
-            return (actor, bookId);
+            return bookId;
         });
     }
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
     private async Task<HttpClient> SignedInAsync()
     {
-        var browser = app.NewBrowser();
-        Assert.Equal(HttpStatusCode.Redirect, (await AppHost.SignInAsync(browser, Email, Password)).StatusCode);
+        var browser = App.NewBrowser();
+        Assert.Equal(HttpStatusCode.Redirect, (await AppHost.SignInAsync(browser, Email, AppHost.UserPassword)).StatusCode);
         return browser;
     }
 
@@ -65,8 +57,7 @@ public sealed class UserCultureTests : IAsyncLifetime
     private static Task<HttpResponseMessage> SaveCultureAsync(HttpClient browser, string culture) =>
         AppHost.PostFormAsync(browser, "Account/Manage", "profile", new() { ["Input.DisplayName"] = "Greta", ["Input.Culture"] = culture });
 
-    private Task<string?> StoredCultureAsync() => app.WithScopeAsync(async services =>
-        (await services.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(Email))!.Culture);
+    private async Task<string?> StoredCultureAsync() => (await App.FindUserAsync(Email))!.Culture;
 
     [Fact]
     public async Task Without_a_choice_or_a_browser_language_amounts_and_dates_are_invariant()
@@ -129,10 +120,7 @@ public sealed class UserCultureTests : IAsyncLifetime
     {
         var browser = await SignedInAsync();
         Assert.Equal(HttpStatusCode.Redirect, (await SaveCultureAsync(browser, "de-DE")).StatusCode);
-        var token = await app.WithScopeAsync(async s =>
-            (await s.GetRequiredService<ApiTokenService>().CreateAsync(greta, "test", ApiScopes.Write, 30)).Value!.Secret);
-        using var api = new HttpClient { BaseAddress = app.BaseAddress };
-        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var api = App.NewApiClient(await App.CreateTokenAsync(greta, ApiScopes.Write));
         api.DefaultRequestHeaders.AcceptLanguage.ParseAdd("de-DE");
         var accounts = await api.GetStringAsync($"api/v1/books/{book}/accounts");
         var ids = JsonDocument.Parse(accounts).RootElement.EnumerateArray().Select(a => a.GetProperty("id").GetGuid()).ToList();

@@ -6,7 +6,6 @@ using BlazorLedger.Features.Admin;
 using BlazorLedger.Features.Books;
 using BlazorLedger.Features.Users;
 using BlazorLedger.Tests.Infrastructure;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,40 +13,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BlazorLedger.Tests.Users;
 
 /// <summary>Closing your own account (the real page) and an admin deleting a user take one path with the same rules.</summary>
-public sealed class UserDeletionTests : IAsyncLifetime
+public sealed class UserDeletionTests : AppHostTest
 {
-    private const string Password = "Member-Pass-1";
-    private AppHost app = default!;
-
-    public Task InitializeAsync()
-    {
-        app = new AppHost(overrides: new Dictionary<string, string?> { ["Seed:DemoData"] = "false" });
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
-    private Task<string> CreateUserAsync(string email) => app.WithScopeAsync(async s =>
-    {
-        var users = s.GetRequiredService<UserManager<ApplicationUser>>();
-        var user = new ApplicationUser { UserName = email, Email = email, DisplayName = email.Split('@')[0] };
-        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-        return user.Id;
-    });
-
-    private Task<string> AdminIdAsync() => app.WithScopeAsync(async s =>
-        (await s.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(AppHost.AdminEmail))!.Id);
-
-    private Task<T> WithDbAsync<T>(Func<LedgerDbContext, Task<T>> action) => app.WithScopeAsync(async s =>
-    {
-        await using var db = await s.GetRequiredService<IDbContextFactory<LedgerDbContext>>().CreateDbContextAsync();
-        return await action(db);
-    });
+    private async Task<string> CreateUserAsync(string email) => (await App.CreateUserAsync(email)).Id;
 
     private Task<Guid> PersonalBookAsync(string userId) =>
-        WithDbAsync(db => db.BookMembers.Where(m => m.UserId == userId).Select(m => m.BookId).SingleAsync());
+        App.WithDbAsync(db => db.BookMembers.Where(m => m.UserId == userId).Select(m => m.BookId).SingleAsync());
 
-    private Task<Guid> SharedBookAsync(string ownerId, string name, string memberId) => app.WithScopeAsync(async s =>
+    private Task<Guid> SharedBookAsync(string ownerId, string name, string memberId) => App.WithScopeAsync(async s =>
     {
         var book = (await s.GetRequiredService<BookService>().CreateAsync(new Actor(ownerId), name, "USD")).Value!;
         await using var db = await s.GetRequiredService<IDbContextFactory<LedgerDbContext>>().CreateDbContextAsync();
@@ -63,7 +36,7 @@ public sealed class UserDeletionTests : IAsyncLifetime
     }
 
     /// <summary>Everything a delete touches, to prove that a refused or failed one changed nothing.</summary>
-    private Task<string> SnapshotAsync() => WithDbAsync(async db => string.Join(" | ",
+    private Task<string> SnapshotAsync() => App.WithDbAsync(async db => string.Join(" | ",
         string.Join(",", await db.Users.OrderBy(u => u.Id).Select(u => u.Id).ToListAsync()),
         string.Join(",", await db.UserRoles.OrderBy(r => r.UserId).Select(r => r.UserId + ":" + r.RoleId).ToListAsync()),
         string.Join(",", (await db.BookMembers.Select(m => new { m.BookId, m.UserId, m.Role }).ToListAsync())
@@ -74,7 +47,7 @@ public sealed class UserDeletionTests : IAsyncLifetime
     [Fact]
     public async Task The_last_admin_cannot_close_their_own_account()
     {
-        using var browser = app.NewBrowser();
+        using var browser = App.NewBrowser();
         await AppHost.SignInAsync(browser, AppHost.AdminEmail, AppHost.AdminPassword);
         var before = await SnapshotAsync();
 
@@ -92,12 +65,12 @@ public sealed class UserDeletionTests : IAsyncLifetime
         var ann = await CreateUserAsync("ann@example.com");
         var bob = await CreateUserAsync("bob@example.com");
         await SharedBookAsync(ann, "Family budget", bob);
-        using var browser = app.NewBrowser();
-        await AppHost.SignInAsync(browser, "ann@example.com", Password);
+        using var browser = App.NewBrowser();
+        await AppHost.SignInAsync(browser, "ann@example.com", AppHost.UserPassword);
         var page = await browser.GetStringAsync("Account/Manage/DeletePersonalData");
         var before = await SnapshotAsync();
 
-        var response = await AppHost.PostFormAsync(browser, "Account/Manage/DeletePersonalData", "delete-user", new() { ["Input.Password"] = Password });
+        var response = await AppHost.PostFormAsync(browser, "Account/Manage/DeletePersonalData", "delete-user", new() { ["Input.Password"] = AppHost.UserPassword });
 
         Assert.Contains("data-testid=\"blocking-books\"", page);
         Assert.Contains("Family budget", page);
@@ -113,17 +86,17 @@ public sealed class UserDeletionTests : IAsyncLifetime
         var bob = await CreateUserAsync("bob@example.com");
         var annsOwn = await PersonalBookAsync(ann);
         var bobsBook = await PersonalBookAsync(bob);
-        await WithDbAsync(async db =>
+        await App.WithDbAsync(async db =>
         {
             db.BookMembers.Add(new BookMember { BookId = bobsBook, UserId = ann, Role = BookRole.Editor, CreatedAt = DateTime.UtcNow });
             return await db.SaveChangesAsync();
         });
-        using var browser = app.NewBrowser();
+        using var browser = App.NewBrowser();
 
-        var response = await CloseAccountAsync(browser, "ann@example.com", Password);
+        var response = await CloseAccountAsync(browser, "ann@example.com", AppHost.UserPassword);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        await WithDbAsync(async db =>
+        await App.WithDbAsync(async db =>
         {
             Assert.False(await db.Users.AnyAsync(u => u.Id == ann));
             Assert.False(await db.Books.AnyAsync(b => b.Id == annsOwn));
@@ -142,11 +115,11 @@ public sealed class UserDeletionTests : IAsyncLifetime
     [InlineData(SoleOwnedBooks.Delete)]
     public async Task A_delete_that_fails_at_the_last_step_leaves_everything_as_it_was(SoleOwnedBooks books)
     {
-        var admin = await AdminIdAsync();
+        var admin = await App.AdminAsync();
         var ann = await CreateUserAsync("ann@example.com");
         var bob = await CreateUserAsync("bob@example.com");
         await SharedBookAsync(ann, "Family budget", bob);
-        await using (var connection = new SqliteConnection($"Data Source={app.DatabasePath}"))
+        await using (var connection = new SqliteConnection($"Data Source={App.DatabasePath}"))
         {
             // The user row goes last: failing there means every earlier step (books, memberships, audit) must be undone.
             await connection.OpenAsync();
@@ -156,9 +129,9 @@ public sealed class UserDeletionTests : IAsyncLifetime
         }
         var before = await SnapshotAsync();
 
-        var failure = await Record.ExceptionAsync(() => app.WithScopeAsync(async s =>
+        var failure = await Record.ExceptionAsync(() => App.WithScopeAsync(async s =>
         {
-            var result = await s.GetRequiredService<UserAdminService>().DeleteAsync(new Actor(admin), ann, books);
+            var result = await s.GetRequiredService<UserAdminService>().DeleteAsync(admin, ann, books);
             Assert.False(result.Succeeded);
             return result;
         }));

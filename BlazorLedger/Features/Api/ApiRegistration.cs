@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.RateLimiting;
 using System.Security.Claims;
+using BlazorLedger.Common;
 using BlazorLedger.Features.Users;
 
 namespace BlazorLedger.Features.Api;
@@ -46,23 +47,12 @@ public static class ApiRegistration
                     ? RateLimitPartition.GetFixedWindowLimiter("api-user:" + http.User.FindFirstValue(ClaimTypes.NameIdentifier),
                         _ => new FixedWindowRateLimiterOptions { PermitLimit = perUser, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
                     : RateLimitPartition.GetNoLimiter(""));
-            options.GlobalLimiter = options.GlobalLimiter is { } other ? PartitionedRateLimiter.CreateChained(other, byUser) : byUser;
-
-            var otherRejected = options.OnRejected;
-            options.OnRejected = async (context, ct) =>
+            options.AddGlobalLimiter(byUser, IsApi, async (context, _) =>
             {
-                if (!IsApi(context.HttpContext))
-                {
-                    if (otherRejected is not null)
-                    {
-                        await otherRejected(context, ct);
-                    }
-                    return;
-                }
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? (int)Math.Ceiling(wait.TotalSeconds) : 60;
                 await TooManyRequestsAsync(context.HttpContext, retryAfter,
                     $"A token may make {perMinute} requests a minute, and all of a user's tokens together {perUser}; try again in {retryAfter} s.");
-            };
+            });
         });
         services.AddOpenApi(options =>
         {

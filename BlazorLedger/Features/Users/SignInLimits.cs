@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
+using BlazorLedger.Common;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -47,26 +48,14 @@ public static class SignInLimits
             var byAccount = PartitionedRateLimiter.Create<HttpContext, string>(http => IsAttempt(http) && http.Items[AccountKey] is string account
                 ? RateLimitPartition.GetFixedWindowLimiter("account:" + account, _ => Window(limits.Value.PerAccount, window))
                 : RateLimitPartition.GetNoLimiter(""));
-            var mine = PartitionedRateLimiter.CreateChained(byAddress, byAccount);
-            options.GlobalLimiter = options.GlobalLimiter is { } other ? PartitionedRateLimiter.CreateChained(other, mine) : mine;
-
-            var otherRejected = options.OnRejected;
-            options.OnRejected = async (context, ct) =>
+            options.AddGlobalLimiter(PartitionedRateLimiter.CreateChained(byAddress, byAccount), IsAttempt, async (context, _) =>
             {
-                if (!IsAttempt(context.HttpContext))
-                {
-                    if (otherRejected is not null)
-                    {
-                        await otherRejected(context, ct);
-                    }
-                    return;
-                }
                 var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : window;
                 var minutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
                 context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 await new RazorComponentResult<TooManyAttemptsPage>(new { Minutes = minutes }) { StatusCode = StatusCodes.Status429TooManyRequests }
                     .ExecuteAsync(context.HttpContext);
-            };
+            });
         });
         return services;
     }
