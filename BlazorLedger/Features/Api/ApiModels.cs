@@ -1,4 +1,5 @@
 using BlazorLedger.Common;
+using BlazorLedger.Data;
 using BlazorLedger.Features.Accounts;
 using BlazorLedger.Features.Books;
 using BlazorLedger.Features.Transactions;
