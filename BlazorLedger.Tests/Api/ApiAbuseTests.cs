@@ -104,7 +104,7 @@ public sealed class ApiAbuseTests : IAsyncLifetime
         var afterGuesses = await client.GetAsync("api/v1/books");
         var admin = await app.WithScopeAsync(async s =>
             new Actor((await s.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(AppHost.AdminEmail))!.Id));
-        Assert.True((await app.WithScopeAsync(s => s.GetRequiredService<UserAdminService>().SetLockedAsync(admin, ann, true))).Succeeded);
+        Assert.True((await app.WithScopeAsync(s => s.GetRequiredService<UserCommands>().SetLockedAsync(admin, ann, true))).Succeeded);
         var afterAdminLock = await client.GetAsync("api/v1/books");
 
         Assert.True(lockedOut);

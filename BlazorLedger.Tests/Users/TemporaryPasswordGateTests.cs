@@ -28,7 +28,7 @@ public sealed class TemporaryPasswordGateTests : IAsyncLifetime
             new Actor((await s.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(AppHost.AdminEmail))!.Id));
         var (temporary, id) = await app.WithScopeAsync(async s =>
         {
-            var users = s.GetRequiredService<UserAdminService>();
+            var users = s.GetRequiredService<UserCommands>();
             var created = await users.CreateAsync(admin, "tess@example.com", "Tess", sendInvitation: false);
             var tess = (await s.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync("tess@example.com"))!;
             Assert.True((await users.SetAdminAsync(admin, tess.Id, true)).Succeeded);

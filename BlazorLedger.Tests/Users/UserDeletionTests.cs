@@ -158,7 +158,7 @@ public sealed class UserDeletionTests : IAsyncLifetime
 
         var failure = await Record.ExceptionAsync(() => app.WithScopeAsync(async s =>
         {
-            var result = await s.GetRequiredService<UserAdminService>().DeleteAsync(new Actor(admin), ann, books);
+            var result = await s.GetRequiredService<UserCommands>().DeleteAsync(new Actor(admin), ann, books);
             Assert.False(result.Succeeded);
             return result;
         }));
