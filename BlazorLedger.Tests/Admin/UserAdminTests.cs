@@ -23,8 +23,11 @@ public sealed class UserAdminTests : AppHostTest
         admin = await App.AdminAsync();
     }
 
-    private Task<T> WithAdminService<T>(Func<UserAdminService, Task<T>> action) =>
-        App.WithScopeAsync(s => action(s.GetRequiredService<UserAdminService>()));
+    private Task<T> WithAdminService<T>(Func<UserCommands, Task<T>> action) =>
+        App.WithScopeAsync(s => action(s.GetRequiredService<UserCommands>()));
+
+    private Task<Result<UserPage>> ListAsync(UserQuery query) =>
+        App.WithScopeAsync(s => s.GetRequiredService<UserQueries>().ListAsync(admin, query));
 
     private async Task<string> CreateMemberAsync(string email)
     {
@@ -58,7 +61,7 @@ public sealed class UserAdminTests : AppHostTest
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/transactions")).StatusCode);
         Assert.Contains("user.created", await AuditActionsAsync());
-        var list = await WithAdminService(u => u.ListAsync(admin, new UserQuery("tina")));
+        var list = await ListAsync(new UserQuery("tina"));
         var row = Assert.Single(list.Value!.Items);
         Assert.Equal(("Tina", UserStatus.Active, 1, false), (row.DisplayName, row.Status, row.Books, row.IsAdmin));
     }
@@ -85,13 +88,13 @@ public sealed class UserAdminTests : AppHostTest
     [Fact]
     public async Task The_last_active_admin_cannot_be_demoted_disabled_locked_or_deleted()
     {
+        var deleted = await WithAdminService(u => u.DeleteAsync(admin, admin.UserId, SoleOwnedBooks.TransferToMe));
         var results = new[]
         {
             await WithAdminService(u => u.SetAdminAsync(admin, admin.UserId, false)),
             await WithAdminService(u => u.SetDisabledAsync(admin, admin.UserId, true)),
             await WithAdminService(u => u.SetLockedAsync(admin, admin.UserId, true)),
-            await WithAdminService(u => u.DeleteAsync(admin, admin.UserId, SoleOwnedBooks.TransferToMe)),
-        };
+        }.Select(r => (r.Status, r.Message)).Append((deleted.Status, deleted.Message)).ToList();
 
         Assert.All(results, r => Assert.Equal(ResultStatus.Conflict, r.Status));
         Assert.All(results, r => Assert.Contains("last active administrator", r.Message));
@@ -156,7 +159,7 @@ public sealed class UserAdminTests : AppHostTest
             0 => u.SetLockedAsync(admin, ids[n % ids.Count], n % 8 == 0),
             1 => u.SetDisabledAsync(admin, ids[n % ids.Count], n % 3 == 0),
             2 => u.SetAdminAsync(admin, ids[n % ids.Count], n % 5 == 0),
-            _ => u.ListAsync(admin, new UserQuery()).ContinueWith(t => t.Result.Succeeded
+            _ => ListAsync(new UserQuery()).ContinueWith(t => t.Result.Succeeded
                 ? Result<UserRow>.Ok(t.Result.Value!.Items[0]) : t.Result.As<UserRow>()),
         })));
 
@@ -164,6 +167,36 @@ public sealed class UserAdminTests : AppHostTest
 
         Assert.All(results, r => Assert.True(r.Succeeded, r.Message));
     }
+
+    [Fact]
+    public async Task Two_admins_demoting_each_other_at_the_same_moment_always_leave_one_admin()
+    {
+        var other = new Actor(await CreateMemberAsync("ada@example.com"));
+        await WithAdminService(u => u.SetAdminAsync(admin, other.UserId, true));
+
+        for (var round = 0; round < 10; round++)
+        {
+            // Each admin removes the other at once, each in their own scope as two circuits (or two app instances) would.
+            using var start = new ManualResetEventSlim();
+            var demotions = new[] { (By: admin, Of: other), (By: other, Of: admin) }.Select(d => Task.Run(() =>
+            {
+                start.Wait();
+                return WithAdminService(u => u.SetAdminAsync(d.By, d.Of.UserId, false));
+            })).ToList();
+            start.Set();
+            var results = await Task.WhenAll(demotions);
+
+            var admins = await AdminIdsAsync();
+            var remaining = Assert.Single(admins);
+            Assert.Single(results, r => r.Succeeded);
+            Assert.Contains(results, r => r.Status is ResultStatus.Conflict or ResultStatus.Forbidden);
+            var demoted = remaining == admin.UserId ? other : admin;
+            Assert.True((await WithAdminService(u => u.SetAdminAsync(new Actor(remaining), demoted.UserId, true))).Succeeded);
+        }
+    }
+
+    private Task<List<string>> AdminIdsAsync() => App.WithScopeAsync(async s =>
+        (await s.GetRequiredService<UserManager<ApplicationUser>>().GetUsersInRoleAsync(Roles.Admin)).Select(u => u.Id).ToList());
 
     [Fact]
     public async Task The_admin_downloads_the_audit_log_as_csv()
@@ -212,7 +245,7 @@ public sealed class UserAdminTests : AppHostTest
         var id = await CreateMemberAsync("max@example.com");
         var member = new Actor(id);
 
-        Assert.Equal(ResultStatus.Forbidden, (await WithAdminService(u => u.ListAsync(member, new UserQuery()))).Status);
+        Assert.Equal(ResultStatus.Forbidden, (await App.WithScopeAsync(s => s.GetRequiredService<UserQueries>().ListAsync(member, new UserQuery()))).Status);
         Assert.Equal(ResultStatus.Forbidden, (await WithAdminService(u => u.SetAdminAsync(member, id, true))).Status);
         Assert.Equal(ResultStatus.Forbidden, (await WithAdminService(u => u.DeleteAsync(member, admin.UserId, SoleOwnedBooks.Delete))).Status);
         await App.CreateUserAsync("max2@example.com");

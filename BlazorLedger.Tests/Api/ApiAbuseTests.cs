@@ -76,7 +76,7 @@ public sealed class ApiAbuseTests : AppHostTest
 
         var afterGuesses = await client.GetAsync("api/v1/books");
         var admin = await App.AdminAsync();
-        Assert.True((await App.WithScopeAsync(s => s.GetRequiredService<UserAdminService>().SetLockedAsync(admin, ann.UserId, true))).Succeeded);
+        Assert.True((await App.WithScopeAsync(s => s.GetRequiredService<UserCommands>().SetLockedAsync(admin, ann.UserId, true))).Succeeded);
         var afterAdminLock = await client.GetAsync("api/v1/books");
 
         Assert.True(lockedOut);

@@ -7,6 +7,7 @@ using BlazorLedger.Features.Books;
 using BlazorLedger.Features.Transactions;
 using BlazorLedger.Features.Users;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -111,6 +112,9 @@ public sealed class TestLedger : IAsyncDisposable
         services.AddScoped<BlazorLedger.Features.Api.ApiTokenService>();
         services.AddUserCultures();
         services.AddScoped<BlazorLedger.Features.Users.UserDeletionService>();
+        // Admin commands on users go through Identity's user manager, over the same store the app uses.
+        services.AddIdentityCore<ApplicationUser>().AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<LedgerDbContext>().AddUserManager<LedgerUserManager>().AddDefaultTokenProviders();
     }
 
     public async Task<LedgerDbContext> DbAsync() =>

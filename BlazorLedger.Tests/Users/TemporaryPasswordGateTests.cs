@@ -16,7 +16,7 @@ public sealed class TemporaryPasswordGateTests : AppHostTest
         var admin = await App.AdminAsync();
         var (temporary, id) = await App.WithScopeAsync(async s =>
         {
-            var users = s.GetRequiredService<UserAdminService>();
+            var users = s.GetRequiredService<UserCommands>();
             var created = await users.CreateAsync(admin, "tess@example.com", "Tess", sendInvitation: false);
             var tess = (await s.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync("tess@example.com"))!;
             Assert.True((await users.SetAdminAsync(admin, tess.Id, true)).Succeeded);

@@ -131,7 +131,7 @@ public sealed class UserDeletionTests : AppHostTest
 
         var failure = await Record.ExceptionAsync(() => App.WithScopeAsync(async s =>
         {
-            var result = await s.GetRequiredService<UserAdminService>().DeleteAsync(admin, ann, books);
+            var result = await s.GetRequiredService<UserCommands>().DeleteAsync(admin, ann, books);
             Assert.False(result.Succeeded);
             return result;
         }));

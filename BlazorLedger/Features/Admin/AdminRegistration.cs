@@ -7,7 +7,8 @@ public static class AdminRegistration
         services.AddScoped<SettingsService>();
         services.AddScoped<DashboardService>();
         services.AddScoped<AuditLogService>();
-        services.AddScoped<UserAdminService>();
+        services.AddScoped<UserQueries>();
+        services.AddScoped<UserCommands>();
         services.AddSingleton<CircuitCounter>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, CountingCircuitHandler>();
         return services;

@@ -18,6 +18,7 @@ public static class UsersRegistration
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<UserDeletionService>();
+        services.AddScoped<RegistrationService>();
         services.AddSignInLimits();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
 
