@@ -16,7 +16,8 @@ public static class SecurityHeaders
     {
         if (http.Items[NonceKey] is not string nonce)
         {
-            nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+            // Hex rather than base64: nothing in it ('+', '/', '=') is changed by HTML encoding on its way into the page.
+            nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
             http.Items[NonceKey] = nonce;
         }
         return nonce;
