@@ -106,6 +106,8 @@ public sealed class BrowserApp : IAsyncLifetime
     {
         await page.Locator($"[data-testid={selectTestId}]").Nth(index).ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasTextString = option }).First.ClickAsync();
+        // Until the list has closed, its overlay takes the next click (a Save would only close the list).
+        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
     }
 
     /// <summary>Saves a PNG of the page to the screenshot folder (outside the sources; SCREENSHOTS_DIR or the temp folder).</summary>
