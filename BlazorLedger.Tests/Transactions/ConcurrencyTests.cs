@@ -69,6 +69,53 @@ public sealed class ConcurrencyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Sixteen_parallel_writers_on_two_books_get_gap_free_unique_numbers_per_book()
+    {
+        var alice = await ledger.CreateUserAsync("alice");
+        var bob = await ledger.CreateUserAsync("bob");
+        var books = new[] { alice, bob };
+        var accounts = new List<(Guid Cash, Guid Food)>();
+        foreach (var owner in books)
+        {
+            accounts.Add((await ledger.CreateAccountAsync(owner, "Cash"), await ledger.CreateAccountAsync(owner, "Food", AccountType.Expense)));
+        }
+        const int writers = 16, postsEach = 40;
+
+        var failures = await Task.WhenAll(Enumerable.Range(0, writers).Select(writer => Task.Run(async () =>
+        {
+            var (owner, (cash, food)) = (books[writer % 2], accounts[writer % 2]);
+            var failed = new List<string>();
+            for (var n = 0; n < postsEach; n++)
+            {
+                var posted = await ledger.Postings.PostAsync(owner.Actor, new PostTransaction(owner.BookId, DateOnly.FromDateTime(DateTime.UtcNow),
+                    $"Lunch {writer}/{n}", null, [new PostingLine(food, 1_00 + n), new PostingLine(cash, -1_00 - n)], $"w{writer}-n{n}"));
+                // Voids are numbered too; refused posts (a replay, an unbalanced one) must not use up a number.
+                var voided = n % 4 == 0 ? await ledger.Postings.VoidAsync(owner.Actor, owner.BookId, posted.Value!.Id) : posted;
+                var replayed = await ledger.Postings.PostAsync(owner.Actor, new PostTransaction(owner.BookId, DateOnly.FromDateTime(DateTime.UtcNow),
+                    $"Lunch {writer}/{n}", null, [new PostingLine(food, 1_00 + n), new PostingLine(cash, -1_00 - n)], $"w{writer}-n{n}"));
+                var unbalanced = await ledger.Postings.PostAsync(owner.Actor, new PostTransaction(owner.BookId, DateOnly.FromDateTime(DateTime.UtcNow),
+                    "Unbalanced", null, [new PostingLine(food, 1_00), new PostingLine(cash, -99)]));
+                if (posted.Status != ResultStatus.Created || voided.Status != ResultStatus.Created || replayed.Status != ResultStatus.Ok
+                    || unbalanced.Status != ResultStatus.Invalid)
+                {
+                    failed.Add($"{writer}/{n}: {posted.Status} {voided.Status} {replayed.Status} {unbalanced.Status}");
+                }
+            }
+            return failed;
+        })));
+
+        Assert.Empty(failures.SelectMany(f => f));
+        await using var db = await ledger.DbAsync();
+        const int expected = writers / 2 * (postsEach + postsEach / 4);
+        foreach (var owner in books)
+        {
+            var numbers = await db.Transactions.Where(t => t.BookId == owner.BookId).Select(t => t.Number).ToListAsync();
+            Assert.Equal(Enumerable.Range(1, expected).Select(n => (long)n), numbers.Order());
+            Assert.Equal(expected, await db.Books.Where(b => b.Id == owner.BookId).Select(b => b.TransactionCount).SingleAsync());
+        }
+    }
+
+    [Fact]
     public async Task Twenty_parallel_submits_with_one_key_create_exactly_one_transaction()
     {
         var alice = await ledger.CreateUserAsync("alice");

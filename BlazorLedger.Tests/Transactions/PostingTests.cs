@@ -61,7 +61,7 @@ public sealed class PostingTests : IAsyncLifetime
             [new PostingLine(food, 9_50), new PostingLine(cash, -9_50)], "lunch-1"));
 
         Assert.Equal(ResultStatus.Created, posted.Status);
-        // The hot path's budget: one query for the role, the key, the accounts and the number; one batch for every write.
+        // The hot path's budget: one command that takes the number and reads the role, the key and the accounts; one batch for every write.
         Assert.Equal(2, traffic.CommandsOn(connection));
     }
 
@@ -317,6 +317,39 @@ public sealed class PostingTests : IAsyncLifetime
         Assert.Equal(1, bobsFirst.Number);
         Assert.Equal("alice", first.CreatedByName);
         Assert.Equal("alice", (await ledger.Postings.GetAsync(alice.Actor, alice.BookId, second.Id)).Value!.CreatedByName);
+    }
+
+    [Fact]
+    public async Task Two_books_number_independently_and_refused_posts_take_no_number()
+    {
+        var bob = await ledger.CreateUserAsync("bob");
+        var carol = await ledger.CreateUserAsync("carol");
+        await ledger.AddMemberAsync(alice.BookId, carol, BookRole.Viewer);
+        var bobsCash = await ledger.CreateAccountAsync(bob, "Cash");
+        var bobsFood = await ledger.CreateAccountAsync(bob, "Food", AccountType.Expense);
+        var alices = new List<long>();
+        var bobs = new List<long>();
+
+        for (var i = 0; i < 3; i++)
+        {
+            alices.Add((await ledger.TransferAsync(alice, checking, groceries, 1_00)).Number);
+            Assert.Equal(ResultStatus.Invalid, (await ledger.Postings.PostAsync(alice.Actor, Transfer() with
+                { Postings = [new PostingLine(groceries, 1_00), new PostingLine(checking, -99)] })).Status);
+            Assert.Equal(ResultStatus.NotFound, (await ledger.Postings.PostAsync(bob.Actor, Transfer())).Status);
+            Assert.Equal(ResultStatus.Forbidden, (await ledger.Postings.PostAsync(carol.Actor, Transfer())).Status);
+            bobs.Add((await ledger.TransferAsync(bob, bobsCash, bobsFood, 2_00)).Number);
+            Assert.Equal(ResultStatus.Invalid, (await ledger.Postings.PostAsync(bob.Actor, new PostTransaction(bob.BookId, Today, "Mixed", null,
+                [new PostingLine(bobsFood, 1_00), new PostingLine(checking, -1_00)]))).Status);
+        }
+        var coffee = await ledger.TransferAsync(bob, bobsCash, bobsFood, 3_00);
+        bobs.Add(coffee.Number);
+        bobs.Add((await ledger.Postings.VoidAsync(bob.Actor, bob.BookId, coffee.Id)).Value!.Number);
+
+        Assert.Equal([1L, 2L, 3L], alices);
+        Assert.Equal([1L, 2L, 3L, 4L, 5L], bobs);
+        await using var db = await ledger.DbAsync();
+        Assert.Equal(3, await db.Books.Where(b => b.Id == alice.BookId).Select(b => b.TransactionCount).SingleAsync());
+        Assert.Equal(5, await db.Books.Where(b => b.Id == bob.BookId).Select(b => b.TransactionCount).SingleAsync());
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public sealed class PostingService(IDbContextFactory<LedgerDbContext> dbFactory,
     }
 
     private Task<Result<TransactionDto>> PostOnceAsync(Actor actor, PostTransaction command, string? requestHash, CancellationToken ct) =>
-        // The role is read with everything else posting checks, in the hot path's one query.
+        // The role is read with everything else posting checks (and the number taken), in the hot path's one round trip.
         dbFactory.InBookAsync(BookRole.Editor, write: true,
             (db, c) => PostingStore.ReadAsync(db, actor.UserId, command.BookId, command.IdempotencyKey,
                 command.Postings.Select(p => p.AccountId), c),
@@ -62,7 +62,7 @@ public sealed class PostingService(IDbContextFactory<LedgerDbContext> dbFactory,
 
             var now = clock.GetUtcNow().UtcDateTime;
             var transaction = NewTransaction(actor, command, requestHash, now, reversesId: null);
-            transaction.Number = context.NextNumber;
+            transaction.Number = NumberOf(context);
             var audit = AuditExtensions.Create(now, actor.UserId, command.BookId, AuditActions.TransactionPosted, nameof(Transaction),
                 transaction.Id, new PostedDetails(command.Date.ToString("O"), command.Postings.Count, command.IdempotencyKey));
             if (!await PostingStore.WriteAsync(session.Db, transaction, audit, id => context.Accounts[id].Currency, ct))
@@ -125,7 +125,7 @@ public sealed class PostingService(IDbContextFactory<LedgerDbContext> dbFactory,
                 original.Payee, lines);
             var now = clock.GetUtcNow().UtcDateTime;
             var transaction = NewTransaction(actor, reversal, requestHash: null, now, reversesId: original.Id);
-            transaction.Number = context.NextNumber;
+            transaction.Number = NumberOf(context);
             var audit = AuditExtensions.Create(now, actor.UserId, bookId, AuditActions.TransactionVoided, nameof(Transaction), original.Id,
                 new { ReversalId = transaction.Id });
             if (!await PostingStore.WriteAsync(session.Db, transaction, audit, id => accounts[id].Currency, ct))
@@ -238,6 +238,9 @@ public sealed class PostingService(IDbContextFactory<LedgerDbContext> dbFactory,
         }
         return errors;
     }
+
+    private static long NumberOf(PostingContext context) =>
+        context.Number ?? throw new InvalidOperationException("A member's post found no book row to take its number from.");
 
     private static Result<TransactionDto> Overflow(IReadOnlyList<PostingLine> lines, IReadOnlyDictionary<Guid, AccountForPosting> accounts)
     {

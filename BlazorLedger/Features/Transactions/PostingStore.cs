@@ -5,42 +5,47 @@ using Microsoft.EntityFrameworkCore;
 namespace BlazorLedger.Features.Transactions;
 
 /// <summary>
-/// What posting needs to know before it writes, read in one round trip. NextNumber is stable because the write lock is held.
+/// What posting needs to know before it writes, read in one round trip. <see cref="Number"/> is the number the new
+/// transaction takes: already counted on the book row inside the write transaction, so it is given back by the rollback
+/// if the post is refused; null when the actor is not a member of the book.
 /// </summary>
 internal sealed record PostingContext(
-    BookRole? Role, (Guid Id, string? RequestHash)? Existing, IReadOnlyDictionary<Guid, AccountForPosting> Accounts, long NextNumber, string ActorName);
+    BookRole? Role, string ActorName, long? Number, (Guid Id, string? RequestHash)? Existing, IReadOnlyDictionary<Guid, AccountForPosting> Accounts);
 
 /// <summary>
 /// The SQL of the posting hot path. Posting is the one write that must be fast, so instead of change tracking and one
-/// statement per row it reads everything it checks in one query and writes the transaction, its postings, the balance
+/// statement per row it reads everything it checks in one round trip and writes the transaction, its postings, the balance
 /// increments and the audit event in one batch. Parameters go through EF, so values are stored exactly as EF stores them.
+/// The SQL is portable (standard quoting, UPDATE ... RETURNING), so that another provider can run the same text.
 /// </summary>
 internal static class PostingStore
 {
-    private sealed class Row
-    {
-        public int Kind { get; set; }
-        public Guid? Id { get; set; }
-        public string? Text1 { get; set; }
-        public string? Text2 { get; set; }
-        public bool Flag { get; set; }
-    }
-
+    /// <summary>
+    /// Takes the book's next transaction number and reads the actor's role and name, the transaction already posted with
+    /// <paramref name="idempotencyKey"/> and the accounts, as one command of typed SELECTs. Call it inside the write
+    /// transaction: the number comes from the book's counter (<see cref="Book.TransactionCount"/>, which thereby counts
+    /// and numbers in one), never from MAX(Number) + 1, so two writers can never see the same "next" number. The counter
+    /// is taken first because on a server with row locks that makes posts to one book queue there, and what is read after
+    /// it is then what the post is checked against; posts to different books do not wait for each other.
+    /// </summary>
     public static async Task<PostingContext> ReadAsync(LedgerDbContext db, string userId, Guid bookId, string? idempotencyKey,
         IEnumerable<Guid> accountIds, CancellationToken ct)
     {
         var parameters = new List<object> { bookId, userId };
+        // Outsiders neither count nor lock: only a member's post touches the book row.
         var sql = new StringBuilder("""
-            SELECT 0 AS "Kind", NULL AS "Id", m."Role" AS "Text1", u."DisplayName" AS "Text2", 0 AS "Flag"
-            FROM "BookMembers" AS m JOIN "AspNetUsers" AS u ON u."Id" = m."UserId" WHERE m."BookId" = {0} AND m."UserId" = {1}
-            UNION ALL SELECT 3, NULL, CAST(COALESCE(MAX("Number"), 0) + 1 AS TEXT), NULL, 0 FROM "Transactions" WHERE "BookId" = {0}
+            UPDATE "Books" SET "TransactionCount" = "TransactionCount" + 1
+            WHERE "Id" = {0} AND EXISTS (SELECT 1 FROM "BookMembers" AS m WHERE m."BookId" = {0} AND m."UserId" = {1})
+            RETURNING "TransactionCount";
+            SELECT m."Role", u."DisplayName" FROM "BookMembers" AS m JOIN "AspNetUsers" AS u ON u."Id" = m."UserId"
+            WHERE m."BookId" = {0} AND m."UserId" = {1};
             """);
         if (idempotencyKey is not null)
         {
             parameters.Add(idempotencyKey);
             sql.Append("""
 
-                UNION ALL SELECT 1, "Id", "RequestHash", NULL, 0 FROM "Transactions" WHERE "BookId" = {0} AND "CreatedById" = {1} AND "IdempotencyKey" = {2}
+                SELECT "Id", "RequestHash" FROM "Transactions" WHERE "BookId" = {0} AND "CreatedById" = {1} AND "IdempotencyKey" = {2};
                 """);
         }
         var ids = accountIds.Distinct().ToList();
@@ -48,42 +53,45 @@ internal static class PostingStore
         {
             sql.Append("""
 
-                UNION ALL SELECT 2, "Id", "Name", "Currency", "Archived" FROM "Accounts" WHERE "BookId" = {0} AND "Id" IN (
+                SELECT "Id", "Name", "Currency", "Archived" FROM "Accounts" WHERE "BookId" = {0} AND "Id" IN (
                 """);
             for (var i = 0; i < ids.Count; i++)
             {
                 sql.Append(i == 0 ? "" : ", ").Append('{').Append(parameters.Count).Append('}');
                 parameters.Add(ids[i]);
             }
-            sql.Append(')');
+            sql.Append(");");
         }
 
-        var rows = await db.Database.SqlQueryRaw<Row>(sql.ToString(), parameters.ToArray()).ToListAsync(ct);
+        await using var results = await db.Database.ExecuteReaderRawAsync(sql.ToString(), parameters, ct);
+        var reader = results.DbDataReader;
+        long? number = await reader.ReadAsync(ct) ? reader.GetInt64(0) : null;
+
+        await reader.NextResultAsync(ct);
         BookRole? role = null;
-        var nextNumber = 1L;
         var actorName = "";
-        (Guid, string?)? existing = null;
-        var accounts = new Dictionary<Guid, AccountForPosting>();
-        foreach (var row in rows)
+        if (await reader.ReadAsync(ct))
         {
-            switch (row.Kind)
+            role = Enum.Parse<BookRole>(reader.GetString(0));
+            actorName = reader.IsDBNull(1) ? "" : reader.GetString(1);
+        }
+
+        (Guid, string?)? existing = null;
+        if (idempotencyKey is not null && await reader.NextResultAsync(ct) && await reader.ReadAsync(ct))
+        {
+            existing = (reader.GetGuid(0), reader.IsDBNull(1) ? null : reader.GetString(1));
+        }
+
+        var accounts = new Dictionary<Guid, AccountForPosting>();
+        if (ids.Count > 0 && await reader.NextResultAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
             {
-                case 0:
-                    role = Enum.Parse<BookRole>(row.Text1!);
-                    actorName = row.Text2 ?? "";
-                    break;
-                case 1:
-                    existing = (row.Id!.Value, row.Text1);
-                    break;
-                case 3:
-                    nextNumber = long.Parse(row.Text1!, System.Globalization.CultureInfo.InvariantCulture);
-                    break;
-                default:
-                    accounts[row.Id!.Value] = new AccountForPosting(row.Id.Value, row.Text1!, row.Text2!, row.Flag);
-                    break;
+                var id = reader.GetGuid(0);
+                accounts[id] = new AccountForPosting(id, reader.GetString(1), reader.GetString(2), reader.GetBoolean(3));
             }
         }
-        return new PostingContext(role, existing, accounts, nextNumber, actorName);
+        return new PostingContext(role, actorName, number, existing, accounts);
     }
 
     /// <summary>
@@ -130,9 +138,8 @@ internal static class PostingStore
             Append(sql, parameters, delta > 0 ? long.MaxValue - delta : long.MinValue - delta).Append(';');
         }
 
-        // Counters for the admin figures, in the same transaction: the book's count and the day's activity per currency.
-        sql.Append("\nUPDATE \"Books\" SET \"TransactionCount\" = \"TransactionCount\" + 1 WHERE \"Id\" = {1};");
-        expectedRows++;
+        // The day's activity per currency for the admin figures, in the same transaction (the book's count was taken with
+        // the number, by ReadAsync).
         var day = DateOnly.FromDateTime(transaction.CreatedAt);
         var volumes = transaction.Postings.Where(p => p.Amount > 0).GroupBy(p => currencyOf(p.AccountId))
             .Select(g => (Currency: g.Key, Volume: g.Sum(p => p.Amount))).Prepend((Currency: DailyActivity.AllCurrencies, Volume: 0L));
