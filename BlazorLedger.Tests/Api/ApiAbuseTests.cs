@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using BlazorLedger.Common;
 using BlazorLedger.Data;
@@ -54,7 +55,7 @@ public sealed class ApiAbuseTests : AppHostTest
 
         Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], statuses);
         Assert.Equal(HttpStatusCode.TooManyRequests, meanwhile.StatusCode);
-        Assert.True(int.Parse(meanwhile.Headers.GetValues("Retry-After").Single()) > 0);
+        Assert.True(int.Parse(meanwhile.Headers.GetValues("Retry-After").Single(), CultureInfo.InvariantCulture) > 0);
         Assert.Contains("unknown, expired or revoked tokens", await meanwhile.Content.ReadAsStringAsync());
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -336,6 +337,6 @@ public sealed class ApiRateLimitTests : AppHostTest
         }
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
-        Assert.True(int.Parse(last.Headers.GetValues("Retry-After").Single()) > 0);
+        Assert.True(int.Parse(last.Headers.GetValues("Retry-After").Single(), CultureInfo.InvariantCulture) > 0);
     }
 }

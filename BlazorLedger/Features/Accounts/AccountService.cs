@@ -1,3 +1,4 @@
+using System.Globalization;
 using BlazorLedger.Common;
 using BlazorLedger.Data;
 using BlazorLedger.Features.Audit;
@@ -141,7 +142,7 @@ public sealed class AccountService(IDbContextFactory<LedgerDbContext> dbFactory,
             if (archived && account.Balance != 0)
             {
                 return Result<AccountDto>.Conflict(
-                    $"Only an account with a zero balance can be archived; this one holds {Money.FormatWithCode(account.Balance, account.Currency)}. " +
+                    $"Only an account with a zero balance can be archived; this one holds {Money.FormatWithCode(account.Balance, account.Currency, CultureInfo.InvariantCulture)}. " +
                     "Move the balance to another account first.", ToDtoFunc(account));
             }
             account.Archived = archived;
@@ -183,8 +184,11 @@ public sealed class AccountService(IDbContextFactory<LedgerDbContext> dbFactory,
 
     private static async Task<bool> NameTakenAsync(LedgerDbContext db, Guid bookId, string name, Guid? except, CancellationToken ct)
     {
-        var lower = name.ToLower();
+        var lower = name.ToLowerInvariant();
+        // a.Name.ToLower() runs in the database as lower(), where no .NET culture applies (nor does ToLowerInvariant translate).
+#pragma warning disable CA1304, CA1311, CA1862
         return await db.Accounts.AnyAsync(a => a.BookId == bookId && a.Name.ToLower() == lower && a.Id != except, ct);
+#pragma warning restore CA1304, CA1311, CA1862
     }
 
     private static readonly System.Linq.Expressions.Expression<Func<Account, AccountDto>> ToDto = a =>

@@ -136,8 +136,11 @@ public sealed class TransactionListService(IDbContextFactory<LedgerDbContext> db
                 if (cursor is not null)
                 {
                     var (description, number) = (cursor.Description, cursor.Number);
+                    // Runs in the database, which compares text by its binary collation (ordinal), as ORDER BY does.
+#pragma warning disable CA1309
                     transactions = transactions.Where(t => string.Compare(t.Description, description) > 0
                         || (t.Description == description && t.Number > number));
+#pragma warning restore CA1309
                 }
                 return transactions.OrderBy(t => t.Description).ThenBy(t => t.Number);
             default:
