@@ -22,6 +22,9 @@ namespace BlazorLedger.Tests.Infrastructure;
 /// </summary>
 public sealed class TestLedger : IAsyncDisposable
 {
+    /// <summary>A database file and the write-ahead log and shared-memory files beside it.</summary>
+    private static readonly string[] SqliteFileSuffixes = ["", "-wal", "-shm"];
+
     private readonly Func<ValueTask> cleanUp;
 
     public TestLedger(IServiceProvider services, Func<ValueTask> cleanUp)
@@ -86,7 +89,7 @@ public sealed class TestLedger : IAsyncDisposable
         {
             await provider.DisposeAsync();
             SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            foreach (var suffix in SqliteFileSuffixes)
             {
                 File.Delete(path + suffix);
             }

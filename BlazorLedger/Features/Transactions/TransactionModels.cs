@@ -1,5 +1,3 @@
-using BlazorLedger.Data;
-
 namespace BlazorLedger.Features.Transactions;
 
 /// <summary>One line of a transaction to post: minor units of the account's currency, debit positive, credit negative.</summary>

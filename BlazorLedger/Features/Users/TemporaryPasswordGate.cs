@@ -47,11 +47,11 @@ public sealed class TemporaryPasswordResultHandler : IAuthorizationMiddlewareRes
 {
     private readonly AuthorizationMiddlewareResultHandler standard = new();
 
-    public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult result)
+    public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
-        if (!result.Forbidden || result.AuthorizationFailure?.FailureReasons.Any(r => r.Handler is TemporaryPasswordHandler) != true)
+        if (!authorizeResult.Forbidden || authorizeResult.AuthorizationFailure?.FailureReasons.Any(r => r.Handler is TemporaryPasswordHandler) != true)
         {
-            await standard.HandleAsync(next, context, policy, result);
+            await standard.HandleAsync(next, context, policy, authorizeResult);
             return;
         }
         var changePassword = $"{context.Request.PathBase}/Account/Manage/ChangePassword";
