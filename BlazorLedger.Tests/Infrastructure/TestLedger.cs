@@ -2,8 +2,8 @@ using BlazorLedger.Common;
 using BlazorLedger.Data;
 using BlazorLedger.Features.Accounts;
 using BlazorLedger.Features.Admin;
-using BlazorLedger.Features.Mail;
 using BlazorLedger.Features.Books;
+using BlazorLedger.Features.Mail;
 using BlazorLedger.Features.Transactions;
 using BlazorLedger.Features.Users;
 using Microsoft.AspNetCore.DataProtection;
@@ -191,5 +191,3 @@ public sealed class TestLedger : IAsyncDisposable
 
     public ValueTask DisposeAsync() => cleanUp();
 }
-
-public sealed record TestUser(Actor Actor, string UserId, Guid BookId);

@@ -7,14 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BlazorLedger.Features.Accounts;
 
-public sealed record AccountDto(Guid Id, Guid BookId, string Name, string? Code, AccountType Type, string Currency,
-    bool Archived, long Balance, long Version, DateTime CreatedAt);
-
-public sealed record CreateAccount(Guid BookId, string Name, string? Code, AccountType Type, string Currency);
-
-/// <summary>An edit of an account, made against the <paramref name="Version"/> the user saw.</summary>
-public sealed record UpdateAccount(Guid BookId, Guid AccountId, long Version, string Name, string? Code, AccountType Type, string Currency);
-
 public sealed class AccountService(IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock, BookChangeNotifier notifier)
 {
     public Task<Result<IReadOnlyList<AccountDto>>> ListAsync(Actor actor, Guid bookId, bool includeArchived = true,

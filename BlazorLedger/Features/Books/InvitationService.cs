@@ -12,18 +12,6 @@ using Microsoft.Extensions.Options;
 
 namespace BlazorLedger.Features.Books;
 
-public sealed class InvitationOptions
-{
-    public int ExpiryDays { get; set; } = 7;
-}
-
-/// <summary>An invitation as its holder or the inviting owner sees it. Link is only known right after creation.</summary>
-public sealed record InvitationDto(Guid Id, InvitationKind Kind, string Email, Guid? BookId, string? BookName, BookRole? Role,
-    DateTime ExpiresAt, bool Expired, bool Accepted, bool Revoked, string? Link = null)
-{
-    public bool Usable => !Expired && !Accepted && !Revoked;
-}
-
 /// <summary>
 /// Invitations to sign up (from an admin) or to join a book (from its owner). The link carries a random token; only its
 /// hash is stored. Accepting checks the token, the expiry and that the signed-in user owns the invited address.

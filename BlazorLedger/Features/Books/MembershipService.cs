@@ -5,8 +5,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BlazorLedger.Features.Books;
 
-public sealed record MemberDto(string UserId, string DisplayName, string Email, BookRole Role, DateTime Since);
-
 /// <summary>Who belongs to a book and with which role. Owners manage members; a book always keeps at least one owner.</summary>
 public sealed class MembershipService(IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock, BookChangeNotifier notifier)
 {

@@ -5,12 +5,6 @@ using Microsoft.EntityFrameworkCore;
 namespace BlazorLedger.Features.Transactions;
 
 /// <summary>
-/// What posting needs to know before it writes, read in one round trip. NextNumber is stable because the write lock is held.
-/// </summary>
-internal sealed record PostingContext(
-    BookRole? Role, (Guid Id, string? RequestHash)? Existing, IReadOnlyDictionary<Guid, AccountForPosting> Accounts, long NextNumber, string ActorName);
-
-/// <summary>
 /// The SQL of the posting hot path. Posting is the one write that must be fast, so instead of change tracking and one
 /// statement per row it reads everything it checks in one query and writes the transaction, its postings, the balance
 /// increments and the audit event in one batch. Parameters go through EF, so values are stored exactly as EF stores them.

@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
+using BlazorLedger.Features.Users;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
-using BlazorLedger.Features.Users;
 
 namespace BlazorLedger.Features.Api;
 

@@ -2,22 +2,6 @@ using Microsoft.AspNetCore.Components.Server.Circuits;
 
 namespace BlazorLedger.Features.Admin;
 
-/// <summary>Counts the interactive circuits (open browser tabs) of this app instance.</summary>
-public sealed class CircuitCounter
-{
-    private int count;
-
-    public int Count => Volatile.Read(ref count);
-
-    public event Action? Changed;
-
-    internal void Add(int delta)
-    {
-        Interlocked.Add(ref count, delta);
-        Changed?.Invoke();
-    }
-}
-
 public sealed class CountingCircuitHandler(CircuitCounter counter) : CircuitHandler
 {
     public override Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
