@@ -31,7 +31,7 @@ public abstract class LedgerComponentTest : BunitContext, IAsyncLifetime
 
     protected BunitAuthorizationContext Auth { get; }
 
-    protected TestLedger Ledger { get; }
+    private protected TestLedger Ledger { get; }
 
     /// <summary>The signed-in user; set by <see cref="InitializeAsync"/>.</summary>
     protected TestUser User { get; private set; } = default!;

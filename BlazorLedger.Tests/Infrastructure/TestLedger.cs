@@ -20,7 +20,7 @@ namespace BlazorLedger.Tests.Infrastructure;
 /// A private ledger for one test: its own SQLite database (in memory unless a file is asked for) with the schema
 /// made by the real migrations, and the real services over it. Nothing is shared between tests.
 /// </summary>
-public sealed class TestLedger : IAsyncDisposable
+internal sealed class TestLedger : IAsyncDisposable
 {
     /// <summary>A database file and the write-ahead log and shared-memory files beside it.</summary>
     private static readonly string[] SqliteFileSuffixes = ["", "-wal", "-shm"];

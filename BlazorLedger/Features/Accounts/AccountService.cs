@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BlazorLedger.Features.Accounts;
 
-public sealed class AccountService(IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock, BookChangeNotifier notifier)
+internal sealed class AccountService(IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock, BookChangeNotifier notifier)
 {
     public Task<Result<IReadOnlyList<AccountDto>>> ListAsync(Actor actor, Guid bookId, bool includeArchived = true,
         CancellationToken ct = default) =>

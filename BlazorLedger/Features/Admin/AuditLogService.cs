@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BlazorLedger.Features.Admin;
 
-public sealed class AuditLogService(IDbContextFactory<LedgerDbContext> dbFactory)
+internal sealed class AuditLogService(IDbContextFactory<LedgerDbContext> dbFactory)
 {
     public const int MaxLimit = 500;
     public const string OtherBook = "(a book you are not in)";

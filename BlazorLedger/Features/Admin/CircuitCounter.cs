@@ -1,7 +1,7 @@
 namespace BlazorLedger.Features.Admin;
 
 /// <summary>Counts the interactive circuits (open browser tabs) of this app instance.</summary>
-public sealed class CircuitCounter
+internal sealed class CircuitCounter
 {
     private int count;
 

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Components.Server.Circuits;
 
 namespace BlazorLedger.Features.Admin;
 
-public sealed class CountingCircuitHandler(CircuitCounter counter) : CircuitHandler
+internal sealed class CountingCircuitHandler(CircuitCounter counter) : CircuitHandler
 {
     public override Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
     {

@@ -9,7 +9,7 @@ namespace BlazorLedger.Features.Admin;
 /// System-wide figures for admins. Activity figures read counters that posting maintains (per book, per day and currency),
 /// so they cost the same at a million transactions as at ten. Book contents are not exposed: only names and counts.
 /// </summary>
-public sealed class DashboardService(IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock)
+internal sealed class DashboardService(IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock)
 {
     public async Task<Result<DashboardFigures>> GetAsync(Actor actor, CancellationToken ct = default)
     {

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BlazorLedger.Features.Admin;
 
-public sealed class SettingsService(IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock)
+internal sealed class SettingsService(IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock)
 {
     private const string RegistrationPolicyKey = "registration.policy";
 

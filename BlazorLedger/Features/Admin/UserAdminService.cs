@@ -43,7 +43,7 @@ public sealed record CreatedUser(string Email, string? TemporaryPassword, string
 /// the circuit, so every operation here takes a fresh scope and never keeps a manager. Changes to users are serialized in
 /// this app instance so that two admins acting at once cannot, between them, remove the last active admin.
 /// </summary>
-public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock,
+internal sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock,
     InvitationService invitations, IEmailSender<ApplicationUser> mail, PublicAddress publicAddress, UserDeletionService deletion)
 {
     private static readonly SemaphoreSlim Changes = new(1, 1);

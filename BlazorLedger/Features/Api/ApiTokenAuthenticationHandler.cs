@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace BlazorLedger.Features.Api;
 
 /// <summary>Authenticates "Authorization: Bearer &lt;personal access token&gt;" for the HTTP API (and nothing else).</summary>
-public sealed class ApiTokenAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger,
+internal sealed class ApiTokenAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger,
     UrlEncoder encoder, ApiTokenService tokens, BadTokenLimiter badTokens) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BlazorLedger.Features.Api;
 
-public sealed class ApiTokenService(IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock)
+internal sealed class ApiTokenService(IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock)
 {
     private const string SecretPrefix = "bl_";
 

@@ -1,7 +1,7 @@
 namespace BlazorLedger.Features.Audit;
 
 /// <summary>"Something was recorded in the audit log": lets the admin dashboard refresh without polling.</summary>
-public sealed class ActivityNotifier
+internal sealed class ActivityNotifier
 {
     public event Action? Recorded;
 

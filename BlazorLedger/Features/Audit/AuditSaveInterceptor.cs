@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace BlazorLedger.Features.Audit;
 
 /// <summary>Publishes activity whenever a save through EF added audit events (raw-SQL writers publish themselves).</summary>
-public sealed class AuditSaveInterceptor(ActivityNotifier notifier) : SaveChangesInterceptor
+internal sealed class AuditSaveInterceptor(ActivityNotifier notifier) : SaveChangesInterceptor
 {
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {

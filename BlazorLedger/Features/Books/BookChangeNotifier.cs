@@ -4,7 +4,7 @@ namespace BlazorLedger.Features.Books;
 /// In-process fan-out of "something in this book changed", so that every circuit showing the book can refresh.
 /// Subscribers must unsubscribe when disposed and marshal onto their own renderer (InvokeAsync).
 /// </summary>
-public sealed class BookChangeNotifier
+internal sealed class BookChangeNotifier
 {
     public event Action<BookChange>? Changed;
 

@@ -16,7 +16,7 @@ namespace BlazorLedger.Features.Books;
 /// Invitations to sign up (from an admin) or to join a book (from its owner). The link carries a random token; only its
 /// hash is stored. Accepting checks the token, the expiry and that the signed-in user owns the invited address.
 /// </summary>
-public sealed class InvitationService(IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock, Outbox outbox,
+internal sealed class InvitationService(IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock, Outbox outbox,
     IOptions<InvitationOptions> options, BookChangeNotifier notifier, PublicAddress publicAddress)
 {
     public async Task<Result<InvitationDto>> InviteToBookAsync(Actor actor, Guid bookId, string email, BookRole role,

@@ -11,7 +11,7 @@ namespace BlazorLedger.Features.Mail;
 /// Every message the app sends is written to the outbox (readable by admins) and the log, so that links work on a
 /// closed network; if SMTP is configured it is also delivered.
 /// </summary>
-public sealed class Outbox(IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock, IOptions<MailOptions> options,
+internal sealed class Outbox(IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock, IOptions<MailOptions> options,
     ILogger<Outbox> logger)
 {
     public async Task SendAsync(string to, string subject, MailHtml body, CancellationToken ct = default)

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Identity;
 namespace BlazorLedger.Features.Mail;
 
 /// <summary>Identity's account messages (confirmations, password resets) go through the outbox.</summary>
-public sealed class OutboxEmailSender(Outbox outbox) : IEmailSender<ApplicationUser>
+internal sealed class OutboxEmailSender(Outbox outbox) : IEmailSender<ApplicationUser>
 {
     // Links arrive as plain URLs (not HTML-encoded, unlike the template's convention) and are encoded here, once.
     public Task SendConfirmationLinkAsync(ApplicationUser user, string email, string confirmationLink) =>

@@ -13,7 +13,7 @@ namespace BlazorLedger.Features.Transactions;
 /// so no page sums the account's history. A text filter is applied in SQL and its page is read with a LIMIT too; the
 /// amounts of the postings it skips are summed in SQL over the span the page covers, never brought into memory.
 /// </summary>
-public sealed class RegisterService(IDbContextFactory<LedgerDbContext> dbFactory, IDataProtectionProvider protection)
+internal sealed class RegisterService(IDbContextFactory<LedgerDbContext> dbFactory, IDataProtectionProvider protection)
 {
     public const int MaxLimit = 500;
 

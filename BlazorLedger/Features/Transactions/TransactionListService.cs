@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace BlazorLedger.Features.Transactions;
 
 /// <summary>Searches a book's transactions with keyset paging in any of the offered orders.</summary>
-public sealed class TransactionListService(IDbContextFactory<LedgerDbContext> dbFactory)
+internal sealed class TransactionListService(IDbContextFactory<LedgerDbContext> dbFactory)
 {
     public const int MaxLimit = 500;
 

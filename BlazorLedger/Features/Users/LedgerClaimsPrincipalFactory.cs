@@ -9,7 +9,7 @@ namespace BlazorLedger.Features.Users;
 /// Puts the user's display name and number format into the sign-in cookie, so the app bar can greet them and every request
 /// can format for them without a query.
 /// </summary>
-public sealed class LedgerClaimsPrincipalFactory(UserManager<ApplicationUser> users, RoleManager<IdentityRole> roles,
+internal sealed class LedgerClaimsPrincipalFactory(UserManager<ApplicationUser> users, RoleManager<IdentityRole> roles,
     IOptions<IdentityOptions> options) : UserClaimsPrincipalFactory<ApplicationUser, IdentityRole>(users, roles, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(ApplicationUser user)

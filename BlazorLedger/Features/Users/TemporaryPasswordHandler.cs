@@ -8,7 +8,7 @@ namespace BlazorLedger.Features.Users;
 /// a signed-in user, nothing), except on the pages that let them replace it. Being a handler for all requirements,
 /// not only its own, it also covers policies that never list <see cref="OwnPasswordRequirement"/>.
 /// </summary>
-public sealed class TemporaryPasswordHandler : IAuthorizationHandler
+internal sealed class TemporaryPasswordHandler : IAuthorizationHandler
 {
     public const string Reason = "Choose your own password first.";
 

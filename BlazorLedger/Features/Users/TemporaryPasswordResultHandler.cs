@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Authorization.Policy;
 namespace BlazorLedger.Features.Users;
 
 /// <summary>Sends a page request refused only for the temporary password to the page where it is changed.</summary>
-public sealed class TemporaryPasswordResultHandler : IAuthorizationMiddlewareResultHandler
+internal sealed class TemporaryPasswordResultHandler : IAuthorizationMiddlewareResultHandler
 {
     private readonly AuthorizationMiddlewareResultHandler standard = new();
 

@@ -10,7 +10,7 @@ namespace BlazorLedger.Features.Users;
 /// is read inside the write transaction that deletes, so nothing can change between the checks and the delete, and a
 /// failure anywhere leaves the user, their books and the audit log as they were.
 /// </summary>
-public sealed class UserDeletionService(IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock)
+internal sealed class UserDeletionService(IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock)
 {
     /// <summary>Closes the actor's own account. Books only they use go with them; a book others use needs another owner first.</summary>
     public Task<Result<DeletedUser>> DeleteSelfAsync(Actor actor, CancellationToken ct = default) =>
