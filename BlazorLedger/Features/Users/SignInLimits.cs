@@ -21,11 +21,11 @@ public static class SignInLimits
 
     public static IServiceCollection AddSignInLimits(this IServiceCollection services)
     {
-        services.AddOptions<SignInLimitOptions>().BindConfiguration("SignIn:Limits");
+        services.AddOptions<SignInLimitOptions>().BindConfiguration("SignIn:Limits").ValidateDataAnnotations().ValidateOnStart();
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<SignInLimitOptions>>((options, limits) =>
         {
-            var window = TimeSpan.FromMinutes(Math.Max(1, limits.Value.WindowMinutes));
+            var window = TimeSpan.FromMinutes(limits.Value.WindowMinutes);
             var byAddress = PartitionedRateLimiter.Create<HttpContext, string>(http => IsAttempt(http)
                 ? RateLimitPartition.GetFixedWindowLimiter("address:" + ClientAddress(http), _ => Window(limits.Value.PerAddress, window))
                 : RateLimitPartition.GetNoLimiter(""));
