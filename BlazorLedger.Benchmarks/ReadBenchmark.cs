@@ -96,7 +96,7 @@ internal static class ReadBenchmark
             for (var i = 0; i < size / 2; i++)
             {
                 var id = Guid.CreateVersion7().ToString().ToUpperInvariant();
-                var date = start.AddDays(random.Next(0, 3650)).ToString("yyyy-MM-dd");
+                var date = start.AddDays(random.Next(0, 3650)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
                 var amount = random.NextInt64(1, 100_000);
                 insertTx.Parameters[0].Value = id;
                 insertTx.Parameters[1].Value = book;
@@ -105,7 +105,7 @@ internal static class ReadBenchmark
                 insertTx.Parameters[4].Value = bench.Actor.UserId;
                 insertTx.Parameters[5].Value = i + 1L;
                 // Entered over the last 90 days, so the dashboard's recent-activity figures have work to do.
-                insertTx.Parameters[6].Value = DateTime.UtcNow.AddMinutes(-(i % (90 * 24 * 60))).ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF");
+                insertTx.Parameters[6].Value = DateTime.UtcNow.AddMinutes(-(i % (90 * 24 * 60))).ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
                 await insertTx.ExecuteNonQueryAsync();
                 foreach (var (account, delta) in new[] { (aText, amount), (bText, -amount) })
                 {

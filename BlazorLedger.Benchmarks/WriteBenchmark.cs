@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using BlazorLedger.Data;
 using BlazorLedger.Features.Transactions;
 using Microsoft.Data.Sqlite;
@@ -85,14 +86,14 @@ internal static class WriteBenchmark
 
         var book = bench.BookId.ToString().ToUpperInvariant();
         var random = new Random(1);
-        var date = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd");
+        var date = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var watch = Stopwatch.StartNew();
         for (var i = 0; i < options.Transfers; i++)
         {
             var (from, to) = Pick(random, bench.Accounts);
             var amount = random.NextInt64(1, 100_000);
             var id = Guid.CreateVersion7().ToString().ToUpperInvariant();
-            var at = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF");
+            var at = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
             using var tx = connection.BeginTransaction(deferred: false);
             foreach (var command in new[] { insertTransaction, insertPosting, updateBalance, countBook, countDay, insertAudit })
             {

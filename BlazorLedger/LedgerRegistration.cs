@@ -31,7 +31,7 @@ public static class LedgerRegistration
 
         builder.AddLedgerData();
         builder.Services.AddDatabaseDeveloperPageExceptionFilter();
-        builder.Services.Configure<SeedOptions>(builder.Configuration.GetSection("Seed"));
+        builder.Services.AddOptions<SeedOptions>().Bind(builder.Configuration.GetSection("Seed")).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<DemoData>();
 
         builder.Services

@@ -16,7 +16,7 @@ public sealed class AccountDialogTests : LedgerComponentTest
         return host;
     }
 
-    private void OpenEdit(IRenderedComponent<WithProviders> host, string accountName)
+    private static void OpenEdit(IRenderedComponent<WithProviders> host, string accountName)
     {
         var row = host.FindAll("[data-testid=account-row]").Single(r => r.TextContent.Contains(accountName));
         row.QuerySelector("[data-testid=account-actions] button")!.Click();

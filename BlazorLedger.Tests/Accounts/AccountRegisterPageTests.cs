@@ -1,3 +1,4 @@
+using System.Globalization;
 using BlazorLedger.Common;
 using BlazorLedger.Data;
 using BlazorLedger.Features.Accounts;
@@ -54,7 +55,8 @@ public sealed class AccountRegisterPageTests : LedgerComponentTest
             }
         }
         var running = 0L;
-        var newestFirst = expected.Select(e => (e.Item1, Money.Format(e.Item2, "USD"), Money.Format(running += e.Item2, "USD")))
+        var newestFirst = expected.Select(e => (e.Item1, Money.Format(e.Item2, "USD", CultureInfo.InvariantCulture),
+            Money.Format(running += e.Item2, "USD", CultureInfo.InvariantCulture)))
             .Reverse().ToList();
         var host = RenderRegister(checking, pageSize: 5);
 

@@ -1,8 +1,8 @@
+using System.Globalization;
 using System.Net;
 using BlazorLedger.Common;
 using BlazorLedger.Data;
 using BlazorLedger.Features.Admin;
-using BlazorLedger.Features.Api;
 using BlazorLedger.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -54,7 +54,7 @@ public sealed class ApiAbuseTests : AppHostTest
 
         Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], statuses);
         Assert.Equal(HttpStatusCode.TooManyRequests, meanwhile.StatusCode);
-        Assert.True(int.Parse(meanwhile.Headers.GetValues("Retry-After").Single()) > 0);
+        Assert.True(int.Parse(meanwhile.Headers.GetValues("Retry-After").Single(), CultureInfo.InvariantCulture) > 0);
         Assert.Contains("unknown, expired or revoked tokens", await meanwhile.Content.ReadAsStringAsync());
     }
 
@@ -82,40 +82,5 @@ public sealed class ApiAbuseTests : AppHostTest
         Assert.True(lockedOut);
         Assert.Equal(HttpStatusCode.OK, afterGuesses.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, afterAdminLock.StatusCode);
-    }
-}
-
-public sealed class ApiTokenLimitTests : IAsyncLifetime
-{
-    private readonly TestLedger ledger = TestLedger.InMemory();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await ledger.DisposeAsync();
-
-    [Fact]
-    public async Task A_user_may_hold_at_most_fifty_active_tokens()
-    {
-        var ann = await ledger.CreateUserAsync("ann");
-        var bob = await ledger.CreateUserAsync("bob");
-        var tokens = ledger.Services.GetRequiredService<ApiTokenService>();
-        var created = new List<CreatedApiToken>();
-        for (var i = 0; i < ApiTokenService.MaxActiveTokensPerUser; i++)
-        {
-            var result = await tokens.CreateAsync(ann.Actor, $"t{i}", ApiScopes.Read, 30);
-            Assert.True(result.Succeeded, result.Message);
-            created.Add(result.Value!);
-        }
-
-        var fiftyFirst = await tokens.CreateAsync(ann.Actor, "one more", ApiScopes.Read, 30);
-        var bobsFirst = await tokens.CreateAsync(bob.Actor, "bob's", ApiScopes.Read, 30);
-        await tokens.RevokeAsync(ann.Actor, created[0].Token.Id);
-        var afterRevoking = await tokens.CreateAsync(ann.Actor, "replacement", ApiScopes.Read, 30);
-
-        Assert.Equal(ResultStatus.Conflict, fiftyFirst.Status);
-        Assert.Contains("50 active tokens, the most allowed", fiftyFirst.Message);
-        Assert.True(bobsFirst.Succeeded);
-        Assert.True(afterRevoking.Succeeded);
-        Assert.Equal(51, (await tokens.ListAsync(ann.Actor)).Count);
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Security.Claims;
 using BlazorLedger.Common;
 using BlazorLedger.Data;
 using BlazorLedger.Features.Admin;
@@ -154,7 +153,7 @@ public sealed class SignInTests : AppHostTest
         var admin = await App.AdminAsync();
         var (bookId, invitation) = await App.WithScopeAsync(async services =>
         {
-            var book = (await services.GetRequiredService<BookService>().ListAsync(admin)).First();
+            var book = (await services.GetRequiredService<BookService>().ListAsync(admin))[0];
             var sent = await services.GetRequiredService<InvitationService>().InviteToBookAsync(admin, book.Id, "nora@example.com", BookRole.Editor);
             return (book.Id, sent.Value!);
         });

@@ -2,10 +2,8 @@ using System.Text.RegularExpressions;
 using BlazorLedger.Data;
 using BlazorLedger.Features.Accounts;
 using BlazorLedger.Features.Books;
-using BlazorLedger.Features.Transactions;
 using BlazorLedger.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace BlazorLedger.Tests.Browser;

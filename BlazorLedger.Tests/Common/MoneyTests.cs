@@ -50,8 +50,8 @@ public sealed class MoneyTests
     [InlineData(1, "BHD", "0.001", "0.001")]
     public void Amounts_are_shown_with_the_currency_digits(long minor, string currency, string formatted, string plain)
     {
-        Assert.Equal(formatted, Money.Format(minor, currency));
-        Assert.Equal(plain, Money.ToDecimalString(minor, currency));
+        Assert.Equal(formatted, Money.Format(minor, currency, CultureInfo.InvariantCulture));
+        Assert.Equal(plain, Money.ToDecimalString(minor, currency, CultureInfo.InvariantCulture));
     }
 
     [Theory]

@@ -4,7 +4,6 @@ using BlazorLedger.Features.Accounts;
 using BlazorLedger.Features.Api;
 using BlazorLedger.Features.Transactions;
 using BlazorLedger.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BlazorLedger.Tests.Data;

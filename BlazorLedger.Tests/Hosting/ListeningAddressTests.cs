@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
@@ -21,7 +22,7 @@ public sealed class ListeningAddressTests
         var (arguments, environment) = way switch
         {
             "--urls" => (new[] { "--urls", address }, new Dictionary<string, string>()),
-            "ASPNETCORE_HTTP_PORTS" => ([], new Dictionary<string, string> { [way] = port.ToString() }),
+            "ASPNETCORE_HTTP_PORTS" => ([], new Dictionary<string, string> { [way] = port.ToString(CultureInfo.InvariantCulture) }),
             _ => (Array.Empty<string>(), new Dictionary<string, string> { [way] = address }),
         };
 

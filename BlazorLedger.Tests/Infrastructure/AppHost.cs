@@ -128,8 +128,10 @@ public sealed partial class AppHost : WebApplicationFactory<Program>
         return await action(db);
     });
 
-    /// <summary>Creates a user through Identity, as registration would (personal book and all).</summary>
-    /// <param name="setUp">Changes the new user before it is saved (say, confirms the address).</param>
+    /// <summary>
+    /// Creates a user through Identity, as registration would (personal book and all); <paramref name="setUp"/> changes the
+    /// new user before it is saved (say, confirms the address).
+    /// </summary>
     public Task<ApplicationUser> CreateUserAsync(string email, string password = UserPassword, Action<ApplicationUser>? setUp = null) =>
         WithScopeAsync(async services =>
         {

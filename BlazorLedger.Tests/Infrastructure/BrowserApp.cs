@@ -122,10 +122,3 @@ public sealed class BrowserApp : IAsyncLifetime
         await hide.EvaluateAsync("element => element.remove()");
     }
 }
-
-[CollectionDefinition(Name)]
-public sealed class BrowserCollection
-{
-    /// <summary>Browser tests run one class at a time (Chromium is heavy on two cores), alongside the other tests.</summary>
-    public const string Name = "Browser";
-}

@@ -11,8 +11,8 @@ public static class ComponentTestExtensions
         where T : IComponent
     {
         host.FindAll($"[data-testid={testId}]")[index].MouseDown();
-        host.WaitForAssertion(() => Assert.Contains(host.FindAll(".mud-popover-open .mud-list-item"), i => i.TextContent.Trim().StartsWith(option)));
-        host.FindAll(".mud-popover-open .mud-list-item").First(i => i.TextContent.Trim().StartsWith(option)).Click();
+        host.WaitForAssertion(() => Assert.Contains(host.FindAll(".mud-popover-open .mud-list-item"), i => i.TextContent.Trim().StartsWith(option, StringComparison.Ordinal)));
+        host.FindAll(".mud-popover-open .mud-list-item").First(i => i.TextContent.Trim().StartsWith(option, StringComparison.Ordinal)).Click();
     }
 
     /// <summary>Types into the MudTextField input marked with <paramref name="testId"/> (the n-th, if several).</summary>

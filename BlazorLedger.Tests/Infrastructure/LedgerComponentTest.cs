@@ -1,10 +1,8 @@
 using System.Security.Claims;
-using BlazorLedger.Features.Books;
 using Bunit;
 using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
 
@@ -33,7 +31,7 @@ public abstract class LedgerComponentTest : BunitContext, IAsyncLifetime
 
     protected BunitAuthorizationContext Auth { get; }
 
-    protected TestLedger Ledger { get; }
+    private protected TestLedger Ledger { get; }
 
     /// <summary>The signed-in user; set by <see cref="InitializeAsync"/>.</summary>
     protected TestUser User { get; private set; } = default!;

@@ -2,8 +2,8 @@ using BlazorLedger.Common;
 using BlazorLedger.Data;
 using BlazorLedger.Features.Accounts;
 using BlazorLedger.Features.Admin;
-using BlazorLedger.Features.Mail;
 using BlazorLedger.Features.Books;
+using BlazorLedger.Features.Mail;
 using BlazorLedger.Features.Transactions;
 using BlazorLedger.Features.Users;
 using Microsoft.AspNetCore.DataProtection;
@@ -21,8 +21,11 @@ namespace BlazorLedger.Tests.Infrastructure;
 /// A private ledger for one test: its own SQLite database (in memory unless a file is asked for) with the schema
 /// made by the real migrations, and the real services over it. Nothing is shared between tests.
 /// </summary>
-public sealed class TestLedger : IAsyncDisposable
+internal sealed class TestLedger : IAsyncDisposable
 {
+    /// <summary>A database file and the write-ahead log and shared-memory files beside it.</summary>
+    private static readonly string[] SqliteFileSuffixes = ["", "-wal", "-shm"];
+
     private readonly Func<ValueTask> cleanUp;
 
     public TestLedger(IServiceProvider services, Func<ValueTask> cleanUp)
@@ -87,7 +90,7 @@ public sealed class TestLedger : IAsyncDisposable
         {
             await provider.DisposeAsync();
             SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            foreach (var suffix in SqliteFileSuffixes)
             {
                 File.Delete(path + suffix);
             }
@@ -192,5 +195,3 @@ public sealed class TestLedger : IAsyncDisposable
 
     public ValueTask DisposeAsync() => cleanUp();
 }
-
-public sealed record TestUser(Actor Actor, string UserId, Guid BookId);

@@ -1,5 +1,4 @@
 using BlazorLedger.Data;
-using BlazorLedger.Features.Books;
 using BlazorLedger.Features.Mail;
 using BlazorLedger.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using BlazorLedger.Tests.Infrastructure;
 
@@ -7,7 +8,7 @@ namespace BlazorLedger.Tests.Users;
 public sealed class SignInLimitTests
 {
     private static AppHost App(int perAddress, int perAccount) => AppHost.WithoutDemoData(settings:
-        [("SignIn:Limits:PerAddress", perAddress.ToString()), ("SignIn:Limits:PerAccount", perAccount.ToString()), ("SignIn:Limits:WindowMinutes", "10")]);
+        [("SignIn:Limits:PerAddress", perAddress.ToString(CultureInfo.InvariantCulture)), ("SignIn:Limits:PerAccount", perAccount.ToString(CultureInfo.InvariantCulture)), ("SignIn:Limits:WindowMinutes", "10")]);
 
     [Fact]
     public async Task Attempts_for_one_account_beyond_its_limit_get_a_page_saying_when_to_try_again()
@@ -28,7 +29,7 @@ public sealed class SignInLimitTests
         Assert.All(allowed, s => Assert.Equal(HttpStatusCode.OK, s));
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.Contains("Too many attempts, try again in 10 minutes.", await refused.Content.ReadAsStringAsync());
-        Assert.InRange(int.Parse(refused.Headers.GetValues("Retry-After").Single()), 1, 600);
+        Assert.InRange(int.Parse(refused.Headers.GetValues("Retry-After").Single(), CultureInfo.InvariantCulture), 1, 600);
         Assert.Equal(HttpStatusCode.OK, otherAccount.StatusCode);
         Assert.Contains("Invalid login attempt", await otherAccount.Content.ReadAsStringAsync());
     }

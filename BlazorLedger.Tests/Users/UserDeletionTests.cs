@@ -29,7 +29,7 @@ public sealed class UserDeletionTests : AppHostTest
         return book.Id;
     });
 
-    private async Task<HttpResponseMessage> CloseAccountAsync(HttpClient browser, string email, string password)
+    private static async Task<HttpResponseMessage> CloseAccountAsync(HttpClient browser, string email, string password)
     {
         Assert.Equal(HttpStatusCode.Redirect, (await AppHost.SignInAsync(browser, email, password)).StatusCode);
         return await AppHost.PostFormAsync(browser, "Account/Manage/DeletePersonalData", "delete-user", new() { ["Input.Password"] = password });

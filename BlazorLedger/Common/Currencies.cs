@@ -2,8 +2,6 @@ using System.Collections.Frozen;
 
 namespace BlazorLedger.Common;
 
-public sealed record CurrencyInfo(string Code, int MinorDigits, string Name);
-
 /// <summary>ISO 4217 currencies with the number of digits of their minor unit (USD 2, JPY 0, BHD 3, CLF 4).</summary>
 public static class Currencies
 {

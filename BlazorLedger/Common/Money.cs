@@ -8,23 +8,18 @@ public static class Money
     /// <summary>The largest magnitude of a single posting, in minor units.</summary>
     public const long MaxPostingMinor = 1_000_000_000_000_000;
 
-    /// <summary>"1234.5" style text with exactly the currency's digits, invariant culture: for APIs and files.</summary>
-    public static string ToDecimalString(long minor, string currency) => ToDecimalString(minor, currency, CultureInfo.InvariantCulture);
-
-    /// <summary>The amount as a person of <paramref name="culture"/> would type it ("1234,50"): no grouping, the currency's digits.</summary>
+    /// <summary>
+    /// The amount as a person of <paramref name="culture"/> would type it ("1234,50"): no grouping, the currency's digits.
+    /// APIs and files use the invariant culture ("1234.50").
+    /// </summary>
     public static string ToDecimalString(long minor, string currency, CultureInfo culture) =>
         ToDecimal(minor, currency).ToString("F" + Currencies.MinorDigits(currency), culture);
-
-    /// <summary>"1,234.50" style text with group separators and the currency's digits.</summary>
-    public static string Format(long minor, string currency) => Format(minor, currency, CultureInfo.InvariantCulture);
 
     /// <summary>The amount as <paramref name="culture"/> writes it ("1.234,50" for de-DE), with the currency's digits.</summary>
     public static string Format(long minor, string currency, CultureInfo culture) =>
         ToDecimal(minor, currency).ToString("N" + Currencies.MinorDigits(currency), culture);
 
-    /// <summary>"USD 1,234.50".</summary>
-    public static string FormatWithCode(long minor, string currency) => FormatWithCode(minor, currency, CultureInfo.InvariantCulture);
-
+    /// <summary>"USD 1,234.50": the currency code, then the amount as <paramref name="culture"/> writes it.</summary>
     public static string FormatWithCode(long minor, string currency, CultureInfo culture) => $"{currency} {Format(minor, currency, culture)}";
 
     public static decimal ToDecimal(long minor, string currency) => minor / Pow10(Currencies.MinorDigits(currency));

@@ -26,9 +26,3 @@ public class ApplicationUser : IdentityUser
     /// <summary>Set when an admin gave the user a temporary password: they must choose their own before going on.</summary>
     public bool MustChangePassword { get; set; }
 }
-
-/// <inheritdoc cref="BookLimits"/>
-public static class UserLimits
-{
-    public const int MaxDisplayName = 100;
-}

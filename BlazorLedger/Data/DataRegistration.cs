@@ -7,14 +7,6 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace BlazorLedger.Data;
 
-public enum SqliteDurability
-{
-    /// <summary>An acknowledged transaction survives a power cut (WAL + synchronous=FULL).</summary>
-    Full,
-    /// <summary>Faster; an acknowledged transaction may be lost on a power cut, never corrupted (WAL + synchronous=NORMAL).</summary>
-    Normal,
-}
-
 public static class DataRegistration
 {
     /// <summary>

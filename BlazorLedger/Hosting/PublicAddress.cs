@@ -9,7 +9,7 @@ namespace BlazorLedger.Hosting;
 /// The one address every link the app sends out points to. It never comes from a request: the Host header and a circuit's
 /// base URI are chosen by the client, and a link carrying a real token must not lead anywhere else.
 /// </summary>
-public sealed class PublicAddress(IOptions<AppOptions> options, IServiceProvider services, ILogger<PublicAddress> logger)
+internal sealed class PublicAddress(IOptions<AppOptions> options, IServiceProvider services, ILogger<PublicAddress> logger)
 {
     private Uri? resolved;
 

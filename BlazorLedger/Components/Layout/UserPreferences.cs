@@ -4,7 +4,7 @@ namespace BlazorLedger.Components.Layout;
 /// The browser's remembered choices (theme, book), read from cookies on the first request and handed to the circuit,
 /// so pages render with them from the start.
 /// </summary>
-public sealed class UserPreferences
+internal sealed class UserPreferences
 {
     public const string DarkModeCookie = "blazorledger.dark";
     public const string BookCookie = "blazorledger.book";

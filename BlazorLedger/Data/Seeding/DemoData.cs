@@ -10,7 +10,7 @@ namespace BlazorLedger.Data.Seeding;
 /// A household book with a year of believable activity, posted through the same services as everything else, so that a
 /// newcomer sees a living app. Created once; deterministic, so screenshots and demos look the same every time.
 /// </summary>
-public sealed class DemoData(IDbContextFactory<LedgerDbContext> dbFactory, BookService books, AccountService accounts,
+internal sealed class DemoData(IDbContextFactory<LedgerDbContext> dbFactory, BookService books, AccountService accounts,
     PostingService postings, TimeProvider clock, ILogger<DemoData> logger)
 {
     public const string BookName = "Demo household";

@@ -1,3 +1,4 @@
+using System.Globalization;
 using BlazorLedger.Common;
 using BlazorLedger.Data;
 using BlazorLedger.Features.Audit;
@@ -6,15 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BlazorLedger.Features.Accounts;
 
-public sealed record AccountDto(Guid Id, Guid BookId, string Name, string? Code, AccountType Type, string Currency,
-    bool Archived, long Balance, long Version, DateTime CreatedAt);
-
-public sealed record CreateAccount(Guid BookId, string Name, string? Code, AccountType Type, string Currency);
-
-/// <summary>An edit of an account, made against the <paramref name="Version"/> the user saw.</summary>
-public sealed record UpdateAccount(Guid BookId, Guid AccountId, long Version, string Name, string? Code, AccountType Type, string Currency);
-
-public sealed class AccountService(IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock, BookChangeNotifier notifier)
+internal sealed class AccountService(IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock, BookChangeNotifier notifier)
 {
     public Task<Result<IReadOnlyList<AccountDto>>> ListAsync(Actor actor, Guid bookId, bool includeArchived = true,
         CancellationToken ct = default) =>
@@ -141,7 +134,7 @@ public sealed class AccountService(IDbContextFactory<LedgerDbContext> dbFactory,
             if (archived && account.Balance != 0)
             {
                 return Result<AccountDto>.Conflict(
-                    $"Only an account with a zero balance can be archived; this one holds {Money.FormatWithCode(account.Balance, account.Currency)}. " +
+                    $"Only an account with a zero balance can be archived; this one holds {Money.FormatWithCode(account.Balance, account.Currency, CultureInfo.InvariantCulture)}. " +
                     "Move the balance to another account first.", ToDtoFunc(account));
             }
             account.Archived = archived;
@@ -183,8 +176,11 @@ public sealed class AccountService(IDbContextFactory<LedgerDbContext> dbFactory,
 
     private static async Task<bool> NameTakenAsync(LedgerDbContext db, Guid bookId, string name, Guid? except, CancellationToken ct)
     {
-        var lower = name.ToLower();
+        var lower = name.ToLowerInvariant();
+        // a.Name.ToLower() runs in the database as lower(), where no .NET culture applies (nor does ToLowerInvariant translate).
+#pragma warning disable CA1304, CA1311, CA1862
         return await db.Accounts.AnyAsync(a => a.BookId == bookId && a.Name.ToLower() == lower && a.Id != except, ct);
+#pragma warning restore CA1304, CA1311, CA1862
     }
 
     private static readonly System.Linq.Expressions.Expression<Func<Account, AccountDto>> ToDto = a =>

@@ -7,16 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BlazorLedger.Features.Admin;
 
-/// <summary>Audit entries as admins see them. Book names and details appear only for books the admin belongs to.</summary>
-public sealed record AuditEntry(long Id, DateTime At, string? UserId, string? UserName, string Action, string EntityType, string EntityId,
-    string? BookName, string? Details);
-
-public sealed record AuditQuery(string? User = null, string? Action = null, DateOnly? From = null, DateOnly? To = null,
-    int Limit = 50, string? Cursor = null);
-
-public sealed record AuditPage(IReadOnlyList<AuditEntry> Items, string? NextCursor);
-
-public sealed class AuditLogService(IDbContextFactory<LedgerDbContext> dbFactory)
+internal sealed class AuditLogService(IDbContextFactory<LedgerDbContext> dbFactory)
 {
     public const int MaxLimit = 500;
     public const string OtherBook = "(a book you are not in)";

@@ -5,27 +5,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BlazorLedger.Features.Admin;
 
-public sealed record DailyCount(DateOnly Day, int Count);
-
-public sealed record CurrencyVolume(string Currency, long Minor);
-
-public sealed record BusyBook(string Name, int Transactions);
-
-public sealed record DashboardFigures(
-    int Users, int ActiveUsers7Days, int LockedUsers, int DisabledUsers,
-    int Books, int Accounts,
-    int TransactionsToday, int Transactions7Days, int TransactionsTotal,
-    IReadOnlyList<CurrencyVolume> Volume30Days,
-    IReadOnlyList<DailyCount> TransactionsPerDay,
-    IReadOnlyList<DailyCount> NewUsersPerWeek,
-    IReadOnlyList<BusyBook> BusiestBooks,
-    string DatabaseProvider, long DatabaseBytes);
-
 /// <summary>
 /// System-wide figures for admins. Activity figures read counters that posting maintains (per book, per day and currency),
 /// so they cost the same at a million transactions as at ten. Book contents are not exposed: only names and counts.
 /// </summary>
-public sealed class DashboardService(IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock)
+internal sealed class DashboardService(IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock)
 {
     public async Task<Result<DashboardFigures>> GetAsync(Actor actor, CancellationToken ct = default)
     {

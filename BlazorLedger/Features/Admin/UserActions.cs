@@ -30,7 +30,7 @@ public sealed record UserActionOutcome(bool Succeeded, string Message);
 /// The users list's actions in words for people: which the menu offers for a user, which must be confirmed first and how,
 /// and what the admin is told afterwards ("Maria is locked.").
 /// </summary>
-public static class UserActions
+internal static class UserActions
 {
     public static IReadOnlyList<UserAction> For(UserRow user) =>
     [

@@ -18,7 +18,7 @@ namespace BlazorLedger.Features.Admin;
 /// are read and written as one, and concurrent commands (from this app instance or any other) queue at BEGIN, so two
 /// admins acting at once cannot, between them, remove the last active admin.
 /// </summary>
-public sealed class UserCommands(IServiceScopeFactory scopes, TimeProvider clock, InvitationService invitations,
+internal sealed class UserCommands(IServiceScopeFactory scopes, TimeProvider clock, InvitationService invitations,
     IEmailSender<ApplicationUser> mail, PublicAddress publicAddress, UserDeletionService deletion)
 {
     public async Task<Result<CreatedUser>> CreateAsync(Actor actor, string email, string displayName, bool sendInvitation,

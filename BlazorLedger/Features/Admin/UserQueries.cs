@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace BlazorLedger.Features.Admin;
 
 /// <summary>What admins read about users: reads only, each on a short-lived context of its own.</summary>
-public sealed class UserQueries(IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock)
+internal sealed class UserQueries(IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock)
 {
     public async Task<Result<UserPage>> ListAsync(Actor actor, UserQuery query, CancellationToken ct = default)
     {

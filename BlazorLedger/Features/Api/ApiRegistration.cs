@@ -33,10 +33,12 @@ public static class ApiRegistration
             .AddPolicy(WritePolicy, policy => policy.AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser()
                 .RequireClaim(ApiTokenAuthenticationHandler.ScopeClaim, ApiScopes.Write));
 
-        var perMinute = configuration.GetValue("Api:RequestsPerMinute", 600);
-        // A user's tokens share one budget too, so that minting more tokens does not buy more requests.
-        var perUser = configuration.GetValue("Api:RequestsPerMinutePerUser", 1200);
-        services.AddSingleton(new BadTokenLimiter(configuration.GetValue("Api:BadTokensPerMinute", 20)));
+        var section = configuration.GetSection("Api");
+        services.AddOptions<ApiOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
+        // The limiters are built here, from the same values; a wrong one stops start-up through the validation above.
+        var limits = section.Get<ApiOptions>() ?? new ApiOptions();
+        var (perMinute, perUser) = (limits.RequestsPerMinute, limits.RequestsPerMinutePerUser);
+        services.AddSingleton(new BadTokenLimiter(limits.BadTokensPerMinute));
         services.AddRateLimiter(options =>
         {
             options.AddPolicy(RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(

@@ -8,25 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BlazorLedger.Features.Api;
 
-public static class ApiScopes
-{
-    public const string Read = "read";
-    public const string Write = "write";
-}
-
-public sealed record ApiTokenDto(Guid Id, string Name, string Scope, string Prefix, DateTime CreatedAt, DateTime? ExpiresAt,
-    DateTime? RevokedAt, DateTime? LastUsedAt)
-{
-    public bool Active(DateTime now) => RevokedAt is null && (ExpiresAt is null || ExpiresAt > now);
-}
-
-/// <summary>A new token: <see cref="Secret"/> is shown to its owner once and never stored.</summary>
-public sealed record CreatedApiToken(ApiTokenDto Token, string Secret);
-
-/// <summary>Who an API request acts for, once its bearer token checked out.</summary>
-public sealed record ApiCaller(string UserId, Guid TokenId, string Scope);
-
-public sealed class ApiTokenService(IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock)
+internal sealed class ApiTokenService(IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock)
 {
     private const string SecretPrefix = "bl_";
 

@@ -6,7 +6,7 @@ namespace BlazorLedger.Features.Api;
 /// Limits how many unknown, expired or revoked tokens one client address may present a minute. Once over, its token
 /// checks stop until the window ends, so guessing cannot go on at full speed behind the refusals.
 /// </summary>
-public sealed class BadTokenLimiter(int perMinute)
+internal sealed class BadTokenLimiter(int perMinute)
 {
     private readonly PartitionedRateLimiter<string> limiter = PartitionedRateLimiter.Create<string, string>(address =>
         RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions

@@ -6,29 +6,6 @@ using Microsoft.Extensions.Options;
 
 namespace BlazorLedger.Features.Books;
 
-/// <summary>A book as one member sees it; LastActivity is the date of its latest transaction, if any.</summary>
-public sealed record BookSummary(Guid Id, string Name, string BaseCurrency, BookRole Role, DateOnly? LastActivity = null);
-
-public sealed class BookOptions
-{
-    /// <summary>Base currency of the personal book every new user gets.</summary>
-    public string DefaultCurrency { get; set; } = "USD";
-}
-
-/// <summary>
-/// Checked at start-up: with an unknown currency every sign-up would fail to get its book, so the app refuses to start and
-/// says which setting to fix.
-/// </summary>
-internal sealed class BookOptionsValidator : IValidateOptions<BookOptions>
-{
-    public ValidateOptionsResult Validate(string? name, BookOptions options) =>
-        Currencies.IsKnown(options.DefaultCurrency?.Trim().ToUpperInvariant())
-            ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail(
-                $"Books:DefaultCurrency (environment variable Books__DefaultCurrency) is \"{options.DefaultCurrency}\", which is not an "
-                + "ISO 4217 currency code. Set it to a code such as USD or EUR.");
-}
-
 public sealed class BookService(IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock,
     IOptions<BookOptions> options)
 {

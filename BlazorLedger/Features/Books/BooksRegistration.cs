@@ -10,7 +10,7 @@ public static class BooksRegistration
         services.AddOptions<BookOptions>().Bind(configuration.GetSection("Books")).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BookOptions>, BookOptionsValidator>());
         services.AddSingleton<BookChangeNotifier>();
-        services.Configure<InvitationOptions>(configuration.GetSection("Invitations"));
+        services.AddOptions<InvitationOptions>().Bind(configuration.GetSection("Invitations")).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<BookService>();
         services.AddScoped<MembershipService>();
         services.AddScoped<InvitationService>();

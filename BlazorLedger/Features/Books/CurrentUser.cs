@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 namespace BlazorLedger.Features.Books;
 
 /// <summary>The signed-in user of this circuit or request, as the <see cref="Actor"/> that service calls act for.</summary>
-public sealed class CurrentUser(AuthenticationStateProvider authentication)
+internal sealed class CurrentUser(AuthenticationStateProvider authentication)
 {
     public async Task<Actor> GetActorAsync()
     {

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using BlazorLedger.Common;
@@ -13,23 +12,11 @@ using Microsoft.Extensions.Options;
 
 namespace BlazorLedger.Features.Books;
 
-public sealed class InvitationOptions
-{
-    public int ExpiryDays { get; set; } = 7;
-}
-
-/// <summary>An invitation as its holder or the inviting owner sees it. Link is only known right after creation.</summary>
-public sealed record InvitationDto(Guid Id, InvitationKind Kind, string Email, Guid? BookId, string? BookName, BookRole? Role,
-    DateTime ExpiresAt, bool Expired, bool Accepted, bool Revoked, string? Link = null)
-{
-    public bool Usable => !Expired && !Accepted && !Revoked;
-}
-
 /// <summary>
 /// Invitations to sign up (from an admin) or to join a book (from its owner). The link carries a random token; only its
 /// hash is stored. Accepting checks the token, the expiry and that the signed-in user owns the invited address.
 /// </summary>
-public sealed class InvitationService(IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock, Outbox outbox,
+internal sealed class InvitationService(IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock, Outbox outbox,
     IOptions<InvitationOptions> options, BookChangeNotifier notifier, PublicAddress publicAddress)
 {
     public async Task<Result<InvitationDto>> InviteToBookAsync(Actor actor, Guid bookId, string email, BookRole role,

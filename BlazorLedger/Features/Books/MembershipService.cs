@@ -5,10 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BlazorLedger.Features.Books;
 
-public sealed record MemberDto(string UserId, string DisplayName, string Email, BookRole Role, DateTime Since);
-
 /// <summary>Who belongs to a book and with which role. Owners manage members; a book always keeps at least one owner.</summary>
-public sealed class MembershipService(IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock, BookChangeNotifier notifier)
+internal sealed class MembershipService(IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock, BookChangeNotifier notifier)
 {
     private const string LastOwner = "A book must keep at least one owner; make someone else an owner first.";
 

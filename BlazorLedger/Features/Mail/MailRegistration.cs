@@ -8,7 +8,7 @@ public static class MailRegistration
 {
     public static IServiceCollection AddMail(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<MailOptions>(configuration.GetSection("Mail"));
+        services.AddOptions<MailOptions>().Bind(configuration.GetSection("Mail")).ValidateDataAnnotations().ValidateOnStart();
         // Every link in a message is built on the configured public address, never on a request's.
         services.AddOptions<AppOptions>().Bind(configuration.GetSection("App"));
         services.AddSingleton<PublicAddress>();

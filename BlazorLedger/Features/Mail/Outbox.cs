@@ -2,30 +2,16 @@ using System.Net.Mail;
 using BlazorLedger.Common;
 using BlazorLedger.Data;
 using BlazorLedger.Features.Users;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace BlazorLedger.Features.Mail;
 
-public sealed class MailOptions
-{
-    /// <summary>When set, messages are also sent through this SMTP server; otherwise they only go to the log and the outbox.</summary>
-    public string? SmtpHost { get; set; }
-    public int SmtpPort { get; set; } = 25;
-    public bool SmtpSsl { get; set; }
-    public string? SmtpUser { get; set; }
-    public string? SmtpPassword { get; set; }
-    public string From { get; set; } = "BlazorLedger <no-reply@localhost>";
-}
-
-public sealed record OutboxItem(long Id, DateTime CreatedAt, string To, string Subject, string HtmlBody, DateTime? SentAt, string? Error);
-
 /// <summary>
 /// Every message the app sends is written to the outbox (readable by admins) and the log, so that links work on a
 /// closed network; if SMTP is configured it is also delivered.
 /// </summary>
-public sealed class Outbox(IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock, IOptions<MailOptions> options,
+internal sealed class Outbox(IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock, IOptions<MailOptions> options,
     ILogger<Outbox> logger)
 {
     public async Task SendAsync(string to, string subject, MailHtml body, CancellationToken ct = default)
@@ -79,20 +65,4 @@ public sealed class Outbox(IDbContextFactory<LedgerDbContext> dbFactory, TimePro
             .ToListAsync(ct);
         return Result<IReadOnlyList<OutboxItem>>.Ok(items);
     }
-}
-
-/// <summary>Identity's account messages (confirmations, password resets) go through the outbox.</summary>
-public sealed class OutboxEmailSender(Outbox outbox) : IEmailSender<ApplicationUser>
-{
-    // Links arrive as plain URLs (not HTML-encoded, unlike the template's convention) and are encoded here, once.
-    public Task SendConfirmationLinkAsync(ApplicationUser user, string email, string confirmationLink) =>
-        outbox.SendAsync(email, "Confirm your e-mail address",
-            MailHtml.Format($"<p>Please confirm your BlazorLedger account by <a href=\"{confirmationLink}\">following this link</a>.</p>"));
-
-    public Task SendPasswordResetLinkAsync(ApplicationUser user, string email, string resetLink) =>
-        outbox.SendAsync(email, "Reset your password",
-            MailHtml.Format($"<p>Reset your BlazorLedger password by <a href=\"{resetLink}\">following this link</a>. If you did not ask for this, ignore this message.</p>"));
-
-    public Task SendPasswordResetCodeAsync(ApplicationUser user, string email, string resetCode) =>
-        outbox.SendAsync(email, "Reset your password", MailHtml.Format($"<p>Your password reset code is <strong>{resetCode}</strong>.</p>"));
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -13,7 +14,7 @@ namespace BlazorLedger.Features.Transactions;
 /// Posts and voids transactions. Each call validates first and writes nothing on failure; a successful call inserts the
 /// transaction, its postings and an audit event and increments the account balances in one database transaction.
 /// </summary>
-public sealed class PostingService(IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock, BookChangeNotifier notifier,
+internal sealed class PostingService(IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock, BookChangeNotifier notifier,
     ActivityNotifier activity)
 {
     private const string ChangedByOther = "This idempotency key was already used for a different transaction.";
@@ -64,7 +65,7 @@ public sealed class PostingService(IDbContextFactory<LedgerDbContext> dbFactory,
             var transaction = NewTransaction(actor, command, requestHash, now, reversesId: null);
             transaction.Number = NumberOf(context);
             var audit = AuditExtensions.Create(now, actor.UserId, command.BookId, AuditActions.TransactionPosted, nameof(Transaction),
-                transaction.Id, new PostedDetails(command.Date.ToString("O"), command.Postings.Count, command.IdempotencyKey));
+                transaction.Id, new PostedDetails(command.Date.ToString("O", CultureInfo.InvariantCulture), command.Postings.Count, command.IdempotencyKey));
             if (!await PostingStore.WriteAsync(session.Db, transaction, audit, id => context.Accounts[id].Currency, ct))
             {
                 return Overflow(command.Postings, context.Accounts);
@@ -233,7 +234,7 @@ public sealed class PostingService(IDbContextFactory<LedgerDbContext> dbFactory,
             foreach (var (currency, sum) in sums.Where(s => s.Value != 0))
             {
                 errors.Add(TransactionFields.Postings,
-                    $"The postings in {currency} do not balance: they are off by {Money.FormatWithCode(sum, currency)}.");
+                    $"The postings in {currency} do not balance: they are off by {Money.FormatWithCode(sum, currency, CultureInfo.InvariantCulture)}.");
             }
         }
         return errors;
@@ -326,7 +327,7 @@ public sealed class PostingService(IDbContextFactory<LedgerDbContext> dbFactory,
     {
         var canonical = JsonSerializer.Serialize(new
         {
-            Date = command.Date.ToString("O"),
+            Date = command.Date.ToString("O", CultureInfo.InvariantCulture),
             command.Description,
             command.Payee,
             Postings = command.Postings.Select(p => new { p.AccountId, p.Amount, p.Memo }),

@@ -5,14 +5,6 @@ using Microsoft.EntityFrameworkCore;
 namespace BlazorLedger.Features.Transactions;
 
 /// <summary>
-/// What posting needs to know before it writes, read in one round trip. <see cref="Number"/> is the number the new
-/// transaction takes: already counted on the book row inside the write transaction, so it is given back by the rollback
-/// if the post is refused; null when the actor is not a member of the book.
-/// </summary>
-internal sealed record PostingContext(
-    BookRole? Role, string ActorName, long? Number, (Guid Id, string? RequestHash)? Existing, IReadOnlyDictionary<Guid, AccountForPosting> Accounts);
-
-/// <summary>
 /// The SQL of the posting hot path. Posting is the one write that must be fast, so instead of change tracking and one
 /// statement per row it reads everything it checks in one round trip and writes the transaction, its postings, the balance
 /// increments and the audit event in one batch. Parameters go through EF, so values are stored exactly as EF stores them.

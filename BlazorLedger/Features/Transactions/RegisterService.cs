@@ -1,27 +1,11 @@
-using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using BlazorLedger.Common;
 using BlazorLedger.Data;
 using BlazorLedger.Features.Books;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlazorLedger.Features.Transactions;
-
-/// <summary>
-/// One page of an account's register. <paramref name="Cursor"/> is what the previous page returned as NextCursor;
-/// null starts at the newest posting. <paramref name="Text"/> matches description, payee or memo.
-/// </summary>
-public sealed record RegisterQuery(Guid BookId, Guid AccountId, int Limit = 50, string? Cursor = null,
-    DateOnly? From = null, DateOnly? To = null, string? Text = null);
-
-/// <summary>A posting as its account's register shows it; RunningBalance is the account's balance after it.</summary>
-public sealed record RegisterRow(long PostingId, Guid TransactionId, DateOnly Date, string Description, string? Payee,
-    string? Memo, long Amount, long RunningBalance, bool IsReversal, bool IsVoided);
-
-public sealed record RegisterPage(string Currency, IReadOnlyList<RegisterRow> Items, string? NextCursor);
 
 /// <summary>
 /// Reads an account's postings newest first with keyset paging on the (AccountId, Date, Id) index: the cost of a page does
@@ -29,7 +13,7 @@ public sealed record RegisterPage(string Currency, IReadOnlyList<RegisterRow> It
 /// so no page sums the account's history. A text filter is applied in SQL and its page is read with a LIMIT too; the
 /// amounts of the postings it skips are summed in SQL over the span the page covers, never brought into memory.
 /// </summary>
-public sealed class RegisterService(IDbContextFactory<LedgerDbContext> dbFactory, IDataProtectionProvider protection)
+internal sealed class RegisterService(IDbContextFactory<LedgerDbContext> dbFactory, IDataProtectionProvider protection)
 {
     public const int MaxLimit = 500;
 
@@ -188,43 +172,4 @@ public sealed class RegisterService(IDbContextFactory<LedgerDbContext> dbFactory
 
     /// <summary>A cursor for a position chosen by hand; the benchmark uses it to start mid-register.</summary>
     internal string ProtectCursor(RegisterCursor cursor) => cursor.Protect(cursorProtector);
-}
-
-/// <summary>
-/// Where the next page starts: after (Date, PostingId) of one account, with the running balance before that posting.
-/// Protected (encrypted and signed) so that a client can neither read it, forge a balance, nor use it on another account.
-/// </summary>
-internal sealed record RegisterCursor(Guid BookId, Guid AccountId, DateOnly Date, long PostingId, long BalanceBefore)
-{
-    public const string Purpose = "BlazorLedger.Transactions.RegisterCursor.v1";
-
-    public string Protect(IDataProtector protector) => WebEncoders.Base64UrlEncode(
-        protector.Protect(Encoding.UTF8.GetBytes(FormattableString.Invariant($"{BookId:N}.{AccountId:N}.{Date.DayNumber}.{PostingId}.{BalanceBefore}"))));
-
-    public static bool TryUnprotect(IDataProtector protector, string text, out RegisterCursor? cursor)
-    {
-        cursor = null;
-        string fields;
-        try
-        {
-            fields = Encoding.UTF8.GetString(protector.Unprotect(WebEncoders.Base64UrlDecode(text)));
-        }
-        catch (Exception ex) when (ex is FormatException or CryptographicException)
-        {
-            return false;
-        }
-        var parts = fields.Split('.');
-        if (parts.Length == 5
-            && Guid.TryParseExact(parts[0], "N", out var book)
-            && Guid.TryParseExact(parts[1], "N", out var account)
-            && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var day)
-            && day >= DateOnly.MinValue.DayNumber && day <= DateOnly.MaxValue.DayNumber
-            && long.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-            && long.TryParse(parts[4], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var balance))
-        {
-            cursor = new RegisterCursor(book, account, DateOnly.FromDayNumber(day), id, balance);
-            return true;
-        }
-        return false;
-    }
 }

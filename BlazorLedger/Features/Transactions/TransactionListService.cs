@@ -6,36 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BlazorLedger.Features.Transactions;
 
-public enum TransactionSort
-{
-    NewestFirst,
-    OldestFirst,
-    DescriptionAToZ,
-}
-
-/// <summary>
-/// One page of a book's transactions. Text matches description, payee or a memo; Payee matches the payee only;
-/// Amount ("12.34", written the way <paramref name="Culture"/> writes numbers; invariant when null) matches a posting of
-/// that size, either sign, in its account's currency.
-/// </summary>
-public sealed record TransactionQuery(Guid BookId, int Limit = 25, string? Cursor = null, string? Text = null, string? Payee = null,
-    string? Amount = null, DateOnly? From = null, DateOnly? To = null, TransactionSort Sort = TransactionSort.NewestFirst,
-    CultureInfo? Culture = null);
-
-public sealed record TransactionLeg(Guid AccountId, string AccountName, string Currency, long Amount);
-
-public sealed record TransactionListItem(Guid Id, long Number, DateOnly Date, string Description, string? Payee,
-    IReadOnlyList<TransactionLeg> Legs, bool IsVoided, bool IsReversal)
-{
-    /// <summary>The size of the transaction per currency: the sum of its debits.</summary>
-    public IEnumerable<(string Currency, long Amount)> Totals =>
-        Legs.Where(l => l.Amount > 0).GroupBy(l => l.Currency).Select(g => (g.Key, g.Sum(l => l.Amount)));
-}
-
-public sealed record TransactionPage(IReadOnlyList<TransactionListItem> Items, string? NextCursor);
-
 /// <summary>Searches a book's transactions with keyset paging in any of the offered orders.</summary>
-public sealed class TransactionListService(IDbContextFactory<LedgerDbContext> dbFactory)
+internal sealed class TransactionListService(IDbContextFactory<LedgerDbContext> dbFactory)
 {
     public const int MaxLimit = 500;
 
@@ -136,8 +108,11 @@ public sealed class TransactionListService(IDbContextFactory<LedgerDbContext> db
                 if (cursor is not null)
                 {
                     var (description, number) = (cursor.Description, cursor.Number);
+                    // Runs in the database, which compares text by its binary collation (ordinal), as ORDER BY does.
+#pragma warning disable CA1309
                     transactions = transactions.Where(t => string.Compare(t.Description, description) > 0
                         || (t.Description == description && t.Number > number));
+#pragma warning restore CA1309
                 }
                 return transactions.OrderBy(t => t.Description).ThenBy(t => t.Number);
             default:

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
-
 namespace BlazorLedger.Features.Transactions;
 
 public static class TransactionsRegistration

@@ -13,7 +13,7 @@ namespace BlazorLedger.Features.Users;
 /// attempt is recorded on the user and in the audit log, and a wrong password reads the same whether the address is
 /// unknown, disabled or active.
 /// </summary>
-public sealed class LedgerSignInManager(
+internal sealed class LedgerSignInManager(
     UserManager<ApplicationUser> userManager,
     IHttpContextAccessor contextAccessor,
     IUserClaimsPrincipalFactory<ApplicationUser> claimsFactory,

@@ -11,7 +11,7 @@ namespace BlazorLedger.Features.Users;
 /// role and the book are written in one transaction on the store's context, so a failure leaves no user without a book);
 /// and failed attempts are counted in the database itself.
 /// </summary>
-public sealed class LedgerUserManager(
+internal sealed class LedgerUserManager(
     IUserStore<ApplicationUser> store,
     IOptions<IdentityOptions> optionsAccessor,
     IPasswordHasher<ApplicationUser> passwordHasher,

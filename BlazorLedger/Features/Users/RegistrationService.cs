@@ -22,7 +22,7 @@ public sealed record NewAccount(string DisplayName, string Email, string Passwor
 /// administrator's sign-up invitation (closed). The register page asks before it shows the form, and the rule is asked
 /// again when the form is posted. For that static-rendered page only: it uses the request's user manager.
 /// </summary>
-public sealed class RegistrationService(SettingsService settings, InvitationService invitations, UserManager<ApplicationUser> users,
+internal sealed class RegistrationService(SettingsService settings, InvitationService invitations, UserManager<ApplicationUser> users,
     IEmailSender<ApplicationUser> mail, PublicAddress publicAddress)
 {
     public async Task<RegistrationDoor> CheckAsync(string? invitationToken, CancellationToken ct = default)

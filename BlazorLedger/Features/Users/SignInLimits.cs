@@ -11,22 +11,6 @@ using Microsoft.Extensions.Options;
 
 namespace BlazorLedger.Features.Users;
 
-/// <summary>Marks a page whose form submissions try a password, a code or an address: they are rate-limited.</summary>
-[AttributeUsage(AttributeTargets.Class)]
-public sealed class LimitAttemptsAttribute : Attribute;
-
-/// <summary>How many form submissions the sign-in, recovery and registration pages take per window ("SignIn:Limits").</summary>
-public sealed class SignInLimitOptions
-{
-    /// <summary>Per client address (IPv6 by /64, which one household or machine usually holds).</summary>
-    public int PerAddress { get; set; } = 30;
-
-    /// <summary>Per account, whichever address the attempts come from.</summary>
-    public int PerAccount { get; set; } = 10;
-
-    public int WindowMinutes { get; set; } = 15;
-}
-
 /// <summary>
 /// Rate limits for the pages where someone can guess: per client address and per account, on top of the account
 /// lockout (which only counts wrong passwords of accounts that exist, and not reset mails or recovery codes).
@@ -37,11 +21,11 @@ public static class SignInLimits
 
     public static IServiceCollection AddSignInLimits(this IServiceCollection services)
     {
-        services.AddOptions<SignInLimitOptions>().BindConfiguration("SignIn:Limits");
+        services.AddOptions<SignInLimitOptions>().BindConfiguration("SignIn:Limits").ValidateDataAnnotations().ValidateOnStart();
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<SignInLimitOptions>>((options, limits) =>
         {
-            var window = TimeSpan.FromMinutes(Math.Max(1, limits.Value.WindowMinutes));
+            var window = TimeSpan.FromMinutes(limits.Value.WindowMinutes);
             var byAddress = PartitionedRateLimiter.Create<HttpContext, string>(http => IsAttempt(http)
                 ? RateLimitPartition.GetFixedWindowLimiter("address:" + ClientAddress(http), _ => Window(limits.Value.PerAddress, window))
                 : RateLimitPartition.GetNoLimiter(""));

@@ -5,12 +5,6 @@ using Microsoft.AspNetCore.Identity;
 
 namespace BlazorLedger.Features.Users;
 
-public static class Roles
-{
-    public const string Admin = "Admin";
-    public const string Member = "Member";
-}
-
 public static class UsersRegistration
 {
     public static IServiceCollection AddUsers(this IServiceCollection services)

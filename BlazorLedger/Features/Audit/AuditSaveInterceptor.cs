@@ -4,29 +4,8 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace BlazorLedger.Features.Audit;
 
-/// <summary>"Something was recorded in the audit log": lets the admin dashboard refresh without polling.</summary>
-public sealed class ActivityNotifier
-{
-    public event Action? Recorded;
-
-    public void Publish()
-    {
-        foreach (var handler in Recorded?.GetInvocationList() ?? [])
-        {
-            try
-            {
-                ((Action)handler)();
-            }
-            catch (Exception)
-            {
-                // A subscriber going away must not fail the write that succeeded.
-            }
-        }
-    }
-}
-
 /// <summary>Publishes activity whenever a save through EF added audit events (raw-SQL writers publish themselves).</summary>
-public sealed class AuditSaveInterceptor(ActivityNotifier notifier) : SaveChangesInterceptor
+internal sealed class AuditSaveInterceptor(ActivityNotifier notifier) : SaveChangesInterceptor
 {
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
@@ -49,4 +28,3 @@ public sealed class AuditSaveInterceptor(ActivityNotifier notifier) : SaveChange
         }
     }
 }
-

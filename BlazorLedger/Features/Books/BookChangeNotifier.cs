@@ -1,19 +1,10 @@
 namespace BlazorLedger.Features.Books;
 
-public enum BookChangeKind
-{
-    Accounts,
-    Transactions,
-    Members,
-}
-
-public sealed record BookChange(Guid BookId, BookChangeKind Kind);
-
 /// <summary>
 /// In-process fan-out of "something in this book changed", so that every circuit showing the book can refresh.
 /// Subscribers must unsubscribe when disposed and marshal onto their own renderer (InvokeAsync).
 /// </summary>
-public sealed class BookChangeNotifier
+internal sealed class BookChangeNotifier
 {
     public event Action<BookChange>? Changed;
 

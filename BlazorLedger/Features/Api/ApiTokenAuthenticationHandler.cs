@@ -1,13 +1,13 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
+using BlazorLedger.Features.Users;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
-using BlazorLedger.Features.Users;
 
 namespace BlazorLedger.Features.Api;
 
 /// <summary>Authenticates "Authorization: Bearer &lt;personal access token&gt;" for the HTTP API (and nothing else).</summary>
-public sealed class ApiTokenAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger,
+internal sealed class ApiTokenAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger,
     UrlEncoder encoder, ApiTokenService tokens, BadTokenLimiter badTokens) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";

@@ -5,26 +5,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BlazorLedger.Features.Users;
 
-/// <summary>What happens to the books a deleted user is the only owner of, when an admin deletes someone else.</summary>
-public enum SoleOwnedBooks
-{
-    /// <summary>Books only this user owns are deleted with everything in them.</summary>
-    Delete,
-    /// <summary>The admin who deletes the user becomes owner of those books.</summary>
-    TransferToMe,
-}
-
-/// <summary>A book that only the user owns while others use it: it would be left without an owner.</summary>
-public sealed record SharedBookOnlyOwned(Guid Id, string Name);
-
-public sealed record DeletedUser(string UserId, string? Email, int BooksDeleted, int BooksHandedOver);
-
 /// <summary>
 /// The one way a user is deleted, whether they close their own account or an admin deletes them. Everything it decides on
 /// is read inside the write transaction that deletes, so nothing can change between the checks and the delete, and a
 /// failure anywhere leaves the user, their books and the audit log as they were.
 /// </summary>
-public sealed class UserDeletionService(IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock)
+internal sealed class UserDeletionService(IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock)
 {
     /// <summary>Closes the actor's own account. Books only they use go with them; a book others use needs another owner first.</summary>
     public Task<Result<DeletedUser>> DeleteSelfAsync(Actor actor, CancellationToken ct = default) =>

@@ -1,0 +1,41 @@
+using BlazorLedger.Common;
+using BlazorLedger.Features.Api;
+using BlazorLedger.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BlazorLedger.Tests.Api;
+
+public sealed class ApiTokenLimitTests : IAsyncLifetime
+{
+    private readonly TestLedger ledger = TestLedger.InMemory();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await ledger.DisposeAsync();
+
+    [Fact]
+    public async Task A_user_may_hold_at_most_fifty_active_tokens()
+    {
+        var ann = await ledger.CreateUserAsync("ann");
+        var bob = await ledger.CreateUserAsync("bob");
+        var tokens = ledger.Services.GetRequiredService<ApiTokenService>();
+        var created = new List<CreatedApiToken>();
+        for (var i = 0; i < ApiTokenService.MaxActiveTokensPerUser; i++)
+        {
+            var result = await tokens.CreateAsync(ann.Actor, $"t{i}", ApiScopes.Read, 30);
+            Assert.True(result.Succeeded, result.Message);
+            created.Add(result.Value!);
+        }
+
+        var fiftyFirst = await tokens.CreateAsync(ann.Actor, "one more", ApiScopes.Read, 30);
+        var bobsFirst = await tokens.CreateAsync(bob.Actor, "bob's", ApiScopes.Read, 30);
+        await tokens.RevokeAsync(ann.Actor, created[0].Token.Id);
+        var afterRevoking = await tokens.CreateAsync(ann.Actor, "replacement", ApiScopes.Read, 30);
+
+        Assert.Equal(ResultStatus.Conflict, fiftyFirst.Status);
+        Assert.Contains("50 active tokens, the most allowed", fiftyFirst.Message);
+        Assert.True(bobsFirst.Succeeded);
+        Assert.True(afterRevoking.Succeeded);
+        Assert.Equal(51, (await tokens.ListAsync(ann.Actor)).Count);
+    }
+}

@@ -1,0 +1,15 @@
+namespace BlazorLedger.Data;
+
+/// <summary>A named ledger. Everything else (accounts, transactions) belongs to exactly one book.</summary>
+public sealed class Book
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public required string Name { get; set; }
+    public required string BaseCurrency { get; set; }
+    public DateTime CreatedAt { get; set; }
+
+    /// <summary>Transactions ever posted in the book (reversals included); maintained by posting, for admin figures.</summary>
+    public long TransactionCount { get; set; }
+
+    public List<BookMember> Members { get; set; } = [];
+}

@@ -1,0 +1,8 @@
+namespace BlazorLedger.Data;
+
+public enum BookRole
+{
+    Viewer = 0,
+    Editor = 1,
+    Owner = 2,
+}

@@ -1,0 +1,28 @@
+namespace BlazorLedger.Data;
+
+public sealed class Transaction
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid BookId { get; set; }
+
+    /// <summary>1, 2, 3 ... within the book, in the order transactions were posted: a reference people can quote.</summary>
+    public long Number { get; set; }
+
+    public DateOnly Date { get; set; }
+    public required string Description { get; set; }
+    public string? Payee { get; set; }
+
+    /// <summary>Client-chosen key that makes a retried submit return the first result instead of posting twice.</summary>
+    public string? IdempotencyKey { get; set; }
+
+    /// <summary>Hash of the submitted content, to tell a genuine retry from a different request reusing a key.</summary>
+    public string? RequestHash { get; set; }
+
+    public required string CreatedById { get; set; }
+    public DateTime CreatedAt { get; set; }
+
+    /// <summary>Set on the reversing transaction of a void: the transaction it cancels.</summary>
+    public Guid? ReversesId { get; set; }
+
+    public List<Posting> Postings { get; set; } = [];
+}

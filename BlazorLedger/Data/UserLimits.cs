@@ -1,0 +1,7 @@
+namespace BlazorLedger.Data;
+
+/// <inheritdoc cref="BookLimits"/>
+public static class UserLimits
+{
+    public const int MaxDisplayName = 100;
+}

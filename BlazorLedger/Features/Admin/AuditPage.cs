@@ -1,0 +1,3 @@
+namespace BlazorLedger.Features.Admin;
+
+public sealed record AuditPage(IReadOnlyList<AuditEntry> Items, string? NextCursor);

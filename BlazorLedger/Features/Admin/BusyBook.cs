@@ -1,0 +1,3 @@
+namespace BlazorLedger.Features.Admin;
+
+public sealed record BusyBook(string Name, int Transactions);

@@ -1,0 +1,3 @@
+namespace BlazorLedger.Features.Admin;
+
+public sealed record DailyCount(DateOnly Day, int Count);

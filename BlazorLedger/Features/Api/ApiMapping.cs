@@ -1,0 +1,28 @@
+using System.Globalization;
+using BlazorLedger.Common;
+using BlazorLedger.Features.Accounts;
+using BlazorLedger.Features.Books;
+using BlazorLedger.Features.Transactions;
+
+namespace BlazorLedger.Features.Api;
+
+internal static class ApiMapping
+{
+    public static ApiBook ToApi(this BookSummary b) => new(b.Id, b.Name, b.BaseCurrency, b.Role.ToString().ToLowerInvariant());
+
+    public static ApiAccount ToApi(this AccountDto a) => new(a.Id, a.Name, a.Code, a.Type.ToString(), a.Currency,
+        Money.ToDecimalString(a.Balance, a.Currency, CultureInfo.InvariantCulture), a.Balance, a.Archived, a.Version);
+
+    public static ApiRegisterItem ToApi(this RegisterRow r, string currency) => new(r.TransactionId, r.Date, r.Description,
+        Money.ToDecimalString(r.Amount, currency, CultureInfo.InvariantCulture), r.Amount,
+        Money.ToDecimalString(r.RunningBalance, currency, CultureInfo.InvariantCulture), r.RunningBalance);
+
+    public static ApiTransaction ToApi(this TransactionDto t) => new(t.Id, t.Number, t.Date, t.Description, t.Payee, t.IsVoided, t.ReversesId,
+        t.ReversedById, t.CreatedAt, t.Postings.Select(p => new ApiPosting(p.AccountId, p.AccountName, p.Currency,
+            Money.ToDecimalString(p.Amount, p.Currency, CultureInfo.InvariantCulture), p.Amount, p.Memo)).ToList());
+
+    public static ApiTransaction ToApi(this TransactionListItem t) => new(t.Id, t.Number, t.Date, t.Description, t.Payee, t.IsVoided, null, null,
+        null, t.Legs.Select(l => new ApiPosting(l.AccountId, l.AccountName, l.Currency,
+            Money.ToDecimalString(l.Amount, l.Currency, CultureInfo.InvariantCulture), l.Amount, null))
+            .ToList());
+}

@@ -1,0 +1,3 @@
+namespace BlazorLedger.Features.Api;
+
+public sealed record ApiPage<T>(IReadOnlyList<T> Items, string? NextCursor);

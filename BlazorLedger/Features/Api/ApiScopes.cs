@@ -1,0 +1,7 @@
+namespace BlazorLedger.Features.Api;
+
+public static class ApiScopes
+{
+    public const string Read = "read";
+    public const string Write = "write";
+}

@@ -1,0 +1,3 @@
+namespace BlazorLedger.Features.Books;
+
+public sealed record BookChange(Guid BookId, BookChangeKind Kind);

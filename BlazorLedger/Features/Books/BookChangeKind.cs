@@ -1,0 +1,8 @@
+namespace BlazorLedger.Features.Books;
+
+public enum BookChangeKind
+{
+    Accounts,
+    Transactions,
+    Members,
+}

@@ -1,0 +1,3 @@
+namespace BlazorLedger.Features.Transactions;
+
+public sealed record TransactionPage(IReadOnlyList<TransactionListItem> Items, string? NextCursor);

@@ -1,0 +1,8 @@
+namespace BlazorLedger.Features.Transactions;
+
+public enum TransactionSort
+{
+    NewestFirst,
+    OldestFirst,
+    DescriptionAToZ,
+}
