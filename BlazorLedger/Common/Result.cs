@@ -1,21 +1,5 @@
 namespace BlazorLedger.Common;
 
-public enum ResultStatus
-{
-    /// <summary>Done; for a create, the thing already existed (an idempotent replay).</summary>
-    Ok,
-    /// <summary>Done, and something new was written.</summary>
-    Created,
-    /// <summary>The book or item does not exist, or the user may not know it exists.</summary>
-    NotFound,
-    /// <summary>The user can see the book but their role does not allow this.</summary>
-    Forbidden,
-    /// <summary>The input is invalid; <see cref="Result{T}.Errors"/> says which fields and why.</summary>
-    Invalid,
-    /// <summary>The request clashes with the current state (stale version, reused key, already voided).</summary>
-    Conflict,
-}
-
 /// <summary>
 /// The outcome of a service call that can fail in an expected way. Failures carry a message for people and, for
 /// <see cref="ResultStatus.Invalid"/>, errors keyed by field; <see cref="ResultStatus.Conflict"/> may carry current values.
@@ -46,25 +30,4 @@ public sealed record Result<T>
 
     /// <summary>Carries a failure over to a result of another type.</summary>
     public Result<TOther> As<TOther>() => new() { Status = Status, Message = Message, Errors = Errors };
-}
-
-/// <summary>Collects field errors while validating a command.</summary>
-public sealed class ValidationErrors
-{
-    private readonly Dictionary<string, List<string>> errors = [];
-
-    public bool Any => errors.Count > 0;
-
-    public void Add(string field, string message)
-    {
-        if (!errors.TryGetValue(field, out var list))
-        {
-            errors[field] = list = [];
-        }
-        list.Add(message);
-    }
-
-    public IReadOnlyDictionary<string, string[]> ToDictionary() => errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
-
-    public Result<T> ToResult<T>() => Result<T>.Invalid(ToDictionary());
 }

@@ -3,29 +3,6 @@ using BlazorLedger.Features.Users;
 
 namespace BlazorLedger.Features.Admin;
 
-/// <summary>What an admin can do to a user from the users list.</summary>
-public enum UserAction
-{
-    Lock,
-    Unlock,
-    Disable,
-    Enable,
-    MakeAdmin,
-    RevokeAdmin,
-    SendPasswordReset,
-    Delete,
-}
-
-/// <summary>A question the admin answers before an action runs. With a <see cref="NoText"/>, "no" is a second way to go on, not a cancel.</summary>
-public sealed record UserActionPrompt(string Title, string Text, string YesText, string? NoText = null)
-{
-    /// <summary>Whether the answer from the message box (null for Cancel) lets the action run.</summary>
-    public bool Proceeds(bool? answer) => answer == true || (answer == false && NoText is not null);
-}
-
-/// <summary>What to tell the admin after an action.</summary>
-public sealed record UserActionOutcome(bool Succeeded, string Message);
-
 /// <summary>
 /// The users list's actions in words for people: which the menu offers for a user, which must be confirmed first and how,
 /// and what the admin is told afterwards ("Maria is locked.").

@@ -9,14 +9,6 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace BlazorLedger.Features.Users;
 
-/// <summary>Whether a visitor may create an account; if an invitation lets them, which one.</summary>
-public sealed record RegistrationDoor(string? Refusal, InvitationDto? Invitation)
-{
-    public bool Open => Refusal is null;
-}
-
-public sealed record NewAccount(string DisplayName, string Email, string Password, string? Invitation);
-
 /// <summary>
 /// Who may create an account: anyone (open), the holder of a usable invitation (invite-only), or only the holder of an
 /// administrator's sign-up invitation (closed). The register page asks before it shows the form, and the rule is asked

@@ -1,0 +1,22 @@
+namespace BlazorLedger.Common;
+
+/// <summary>Collects field errors while validating a command.</summary>
+public sealed class ValidationErrors
+{
+    private readonly Dictionary<string, List<string>> errors = [];
+
+    public bool Any => errors.Count > 0;
+
+    public void Add(string field, string message)
+    {
+        if (!errors.TryGetValue(field, out var list))
+        {
+            errors[field] = list = [];
+        }
+        list.Add(message);
+    }
+
+    public IReadOnlyDictionary<string, string[]> ToDictionary() => errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+
+    public Result<T> ToResult<T>() => Result<T>.Invalid(ToDictionary());
+}

@@ -1,0 +1,10 @@
+namespace BlazorLedger.Features.Admin;
+
+public enum UserSort
+{
+    Name,
+    Email,
+    Created,
+    LastSignIn,
+    FailedSignIns,
+}

@@ -1,0 +1,8 @@
+namespace BlazorLedger.Features.Admin;
+
+public enum UserStatus
+{
+    Active,
+    Locked,
+    Disabled,
+}
