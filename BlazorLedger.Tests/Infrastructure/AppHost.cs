@@ -80,6 +80,36 @@ public sealed partial class AppHost : WebApplicationFactory<Program>
         builder.UseUrls("http://127.0.0.1:0");
     }
 
+    /// <summary>
+    /// Starts the app with <paramref name="setting"/> set to <paramref name="value"/> on a database of its own, expecting
+    /// start-up to fail: returns every message of the failure, and whether the database file was created before it.
+    /// </summary>
+    public static (string Messages, bool DatabaseCreated) StartupFailure(string setting, string? value)
+    {
+        var folder = Directory.CreateTempSubdirectory("ledger-bad-setting-");
+        var database = Path.Combine(folder.FullName, "ledger.db");
+        try
+        {
+            var failure = Assert.ThrowsAny<Exception>(() => new AppHost(overrides: new Dictionary<string, string?>
+            {
+                [setting] = value,
+                ["ConnectionStrings:Ledger"] = $"Data Source={database}",
+                ["DataProtection:KeysPath"] = Path.Combine(folder.FullName, "keys"),
+            }));
+            return (string.Join(" | ", Chain(failure).Select(e => e.Message)), File.Exists(database));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
+
+        static IEnumerable<Exception> Chain(Exception exception) =>
+            exception is AggregateException aggregate
+                ? aggregate.InnerExceptions.SelectMany(Chain).Prepend(exception)
+                : exception.InnerException is { } inner ? Chain(inner).Prepend(exception) : [exception];
+    }
+
     /// <summary>An HTTP client with its own cookie jar that does not follow redirects, so tests can see them.</summary>
     public HttpClient NewBrowser(CookieContainer? cookies = null) =>
         new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies ?? new CookieContainer(), UseCookies = true })
