@@ -8,7 +8,10 @@ public sealed class Book
     public required string BaseCurrency { get; set; }
     public DateTime CreatedAt { get; set; }
 
-    /// <summary>Transactions ever posted in the book (reversals included); maintained by posting, for admin figures.</summary>
+    /// <summary>
+    /// Transactions ever posted in the book (reversals included), and so the number of the newest: posting takes the next
+    /// number by incrementing it inside its write transaction. Also read for the admin figures.
+    /// </summary>
     public long TransactionCount { get; set; }
 
     public List<BookMember> Members { get; set; } = [];
