@@ -16,7 +16,7 @@ internal static class PostingStore
     /// Takes the book's next transaction number and reads the actor's role and name, the transaction already posted with
     /// <paramref name="idempotencyKey"/> and the accounts, as one command of typed SELECTs. Call it inside the write
     /// transaction: the number comes from the book's counter (<see cref="Book.TransactionCount"/>, which thereby counts
-    /// and numbers in one), never from MAX(Number) + 1, so two writers can never see the same "next" number. The counter
+    /// and numbers in one), never by reading the highest number so far, so two writers can never see the same "next" one. The counter
     /// is taken first because on a server with row locks that makes posts to one book queue there, and what is read after
     /// it is then what the post is checked against; posts to different books do not wait for each other.
     /// </summary>
