@@ -15,8 +15,24 @@ public static class DataRegistration
     /// </summary>
     public static IHostApplicationBuilder AddLedgerData(this IHostApplicationBuilder builder)
     {
-        var connectionString = ResolveSqliteConnectionString(
-            builder.Configuration.GetConnectionString("Ledger") ?? "Data Source=Data/ledger.db", builder.Environment.ContentRootPath);
+        var provider = builder.Configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
+        var configured = builder.Configuration.GetConnectionString("Ledger");
+        var dataProtection = builder.Services.AddDataProtection().SetApplicationName("BlazorLedger");
+        if (provider == DatabaseProvider.Postgres)
+        {
+            if (string.IsNullOrWhiteSpace(configured))
+            {
+                throw new InvalidOperationException(
+                    "Database:Provider is Postgres but ConnectionStrings:Ledger is empty: set it to an Npgsql connection string, "
+                    + "e.g. Host=db.example;Database=ledger;Username=ledger;Password=...");
+            }
+            builder.Services.AddLedgerPostgres(configured);
+            // Every instance must read the cookies and antiforgery tokens the others issue: the keys live in the database.
+            dataProtection.PersistKeysToDbContext<LedgerDbContext>();
+            return builder;
+        }
+
+        var connectionString = ResolveSqliteConnectionString(configured ?? "Data Source=Data/ledger.db", builder.Environment.ContentRootPath);
         var durability = builder.Configuration.GetValue("Database:Durability", SqliteDurability.Full);
         builder.Services.AddLedgerSqlite(connectionString, durability);
 
@@ -25,9 +41,12 @@ public static class DataRegistration
         var database = new SqliteConnectionStringBuilder(connectionString).DataSource;
         var keys = builder.Configuration["DataProtection:KeysPath"]
             ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(database)) ?? builder.Environment.ContentRootPath, "keys");
-        builder.Services.AddDataProtection().SetApplicationName("BlazorLedger").PersistKeysToFileSystem(Directory.CreateDirectory(keys));
+        dataProtection.PersistKeysToFileSystem(Directory.CreateDirectory(keys));
         return builder;
     }
+
+    public static IServiceCollection AddLedgerPostgres(this IServiceCollection services, string connectionString) =>
+        services.AddLedgerDbContext(options => options.UseNpgsql(connectionString), SqliteDurability.Full);
 
     public static IServiceCollection AddLedgerSqlite(this IServiceCollection services, string connectionString,
         SqliteDurability durability = SqliteDurability.Full) =>
@@ -47,6 +66,7 @@ public static class DataRegistration
         services.AddPooledDbContextFactory<LedgerDbContext>((provider, options) =>
         {
             configure(options);
+            options.UseLedgerMigrations();
             options.AddInterceptors(interceptor, provider.GetRequiredService<AuditSaveInterceptor>());
         });
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<LedgerDbContext>>().CreateDbContext());

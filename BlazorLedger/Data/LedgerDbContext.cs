@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using BlazorLedger.Common;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -5,7 +7,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace BlazorLedger.Data;
 
-public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) : IdentityDbContext<ApplicationUser>(options)
+public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options)
+    : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Book> Books => Set<Book>();
     public DbSet<BookMember> BookMembers => Set<BookMember>();
@@ -19,6 +22,9 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) :
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<DailyActivity> DailyActivity => Set<DailyActivity>();
 
+    /// <summary>Data-protection keys, when they are kept in the database (on PostgreSQL, shared by every instance).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     /// <summary>
     /// Identity shapes its tables by the schema version in its options, read from the application's services. Every
     /// context must see the same version, or its model differs from the migrations: this is the one place it is set.
@@ -31,6 +37,7 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) :
         var services = new ServiceCollection().Configure<IdentityOptions>(ConfigureIdentitySchema).BuildServiceProvider();
         var builder = new DbContextOptionsBuilder<LedgerDbContext>().UseApplicationServiceProvider(services);
         configure(builder);
+        builder.UseLedgerMigrations();
         return builder.Options;
     }
 
@@ -43,6 +50,7 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options) :
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        SearchText.MapTo(builder, lowerBothSides: Database.IsNpgsql());
 
         builder.Entity<ApplicationUser>(user =>
         {

@@ -133,7 +133,7 @@ internal sealed class AuditLogService(IDbContextFactory<LedgerDbContext> dbFacto
         {
             var pattern = SearchText.ContainsPattern(query.User);
             events = events.Where(e => db.Users.Any(u => u.Id == e.UserId
-                && (EF.Functions.Like(u.Email!, pattern, "\\") || EF.Functions.Like(u.DisplayName, pattern, "\\"))));
+                && (SearchText.Matches(u.Email!, pattern) || SearchText.Matches(u.DisplayName, pattern))));
         }
         if (query.From is { } from)
         {

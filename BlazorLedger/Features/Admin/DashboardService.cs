@@ -66,9 +66,9 @@ internal sealed class DashboardService(IDbContextFactory<LedgerDbContext> dbFact
 
     private static async Task<long> DatabaseBytesAsync(LedgerDbContext db, CancellationToken ct)
     {
-        if (!db.Database.IsSqlite())
+        if (db.Database.IsNpgsql())
         {
-            return 0;
+            return await db.Database.SqlQueryRaw<long>("SELECT pg_database_size(current_database()) AS \"Value\"").SingleAsync(ct);
         }
         var pages = await db.Database.SqlQueryRaw<long>("SELECT page_count AS \"Value\" FROM pragma_page_count()").SingleAsync(ct);
         var size = await db.Database.SqlQueryRaw<long>("SELECT page_size AS \"Value\" FROM pragma_page_size()").SingleAsync(ct);

@@ -19,7 +19,7 @@ internal sealed class UserQueries(IDbContextFactory<LedgerDbContext> dbFactory, 
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var pattern = SearchText.ContainsPattern(query.Search);
-            users = users.Where(u => EF.Functions.Like(u.Email!, pattern, SearchText.Escape) || EF.Functions.Like(u.DisplayName, pattern, SearchText.Escape));
+            users = users.Where(u => SearchText.Matches(u.Email, pattern) || SearchText.Matches(u.DisplayName, pattern));
         }
         var total = await users.CountAsync(ct);
         IOrderedQueryable<ApplicationUser> sorted = (query.Sort, query.Descending) switch

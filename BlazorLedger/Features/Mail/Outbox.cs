@@ -58,7 +58,7 @@ internal sealed class Outbox(IDbContextFactory<LedgerDbContext> dbFactory, TimeP
         if (!string.IsNullOrWhiteSpace(to))
         {
             var pattern = SearchText.ContainsPattern(to);
-            query = query.Where(m => EF.Functions.Like(m.To, pattern!, SearchText.Escape));
+            query = query.Where(m => SearchText.Matches(m.To, pattern));
         }
         IReadOnlyList<OutboxItem> items = await query.OrderByDescending(m => m.Id).Take(Math.Clamp(limit, 1, 500))
             .Select(m => new OutboxItem(m.Id, m.CreatedAt, m.To, m.Subject, m.HtmlBody, m.SentAt, m.Error))

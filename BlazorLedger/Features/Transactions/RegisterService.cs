@@ -82,9 +82,9 @@ internal sealed class RegisterService(IDbContextFactory<LedgerDbContext> dbFacto
             var pattern = SearchText.ContainsPattern(query.Text);
             if (pattern is not null)
             {
-                postings = postings.Where(p => EF.Functions.Like(p.Transaction!.Description, pattern, SearchText.Escape)
-                    || (p.Transaction.Payee != null && EF.Functions.Like(p.Transaction.Payee, pattern, SearchText.Escape))
-                    || (p.Memo != null && EF.Functions.Like(p.Memo, pattern, SearchText.Escape)));
+                postings = postings.Where(p => SearchText.Matches(p.Transaction!.Description, pattern)
+                    || (p.Transaction.Payee != null && SearchText.Matches(p.Transaction.Payee, pattern))
+                    || (p.Memo != null && SearchText.Matches(p.Memo, pattern)));
             }
 
             var rows = await postings

@@ -51,13 +51,13 @@ internal sealed class TransactionListService(IDbContextFactory<LedgerDbContext> 
             }
             if (SearchText.ContainsPattern(query.Text) is { } text)
             {
-                transactions = transactions.Where(t => EF.Functions.Like(t.Description, text, "\\")
-                    || (t.Payee != null && EF.Functions.Like(t.Payee, text, "\\"))
-                    || t.Postings.Any(p => p.Memo != null && EF.Functions.Like(p.Memo, text, "\\")));
+                transactions = transactions.Where(t => SearchText.Matches(t.Description, text)
+                    || (t.Payee != null && SearchText.Matches(t.Payee, text))
+                    || t.Postings.Any(p => p.Memo != null && SearchText.Matches(p.Memo, text)));
             }
             if (SearchText.ContainsPattern(query.Payee) is { } payee)
             {
-                transactions = transactions.Where(t => t.Payee != null && EF.Functions.Like(t.Payee, payee, "\\"));
+                transactions = transactions.Where(t => t.Payee != null && SearchText.Matches(t.Payee, payee));
             }
             if (amount is { } wanted)
             {

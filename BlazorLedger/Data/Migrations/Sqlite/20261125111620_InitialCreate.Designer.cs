@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace BlazorLedger.Data.Migrations
+namespace BlazorLedger.Data.Migrations.Sqlite
 {
     [DbContext(typeof(LedgerDbContext))]
     [Migration("20261125111620_InitialCreate")]

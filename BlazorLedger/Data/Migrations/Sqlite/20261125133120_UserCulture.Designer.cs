@@ -3,16 +3,19 @@ using System;
 using BlazorLedger.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace BlazorLedger.Data.Migrations
+namespace BlazorLedger.Data.Migrations.Sqlite
 {
     [DbContext(typeof(LedgerDbContext))]
-    partial class LedgerDbContextModelSnapshot : ModelSnapshot
+    [Migration("20261125133120_UserCulture")]
+    partial class UserCulture
     {
-        protected override void BuildModel(ModelBuilder modelBuilder)
+        /// <inheritdoc />
+        protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
@@ -516,10 +519,10 @@ namespace BlazorLedger.Data.Migrations
                     b.HasIndex("ReversesId")
                         .IsUnique();
 
-                    b.HasIndex("BookId", "Number")
+                    b.HasIndex("BookId", "IdempotencyKey")
                         .IsUnique();
 
-                    b.HasIndex("BookId", "CreatedById", "IdempotencyKey")
+                    b.HasIndex("BookId", "Number")
                         .IsUnique();
 
                     b.HasIndex("BookId", "Date", "Number");

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace BlazorLedger.Data.Migrations
+namespace BlazorLedger.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class UserCulture : Migration

@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace BlazorLedger.Data;
+
+public static class DatabaseProviders
+{
+    /// <summary>Which of the ledger's providers a context runs on.</summary>
+    public static DatabaseProvider ProviderOf(this DatabaseFacade database) =>
+        database.IsNpgsql() ? DatabaseProvider.Postgres
+        : database.IsSqlite() ? DatabaseProvider.Sqlite
+        : throw new NotSupportedException($"The ledger does not run on {database.ProviderName}.");
+
+    /// <summary>Migrates with the set of migrations made for the provider in use (see <see cref="ProviderMigrations"/>).</summary>
+    public static DbContextOptionsBuilder UseLedgerMigrations(this DbContextOptionsBuilder options) =>
+        options.ReplaceService<IMigrationsAssembly, ProviderMigrations>();
+}
