@@ -6,6 +6,7 @@ using BlazorLedger.Features.Books;
 using BlazorLedger.Features.Mail;
 using BlazorLedger.Features.Transactions;
 using BlazorLedger.Features.Users;
+using BlazorLedger.Tests.Infrastructure.Postgres;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
@@ -71,7 +72,8 @@ internal sealed class TestLedger : IAsyncDisposable
     }
 
     /// <summary>A fresh database file in WAL mode, for tests where several connections write at once.</summary>
-    public static async Task<TestLedger> OnFileAsync(SqliteDurability durability = SqliteDurability.Full)
+    public static async Task<TestLedger> OnFileAsync(SqliteDurability durability = SqliteDurability.Full,
+        Action<IServiceCollection>? configure = null)
     {
         var path = Path.Combine(Path.GetTempPath(), $"ledger-test-{Guid.NewGuid():N}.db");
         await using (var connection = new SqliteConnection($"Data Source={path}"))
@@ -85,6 +87,7 @@ internal sealed class TestLedger : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLedgerSqlite($"Data Source={path}", durability);
         AddLedgerServices(services);
+        configure?.Invoke(services);
         var provider = services.BuildServiceProvider();
         return new TestLedger(provider, async () =>
         {
@@ -96,6 +99,31 @@ internal sealed class TestLedger : IAsyncDisposable
             }
         });
     }
+
+    /// <summary>A fresh database of its own on the test run's PostgreSQL server, dropped when the test ends.</summary>
+    public static async Task<TestLedger> OnPostgresAsync(Action<IServiceCollection>? configure = null)
+    {
+        var connectionString = await PostgresServer.CreateDatabaseAsync();
+        var services = new ServiceCollection();
+        services.AddLedgerPostgres(connectionString);
+        AddLedgerServices(services);
+        configure?.Invoke(services);
+        var provider = services.BuildServiceProvider();
+        return new TestLedger(provider, async () =>
+        {
+            await provider.DisposeAsync();
+            await PostgresServer.DropDatabaseAsync(connectionString);
+        });
+    }
+
+    /// <summary>
+    /// The ledger for a test class that runs on both providers: on PostgreSQL for its <see cref="IOnPostgres"/> half,
+    /// else SQLite, in memory, or on a file in WAL mode when <paramref name="concurrent"/> writers need one.
+    /// </summary>
+    public static async Task<TestLedger> ForAsync(object testClass, bool concurrent = false, Action<IServiceCollection>? configure = null) =>
+        testClass is IOnPostgres ? await OnPostgresAsync(configure)
+        : concurrent ? await OnFileAsync(configure: configure)
+        : InMemory(configure);
 
     /// <summary>Where links in the test ledger's messages point.</summary>
     public const string PublicUrl = "https://ledger.test/";

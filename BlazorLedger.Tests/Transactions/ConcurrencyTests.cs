@@ -2,21 +2,21 @@ using BlazorLedger.Common;
 using BlazorLedger.Data;
 using BlazorLedger.Features.Transactions;
 using BlazorLedger.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
+using BlazorLedger.Tests.Infrastructure.Postgres;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlazorLedger.Tests.Transactions;
 
 /// <summary>Many writers at once on a real database file, as concurrent circuits and API requests produce them.</summary>
-public sealed class ConcurrencyTests : IAsyncLifetime
+public abstract class ConcurrencyTests : IAsyncLifetime
 {
     private TestLedger ledger = default!;
 
-    public async Task InitializeAsync() => ledger = await TestLedger.OnFileAsync();
+    public async Task InitializeAsync() => ledger = await TestLedger.ForAsync(this, concurrent: true);
 
     public async Task DisposeAsync() => await ledger.DisposeAsync();
 
-    [Fact]
+    [DbFact]
     public async Task Sixteen_concurrent_writers_lose_no_update_and_every_balance_equals_its_postings()
     {
         var alice = await ledger.CreateUserAsync("alice");
@@ -68,7 +68,7 @@ public sealed class ConcurrencyTests : IAsyncLifetime
         Assert.Equal(volumes, counted);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Sixteen_parallel_writers_on_two_books_get_gap_free_unique_numbers_per_book()
     {
         var alice = await ledger.CreateUserAsync("alice");
@@ -115,7 +115,7 @@ public sealed class ConcurrencyTests : IAsyncLifetime
         }
     }
 
-    [Fact]
+    [DbFact]
     public async Task Twenty_parallel_submits_with_one_key_create_exactly_one_transaction()
     {
         var alice = await ledger.CreateUserAsync("alice");
@@ -135,7 +135,7 @@ public sealed class ConcurrencyTests : IAsyncLifetime
         Assert.Equal(-15_00, await ledger.BalanceAsync(cash));
     }
 
-    [Fact]
+    [DbFact]
     public async Task Two_editors_replaying_one_key_in_parallel_create_exactly_one_transaction_each()
     {
         var alice = await ledger.CreateUserAsync("alice");
@@ -158,22 +158,8 @@ public sealed class ConcurrencyTests : IAsyncLifetime
         Assert.Equal(2, await db.Transactions.CountAsync());
         Assert.Equal(2 * 15_00, await ledger.BalanceAsync(food));
     }
-
-    [Fact]
-    public async Task A_write_transaction_holds_the_write_lock_from_its_start()
-    {
-        await using var db = await ledger.DbAsync();
-        await using var tx = await db.BeginWriteTransactionAsync(CancellationToken.None);
-
-        // Another connection that will not wait must find the database locked, although the first has not written yet.
-        await using var other = new SqliteConnection(db.Database.GetConnectionString() + ";Pooling=False");
-        await other.OpenAsync();
-        await using var command = other.CreateCommand();
-        command.CommandText = "PRAGMA busy_timeout = 0;";
-        await command.ExecuteNonQueryAsync();
-        command.CommandText = "BEGIN IMMEDIATE;";
-        command.CommandTimeout = 1;
-        var error = await Assert.ThrowsAsync<SqliteException>(() => command.ExecuteNonQueryAsync());
-        Assert.Equal(5, error.SqliteErrorCode); // SQLITE_BUSY
-    }
 }
+
+public sealed class ConcurrencyTestsOnSqlite : ConcurrencyTests;
+
+public sealed class ConcurrencyTestsOnPostgres : ConcurrencyTests, IOnPostgres;

@@ -2,19 +2,22 @@ using BlazorLedger.Common;
 using BlazorLedger.Data;
 using BlazorLedger.Features.Transactions;
 using BlazorLedger.Tests.Infrastructure;
+using BlazorLedger.Tests.Infrastructure.Postgres;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlazorLedger.Tests.Transactions;
 
-public sealed class PostingTests : IAsyncLifetime
+/// <summary>Posting through the service, on each provider (the SQLite and PostgreSQL halves below).</summary>
+public abstract class PostingTests : IAsyncLifetime
 {
-    private readonly TestLedger ledger = TestLedger.InMemory();
+    private TestLedger ledger = default!;
     private TestUser alice = default!;
     private Guid checking, groceries, euros, eurExpense;
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
     public async Task InitializeAsync()
     {
+        ledger = await TestLedger.ForAsync(this);
         alice = await ledger.CreateUserAsync("alice");
         checking = await ledger.CreateAccountAsync(alice, "Checking");
         groceries = await ledger.CreateAccountAsync(alice, "Groceries", AccountType.Expense);
@@ -28,7 +31,7 @@ public sealed class PostingTests : IAsyncLifetime
         new(alice.BookId, date ?? Today, description, "Green Market",
             [new PostingLine(groceries, amount), new PostingLine(checking, -amount)], key);
 
-    [Fact]
+    [DbFact]
     public async Task Posting_a_balanced_transaction_moves_both_balances_and_writes_an_audit_event()
     {
         var result = await ledger.Postings.PostAsync(alice.Actor, Transfer(12_34));
@@ -46,7 +49,7 @@ public sealed class PostingTests : IAsyncLifetime
         Assert.All(await db.Postings.ToListAsync(), p => Assert.Equal(Today, p.Date));
     }
 
-    [Fact]
+    [DbFact]
     public async Task Posting_takes_one_read_and_one_write_batch()
     {
         using var traffic = new DatabaseTraffic();
@@ -65,7 +68,7 @@ public sealed class PostingTests : IAsyncLifetime
         Assert.Equal(2, traffic.CommandsOn(connection));
     }
 
-    [Fact]
+    [DbFact]
     public async Task Multi_currency_transaction_must_balance_in_each_currency()
     {
         var balanced = await ledger.Postings.PostAsync(alice.Actor, new PostTransaction(alice.BookId, Today, "Trip", null,
@@ -105,7 +108,7 @@ public sealed class PostingTests : IAsyncLifetime
         { "empty account id", "Postings[0].AccountId" },
     };
 
-    [Theory]
+    [DbTheory]
     [MemberData(nameof(InvalidTransactions))]
     public async Task An_invalid_transaction_is_refused_with_a_field_error_and_nothing_is_written(string @case, string field)
     {
@@ -139,7 +142,7 @@ public sealed class PostingTests : IAsyncLifetime
         Assert.Equal(before, await ledger.SnapshotAsync());
     }
 
-    [Fact]
+    [DbFact]
     public async Task The_date_limits_themselves_are_accepted()
     {
         Assert.Equal(ResultStatus.Created, (await ledger.Postings.PostAsync(alice.Actor, Transfer(date: new DateOnly(1900, 1, 1)))).Status);
@@ -148,7 +151,7 @@ public sealed class PostingTests : IAsyncLifetime
             Transfer(description: new string('d', 200)))).Status);
     }
 
-    [Fact]
+    [DbFact]
     public async Task An_account_of_another_book_cannot_be_posted_to()
     {
         var bob = await ledger.CreateUserAsync("bob");
@@ -166,7 +169,7 @@ public sealed class PostingTests : IAsyncLifetime
         Assert.Equal(0, await ledger.BalanceAsync(bobsCash));
     }
 
-    [Fact]
+    [DbFact]
     public async Task An_archived_account_cannot_be_posted_to()
     {
         var old = await ledger.CreateAccountAsync(alice, "Old account");
@@ -180,7 +183,7 @@ public sealed class PostingTests : IAsyncLifetime
         Assert.Equal(before, await ledger.SnapshotAsync());
     }
 
-    [Fact]
+    [DbFact]
     public async Task An_outsider_gets_not_found_and_a_viewer_gets_forbidden_and_nothing_is_written()
     {
         var mallory = await ledger.CreateUserAsync("mallory");
@@ -199,7 +202,7 @@ public sealed class PostingTests : IAsyncLifetime
         Assert.Equal(ResultStatus.Ok, (await ledger.Postings.GetAsync(viewer.Actor, alice.BookId, posted.Id)).Status);
     }
 
-    [Fact]
+    [DbFact]
     public async Task A_balance_that_would_overflow_64_bits_is_refused_and_nothing_is_written()
     {
         await using (var db = await ledger.DbAsync())
@@ -219,7 +222,7 @@ public sealed class PostingTests : IAsyncLifetime
         Assert.Equal(long.MaxValue, await ledger.BalanceAsync(groceries));
     }
 
-    [Fact]
+    [DbFact]
     public async Task The_same_idempotency_key_and_content_returns_the_first_transaction()
     {
         var first = await ledger.Postings.PostAsync(alice.Actor, Transfer(key: "form-1"));
@@ -232,7 +235,7 @@ public sealed class PostingTests : IAsyncLifetime
         Assert.Equal(12_34, await ledger.BalanceAsync(groceries));
     }
 
-    [Fact]
+    [DbFact]
     public async Task Two_editors_of_one_book_using_the_same_idempotency_key_each_get_their_own_transaction()
     {
         var bob = await ledger.CreateUserAsync("bob");
@@ -254,7 +257,7 @@ public sealed class PostingTests : IAsyncLifetime
         Assert.Equal(2 * 12_34, await ledger.BalanceAsync(groceries));
     }
 
-    [Fact]
+    [DbFact]
     public async Task The_same_idempotency_key_with_different_content_is_a_conflict()
     {
         await ledger.Postings.PostAsync(alice.Actor, Transfer(12_34, key: "form-1"));
@@ -266,7 +269,7 @@ public sealed class PostingTests : IAsyncLifetime
         Assert.Equal(before, await ledger.SnapshotAsync());
     }
 
-    [Fact]
+    [DbFact]
     public async Task Voiding_posts_a_linked_reversal_and_leaves_the_original_postings_untouched()
     {
         var original = await ledger.TransferAsync(alice, checking, groceries, 40_00);
@@ -288,7 +291,7 @@ public sealed class PostingTests : IAsyncLifetime
         Assert.Equal(4, await db.Postings.CountAsync());
     }
 
-    [Fact]
+    [DbFact]
     public async Task Voiding_twice_or_voiding_a_reversal_is_refused_and_nothing_is_written()
     {
         var original = await ledger.TransferAsync(alice, checking, groceries, 40_00);
@@ -301,7 +304,7 @@ public sealed class PostingTests : IAsyncLifetime
         Assert.Equal(before, await ledger.SnapshotAsync());
     }
 
-    [Fact]
+    [DbFact]
     public async Task Transactions_are_numbered_per_book_in_posting_order_and_name_who_posted_them()
     {
         var bob = await ledger.CreateUserAsync("bob");
@@ -319,7 +322,7 @@ public sealed class PostingTests : IAsyncLifetime
         Assert.Equal("alice", (await ledger.Postings.GetAsync(alice.Actor, alice.BookId, second.Id)).Value!.CreatedByName);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Two_books_number_independently_and_refused_posts_take_no_number()
     {
         var bob = await ledger.CreateUserAsync("bob");
@@ -352,7 +355,7 @@ public sealed class PostingTests : IAsyncLifetime
         Assert.Equal(5, await db.Books.Where(b => b.Id == bob.BookId).Select(b => b.TransactionCount).SingleAsync());
     }
 
-    [Fact]
+    [DbFact]
     public async Task Text_is_trimmed_and_stored_as_submitted_without_interpretation()
     {
         var result = await ledger.Postings.PostAsync(alice.Actor, Transfer(description: "  <script>alert(1)</script>  "));
@@ -360,3 +363,7 @@ public sealed class PostingTests : IAsyncLifetime
         Assert.Equal("<script>alert(1)</script>", result.Value!.Description);
     }
 }
+
+public sealed class PostingTestsOnSqlite : PostingTests;
+
+public sealed class PostingTestsOnPostgres : PostingTests, IOnPostgres;

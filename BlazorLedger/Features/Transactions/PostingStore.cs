@@ -140,8 +140,8 @@ internal static class PostingStore
             sql.Append("\nINSERT INTO \"DailyActivity\" (\"Day\", \"Currency\", \"Transactions\", \"Volume\") VALUES (");
             Append(sql, parameters, day).Append(", ");
             Append(sql, parameters, currency).Append(", 1, ");
-            Append(sql, parameters, volume).Append(") ON CONFLICT (\"Day\", \"Currency\") DO UPDATE SET \"Transactions\" = \"Transactions\" + 1, ");
-            sql.Append("\"Volume\" = \"Volume\" + excluded.\"Volume\";");
+            Append(sql, parameters, volume).Append(") ON CONFLICT (\"Day\", \"Currency\") DO UPDATE SET \"Transactions\" = \"DailyActivity\".\"Transactions\" + 1, ");
+            sql.Append("\"Volume\" = \"DailyActivity\".\"Volume\" + excluded.\"Volume\";");
             expectedRows++;
         }
 

@@ -1,0 +1,16 @@
+using Xunit.Abstractions;
+using Xunit.Sdk;
+
+namespace BlazorLedger.Tests.Infrastructure.Postgres;
+
+/// <summary>Discovers a <see cref="DbFactAttribute"/> test: as a fact, or as skipped on PostgreSQL when it is switched off.</summary>
+public sealed class DbFactDiscoverer(IMessageSink diagnosticMessageSink) : FactDiscoverer(diagnosticMessageSink)
+{
+    private readonly IMessageSink sink = diagnosticMessageSink;
+
+    public override IEnumerable<IXunitTestCase> Discover(ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod,
+        IAttributeInfo factAttribute) =>
+        SkippedOnPostgres.Reason(testMethod) is { } reason
+            ? [new SkippedOnPostgres(sink, discoveryOptions.MethodDisplayOrDefault(), discoveryOptions.MethodDisplayOptionsOrDefault(), testMethod, reason)]
+            : base.Discover(discoveryOptions, testMethod, factAttribute);
+}
