@@ -10,7 +10,7 @@ public sealed class DbFactDiscoverer(IMessageSink diagnosticMessageSink) : FactD
 
     public override IEnumerable<IXunitTestCase> Discover(ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod,
         IAttributeInfo factAttribute) =>
-        SkippedOnPostgres.Reason(testMethod) is { } reason
-            ? [new SkippedOnPostgres(sink, discoveryOptions.MethodDisplayOrDefault(), discoveryOptions.MethodDisplayOptionsOrDefault(), testMethod, reason)]
+        SkippedOnPostgres.Reason(testMethod) is not null
+            ? [new SkippedOnPostgres(sink, discoveryOptions.MethodDisplayOrDefault(), discoveryOptions.MethodDisplayOptionsOrDefault(), testMethod)]
             : base.Discover(discoveryOptions, testMethod, factAttribute);
 }

@@ -11,6 +11,6 @@ public sealed class DbTheoryDiscoverer(IMessageSink diagnosticMessageSink) : The
     public override IEnumerable<IXunitTestCase> Discover(ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod,
         IAttributeInfo theoryAttribute) =>
         SkippedOnPostgres.Reason(testMethod) is { } reason
-            ? [new SkippedOnPostgres(sink, discoveryOptions.MethodDisplayOrDefault(), discoveryOptions.MethodDisplayOptionsOrDefault(), testMethod, reason)]
+            ? [new SkippedOnPostgres(sink, discoveryOptions.MethodDisplayOrDefault(), discoveryOptions.MethodDisplayOptionsOrDefault(), testMethod)]
             : base.Discover(discoveryOptions, testMethod, theoryAttribute);
 }
