@@ -29,6 +29,8 @@ public sealed class BrowserFlowTests : IAsyncLifetime
         await admin.ClickAsync("[data-testid=create-user]");
         var password = (await admin.Locator("[data-testid=created-user] code").TextContentAsync())!.Trim();
         await Expect(admin.Locator("[data-testid=users-grid]")).ToContainTextAsync("maria@example.com");
+        // The whole row fits a laptop screen: its actions are not scrolled off to the right.
+        await Expect(admin.Locator("[data-testid=user-actions]").Last).ToBeInViewportAsync(new() { Ratio = 1 });
         await BrowserApp.ScreenshotAsync(admin, "admin-users");
 
         await admin.ClickAsync("[data-testid=signed-in-user] button");
