@@ -1,19 +1,20 @@
 using BlazorLedger.Common;
 using BlazorLedger.Features.Api;
 using BlazorLedger.Tests.Infrastructure;
+using BlazorLedger.Tests.Infrastructure.Postgres;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BlazorLedger.Tests.Api;
 
-public sealed class ApiTokenLimitTests : IAsyncLifetime
+public abstract class ApiTokenLimitTests : IAsyncLifetime
 {
-    private readonly TestLedger ledger = TestLedger.InMemory();
+    private TestLedger ledger = default!;
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public async Task InitializeAsync() => ledger = await TestLedger.ForAsync(this);
 
     public async Task DisposeAsync() => await ledger.DisposeAsync();
 
-    [Fact]
+    [DbFact]
     public async Task A_user_may_hold_at_most_fifty_active_tokens()
     {
         var ann = await ledger.CreateUserAsync("ann");
@@ -39,3 +40,7 @@ public sealed class ApiTokenLimitTests : IAsyncLifetime
         Assert.Equal(51, (await tokens.ListAsync(ann.Actor)).Count);
     }
 }
+
+public sealed class ApiTokenLimitTestsOnSqlite : ApiTokenLimitTests;
+
+public sealed class ApiTokenLimitTestsOnPostgres : ApiTokenLimitTests, IOnPostgres;
