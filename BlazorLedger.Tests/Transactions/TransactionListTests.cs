@@ -75,6 +75,20 @@ public abstract class TransactionListTests : IAsyncLifetime
     }
 
     [DbFact]
+    public async Task Description_order_is_by_code_point_on_every_provider_whatever_the_servers_collation()
+    {
+        string[] descriptions = ["apple", "Banana", "\u00c4pfel", "cherry", "zebra", "Zulu", "\u00e9clair", "10 apples", "9 pears", "a b", "ab"];
+        foreach (var description in descriptions)
+        {
+            await ledger.TransferAsync(alice, checking, food, 1_00, Start, description);
+        }
+
+        var items = await ReadAllAsync(new TransactionQuery(alice.BookId, Limit: 2, Sort: TransactionSort.DescriptionAToZ));
+
+        Assert.Equal(descriptions.Order(StringComparer.Ordinal), items.Select(i => i.Description));
+    }
+
+    [DbFact]
     public async Task Filters_by_text_payee_date_range_and_amount_in_the_postings_currency()
     {
         await ledger.Postings.PostAsync(alice.Actor, new PostTransaction(alice.BookId, Start, "Weekly shop", "Green Market",
