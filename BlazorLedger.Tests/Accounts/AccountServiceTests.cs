@@ -66,6 +66,18 @@ public abstract class AccountServiceTests : IAsyncLifetime
     }
 
     [DbFact]
+    public async Task A_second_account_with_the_exact_name_is_refused_whichever_letters_the_database_folds()
+    {
+        await CreateAsync("\u00c4pfel & \u00c9clairs");
+
+        var duplicate = await CreateAsync("\u00c4pfel & \u00c9clairs");
+
+        Assert.Equal(ResultStatus.Invalid, duplicate.Status);
+        Assert.Contains("already exists", duplicate.Errors["Name"][0]);
+        Assert.Single((await ledger.Accounts.ListAsync(alice.Actor, alice.BookId)).Value!);
+    }
+
+    [DbFact]
     public async Task Currency_codes_are_normalized_and_a_code_is_kept()
     {
         var result = await CreateAsync("Yen wallet", " jpy ", code: " 1050 ");
