@@ -10,7 +10,7 @@ public abstract class ApiTokenLimitTests : IAsyncLifetime
 {
     private TestLedger ledger = default!;
 
-    public async Task InitializeAsync() => ledger = await TestLedger.ForAsync(this);
+    public async Task InitializeAsync() => ledger = await TestLedger.ForAsync(this, concurrent: true);
 
     public async Task DisposeAsync() => await ledger.DisposeAsync();
 
@@ -38,6 +38,23 @@ public abstract class ApiTokenLimitTests : IAsyncLifetime
         Assert.True(bobsFirst.Succeeded);
         Assert.True(afterRevoking.Succeeded);
         Assert.Equal(51, (await tokens.ListAsync(ann.Actor)).Count);
+    }
+
+    [DbFact]
+    public async Task Tokens_created_at_once_for_the_last_place_make_exactly_one()
+    {
+        var ann = await ledger.CreateUserAsync("ann");
+        var tokens = ledger.Services.GetRequiredService<ApiTokenService>();
+        for (var i = 0; i < ApiTokenService.MaxActiveTokensPerUser - 1; i++)
+        {
+            Assert.True((await tokens.CreateAsync(ann.Actor, $"t{i}", ApiScopes.Read, 30)).Succeeded);
+        }
+
+        var results = await AllAtOnce.RunAsync(12, i => tokens.CreateAsync(ann.Actor, $"last {i}", ApiScopes.Read, 30));
+
+        Assert.Single(results, r => r.Status == ResultStatus.Created);
+        Assert.All(results.Where(r => r.Status != ResultStatus.Created), r => Assert.Equal(ResultStatus.Conflict, r.Status));
+        Assert.Equal(ApiTokenService.MaxActiveTokensPerUser, (await tokens.ListAsync(ann.Actor)).Count);
     }
 }
 
