@@ -186,10 +186,12 @@ internal sealed class UserCommands(IServiceScopeFactory scopes, TimeProvider clo
             return result;
         }, ct);
 
-    private static string TemporaryPassword()
+    internal static string TemporaryPassword()
     {
         const string alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
         var body = RandomNumberGenerator.GetString(alphabet, 12);
-        return $"{body[..4]}-{body[4..8]}-{body[8..]}-7a";
+        // The fixed tail holds what Identity's rules ask for (a digit, a lower- and an upper-case letter, a symbol), so no
+        // draw of the random part can produce a password that Identity refuses.
+        return $"{body[..4]}-{body[4..8]}-{body[8..]}-7aK";
     }
 }
