@@ -2,22 +2,27 @@ using BlazorLedger.Common;
 using BlazorLedger.Data;
 using BlazorLedger.Features.Accounts;
 using BlazorLedger.Tests.Infrastructure;
+using BlazorLedger.Tests.Infrastructure.Postgres;
 
 namespace BlazorLedger.Tests.Accounts;
 
-public sealed class AccountServiceTests : IAsyncLifetime
+public abstract class AccountServiceTests : IAsyncLifetime
 {
-    private readonly TestLedger ledger = TestLedger.InMemory();
+    private TestLedger ledger = default!;
     private TestUser alice = default!;
 
-    public async Task InitializeAsync() => alice = await ledger.CreateUserAsync("alice");
+    public async Task InitializeAsync()
+    {
+        ledger = await TestLedger.ForAsync(this);
+        alice = await ledger.CreateUserAsync("alice");
+    }
 
     public async Task DisposeAsync() => await ledger.DisposeAsync();
 
     private Task<Result<AccountDto>> CreateAsync(string name, string currency = "USD", string? code = null, AccountType type = AccountType.Asset) =>
         ledger.Accounts.CreateAsync(alice.Actor, new CreateAccount(alice.BookId, name, code, type, currency));
 
-    [Fact]
+    [DbFact]
     public async Task Created_accounts_are_listed_with_their_balances_grouped_by_type()
     {
         var cash = await ledger.CreateAccountAsync(alice, "Cash");
@@ -31,7 +36,7 @@ public sealed class AccountServiceTests : IAsyncLifetime
         Assert.Equal(12_50, list[1].Balance);
     }
 
-    [Theory]
+    [DbTheory]
     [InlineData("", "USD", "Name")]
     [InlineData("   ", "USD", "Name")]
     [InlineData("Cash", "XYZ", "Currency")]
@@ -46,7 +51,7 @@ public sealed class AccountServiceTests : IAsyncLifetime
         Assert.Empty((await ledger.Accounts.ListAsync(alice.Actor, alice.BookId)).Value!);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Names_are_unique_in_a_book_regardless_of_case_but_not_across_books()
     {
         await CreateAsync("Cash");
@@ -60,7 +65,19 @@ public sealed class AccountServiceTests : IAsyncLifetime
         Assert.Equal(ResultStatus.Created, otherBook.Status);
     }
 
-    [Fact]
+    [DbFact]
+    public async Task A_second_account_with_the_exact_name_is_refused_whichever_letters_the_database_folds()
+    {
+        await CreateAsync("\u00c4pfel & \u00c9clairs");
+
+        var duplicate = await CreateAsync("\u00c4pfel & \u00c9clairs");
+
+        Assert.Equal(ResultStatus.Invalid, duplicate.Status);
+        Assert.Contains("already exists", duplicate.Errors["Name"][0]);
+        Assert.Single((await ledger.Accounts.ListAsync(alice.Actor, alice.BookId)).Value!);
+    }
+
+    [DbFact]
     public async Task Currency_codes_are_normalized_and_a_code_is_kept()
     {
         var result = await CreateAsync("Yen wallet", " jpy ", code: " 1050 ");
@@ -69,7 +86,7 @@ public sealed class AccountServiceTests : IAsyncLifetime
         Assert.Equal("1050", result.Value.Code);
     }
 
-    [Fact]
+    [DbFact]
     public async Task A_stale_edit_is_a_conflict_that_carries_the_current_values()
     {
         var created = (await CreateAsync("Cash")).Value!;
@@ -90,7 +107,7 @@ public sealed class AccountServiceTests : IAsyncLifetime
         Assert.Equal("Petty cash", overwrite.Value!.Name);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Posting_does_not_make_an_open_edit_stale()
     {
         var cash = (await CreateAsync("Cash")).Value!;
@@ -104,7 +121,7 @@ public sealed class AccountServiceTests : IAsyncLifetime
         Assert.Equal(-1_00, edit.Value!.Balance);
     }
 
-    [Fact]
+    [DbFact]
     public async Task The_currency_of_an_account_with_postings_cannot_change()
     {
         var cash = (await CreateAsync("Cash")).Value!;
@@ -119,7 +136,7 @@ public sealed class AccountServiceTests : IAsyncLifetime
         Assert.Equal("USD", (await ledger.Accounts.GetAsync(alice.Actor, alice.BookId, cash.Id)).Value!.Currency);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Only_an_account_at_zero_balance_can_be_archived()
     {
         var cash = await ledger.CreateAccountAsync(alice, "Cash");
@@ -138,7 +155,7 @@ public sealed class AccountServiceTests : IAsyncLifetime
         Assert.False(unarchived.Value!.Archived);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Outsiders_get_not_found_and_viewers_cannot_change_accounts()
     {
         var cash = (await CreateAsync("Cash")).Value!;
@@ -157,3 +174,7 @@ public sealed class AccountServiceTests : IAsyncLifetime
         Assert.Equal("Cash", (await ledger.Accounts.GetAsync(alice.Actor, alice.BookId, cash.Id)).Value!.Name);
     }
 }
+
+public sealed class AccountServiceTestsOnSqlite : AccountServiceTests;
+
+public sealed class AccountServiceTestsOnPostgres : AccountServiceTests, IOnPostgres;

@@ -2,25 +2,25 @@ using BlazorLedger.Common;
 using BlazorLedger.Data;
 using BlazorLedger.Features.Admin;
 using BlazorLedger.Tests.Infrastructure;
+using BlazorLedger.Tests.Infrastructure.Postgres;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace BlazorLedger.Tests.Admin;
 
-public sealed class DashboardTests : IAsyncLifetime
+public abstract class DashboardTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = new(2026, 6, 15, 12, 0, 0, TimeSpan.Zero);
     private readonly FakeTimeProvider clock = new(Now.AddDays(-10));
-    private readonly TestLedger ledger;
+    private TestLedger ledger = default!;
     private TestUser admin = default!, alice = default!, bob = default!;
-
-    public DashboardTests() => ledger = TestLedger.InMemory(s => s.AddSingleton<TimeProvider>(clock));
 
     private DashboardService Dashboard => ledger.Services.GetRequiredService<DashboardService>();
 
     public async Task InitializeAsync()
     {
+        ledger = await TestLedger.ForAsync(this, configure: s => s.AddSingleton<TimeProvider>(clock));
         admin = await ledger.CreateUserAsync("admin");
         alice = await ledger.CreateUserAsync("alice");
         bob = await ledger.CreateUserAsync("bob");
@@ -53,7 +53,7 @@ public sealed class DashboardTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await ledger.DisposeAsync();
 
-    [Fact]
+    [DbFact]
     public async Task The_figures_count_users_books_accounts_transactions_and_volume_exactly()
     {
         var figures = (await Dashboard.GetAsync(admin.Actor)).Value!;
@@ -69,18 +69,18 @@ public sealed class DashboardTests : IAsyncLifetime
         Assert.Equal(6, figures.TransactionsPerDay.Sum(d => d.Count));
         Assert.Equal(3, figures.NewUsersPerWeek.Sum(w => w.Count));
         Assert.Equal([new BusyBook("alice's book", 5), new BusyBook("bob's book", 1)], figures.BusiestBooks);
-        Assert.Equal("Sqlite", figures.DatabaseProvider);
+        Assert.Equal(this is IOnPostgres ? "PostgreSQL" : "Sqlite", figures.DatabaseProvider);
         Assert.True(figures.DatabaseBytes > 0);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Members_are_refused()
     {
         Assert.Equal(ResultStatus.Forbidden, (await Dashboard.GetAsync(alice.Actor)).Status);
         Assert.Equal(ResultStatus.Forbidden, (await ledger.Services.GetRequiredService<AuditLogService>().SearchAsync(alice.Actor, new AuditQuery())).Status);
     }
 
-    [Fact]
+    [DbFact]
     public async Task The_audit_log_hides_the_contents_of_books_the_admin_is_not_in_and_exports_csv()
     {
         var audit = ledger.Services.GetRequiredService<AuditLogService>();
@@ -99,7 +99,7 @@ public sealed class DashboardTests : IAsyncLifetime
         Assert.DoesNotContain("Cash", csv.ToString());
     }
 
-    [Fact]
+    [DbFact]
     public async Task The_audit_log_pages_without_gaps_and_filters_by_date()
     {
         var audit = ledger.Services.GetRequiredService<AuditLogService>();
@@ -120,3 +120,7 @@ public sealed class DashboardTests : IAsyncLifetime
         Assert.Equal(3, today.Value!.Items.Count(e => e.Action == "transaction.posted"));
     }
 }
+
+public sealed class DashboardTestsOnSqlite : DashboardTests;
+
+public sealed class DashboardTestsOnPostgres : DashboardTests, IOnPostgres;

@@ -1,19 +1,20 @@
 using BlazorLedger.Common;
 using BlazorLedger.Features.Api;
 using BlazorLedger.Tests.Infrastructure;
+using BlazorLedger.Tests.Infrastructure.Postgres;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BlazorLedger.Tests.Api;
 
-public sealed class ApiTokenLimitTests : IAsyncLifetime
+public abstract class ApiTokenLimitTests : IAsyncLifetime
 {
-    private readonly TestLedger ledger = TestLedger.InMemory();
+    private TestLedger ledger = default!;
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public async Task InitializeAsync() => ledger = await TestLedger.ForAsync(this, concurrent: true);
 
     public async Task DisposeAsync() => await ledger.DisposeAsync();
 
-    [Fact]
+    [DbFact]
     public async Task A_user_may_hold_at_most_fifty_active_tokens()
     {
         var ann = await ledger.CreateUserAsync("ann");
@@ -38,4 +39,25 @@ public sealed class ApiTokenLimitTests : IAsyncLifetime
         Assert.True(afterRevoking.Succeeded);
         Assert.Equal(51, (await tokens.ListAsync(ann.Actor)).Count);
     }
+
+    [DbFact]
+    public async Task Tokens_created_at_once_for_the_last_place_make_exactly_one()
+    {
+        var ann = await ledger.CreateUserAsync("ann");
+        var tokens = ledger.Services.GetRequiredService<ApiTokenService>();
+        for (var i = 0; i < ApiTokenService.MaxActiveTokensPerUser - 1; i++)
+        {
+            Assert.True((await tokens.CreateAsync(ann.Actor, $"t{i}", ApiScopes.Read, 30)).Succeeded);
+        }
+
+        var results = await AllAtOnce.RunAsync(12, i => tokens.CreateAsync(ann.Actor, $"last {i}", ApiScopes.Read, 30));
+
+        Assert.Single(results, r => r.Status == ResultStatus.Created);
+        Assert.All(results.Where(r => r.Status != ResultStatus.Created), r => Assert.Equal(ResultStatus.Conflict, r.Status));
+        Assert.Equal(ApiTokenService.MaxActiveTokensPerUser, (await tokens.ListAsync(ann.Actor)).Count);
+    }
 }
+
+public sealed class ApiTokenLimitTestsOnSqlite : ApiTokenLimitTests;
+
+public sealed class ApiTokenLimitTestsOnPostgres : ApiTokenLimitTests, IOnPostgres;

@@ -2,19 +2,24 @@ using BlazorLedger.Common;
 using BlazorLedger.Data;
 using BlazorLedger.Features.Books;
 using BlazorLedger.Tests.Infrastructure;
+using BlazorLedger.Tests.Infrastructure.Postgres;
 
 namespace BlazorLedger.Tests.Books;
 
-public sealed class BookServiceTests : IAsyncLifetime
+public abstract class BookServiceTests : IAsyncLifetime
 {
-    private readonly TestLedger ledger = TestLedger.InMemory();
+    private TestLedger ledger = default!;
     private TestUser alice = default!;
 
-    public async Task InitializeAsync() => alice = await ledger.CreateUserAsync("alice");
+    public async Task InitializeAsync()
+    {
+        ledger = await TestLedger.ForAsync(this);
+        alice = await ledger.CreateUserAsync("alice");
+    }
 
     public async Task DisposeAsync() => await ledger.DisposeAsync();
 
-    [Fact]
+    [DbFact]
     public async Task A_new_user_owns_a_personal_book_in_the_default_currency()
     {
         var books = await ledger.Books.ListAsync(alice.Actor);
@@ -25,7 +30,7 @@ public sealed class BookServiceTests : IAsyncLifetime
         Assert.Equal(BookRole.Owner, book.Role);
     }
 
-    [Fact]
+    [DbFact]
     public async Task A_user_sees_only_the_books_they_belong_to()
     {
         var bob = await ledger.CreateUserAsync("bob");
@@ -40,7 +45,7 @@ public sealed class BookServiceTests : IAsyncLifetime
         Assert.Equal(ResultStatus.NotFound, (await ledger.Books.GetAsync(bob.Actor, alice.BookId)).Status);
     }
 
-    [Theory]
+    [DbTheory]
     [InlineData("", "USD", "Name")]
     [InlineData("Household", "DOLLARS", "BaseCurrency")]
     public async Task An_invalid_book_is_refused(string name, string currency, string field)
@@ -52,7 +57,7 @@ public sealed class BookServiceTests : IAsyncLifetime
         Assert.Single(await ledger.Books.ListAsync(alice.Actor));
     }
 
-    [Fact]
+    [DbFact]
     public async Task The_working_book_is_the_remembered_one_else_the_most_recently_active()
     {
         var active = (await ledger.Books.CreateAsync(alice.Actor, "Zoo", "EUR")).Value!;
@@ -67,3 +72,7 @@ public sealed class BookServiceTests : IAsyncLifetime
         Assert.Equal(alice.BookId, (await remembered.EnsureAsync(alice.Actor))!.Id);
     }
 }
+
+public sealed class BookServiceTestsOnSqlite : BookServiceTests;
+
+public sealed class BookServiceTestsOnPostgres : BookServiceTests, IOnPostgres;

@@ -1,22 +1,22 @@
 using BlazorLedger.Common;
 using BlazorLedger.Data;
 using BlazorLedger.Tests.Infrastructure;
+using BlazorLedger.Tests.Infrastructure.Postgres;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace BlazorLedger.Tests.Books;
 
-public sealed class InvitationTests : IAsyncLifetime
+public abstract class InvitationTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero));
-    private readonly TestLedger ledger;
+    private TestLedger ledger = default!;
     private TestUser owner = default!, bob = default!;
-
-    public InvitationTests() => ledger = TestLedger.InMemory(s => s.AddSingleton<TimeProvider>(clock));
 
     public async Task InitializeAsync()
     {
+        ledger = await TestLedger.ForAsync(this, configure: s => s.AddSingleton<TimeProvider>(clock));
         owner = await ledger.CreateUserAsync("olivia");
         bob = await ledger.CreateUserAsync("bob");
     }
@@ -31,7 +31,7 @@ public sealed class InvitationTests : IAsyncLifetime
         return await db.BookMembers.Where(m => m.BookId == owner.BookId && m.UserId == bob.UserId).Select(m => (BookRole?)m.Role).FirstOrDefaultAsync();
     }
 
-    [Fact]
+    [DbFact]
     public async Task An_owner_invites_by_email_the_link_lands_in_the_outbox_and_the_invitee_joins_with_the_role()
     {
         var invitation = await ledger.Invitations.InviteToBookAsync(owner.Actor, owner.BookId, "BOB@example.com", BookRole.Editor);
@@ -56,7 +56,7 @@ public sealed class InvitationTests : IAsyncLifetime
         return admin.Actor;
     }
 
-    [Fact]
+    [DbFact]
     public async Task Only_owners_invite_outsiders_get_not_found_and_bad_addresses_are_refused()
     {
         var editor = await ledger.CreateUserAsync("eddie");
@@ -71,7 +71,7 @@ public sealed class InvitationTests : IAsyncLifetime
         Assert.Equal(0, await db.Outbox.CountAsync());
     }
 
-    [Fact]
+    [DbFact]
     public async Task An_invitation_for_another_address_cannot_be_accepted()
     {
         var invitation = (await ledger.Invitations.InviteToBookAsync(owner.Actor, owner.BookId, "carol@example.com", BookRole.Viewer)).Value!;
@@ -83,7 +83,7 @@ public sealed class InvitationTests : IAsyncLifetime
         Assert.Null(await BobsRoleAsync());
     }
 
-    [Fact]
+    [DbFact]
     public async Task An_expired_or_withdrawn_invitation_is_refused()
     {
         var expiring = (await ledger.Invitations.InviteToBookAsync(owner.Actor, owner.BookId, "bob@example.com", BookRole.Viewer)).Value!;
@@ -101,14 +101,14 @@ public sealed class InvitationTests : IAsyncLifetime
             await ledger.Invitations.CheckSignUpAsync(TokenOf(expiring.Link!), "bob@example.com"));
     }
 
-    [Fact]
+    [DbFact]
     public async Task A_made_up_token_is_not_found()
     {
         Assert.Equal(ResultStatus.NotFound, (await ledger.Invitations.AcceptAsync(bob.Actor, "made-up")).Status);
         Assert.Null(await ledger.Invitations.FindAsync("made-up"));
     }
 
-    [Fact]
+    [DbFact]
     public async Task Sign_up_invitations_are_for_admins_and_checked_against_the_address()
     {
         var admin = await AdminAsync();
@@ -123,7 +123,7 @@ public sealed class InvitationTests : IAsyncLifetime
         Assert.Equal(ResultStatus.Invalid, (await ledger.Invitations.InviteToSignUpAsync(admin, "bob@example.com")).Status);
     }
 
-    [Fact]
+    [DbFact]
     public async Task The_registration_policy_is_invite_only_until_an_admin_changes_it()
     {
         var admin = await AdminAsync();
@@ -137,3 +137,7 @@ public sealed class InvitationTests : IAsyncLifetime
         Assert.Equal(ResultStatus.Forbidden, (await ledger.Outbox.ListAsync(owner.Actor)).Status);
     }
 }
+
+public sealed class InvitationTestsOnSqlite : InvitationTests;
+
+public sealed class InvitationTestsOnPostgres : InvitationTests, IOnPostgres;

@@ -1,17 +1,19 @@
 using BlazorLedger.Common;
 using BlazorLedger.Data;
 using BlazorLedger.Tests.Infrastructure;
+using BlazorLedger.Tests.Infrastructure.Postgres;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlazorLedger.Tests.Books;
 
-public sealed class MembershipTests : IAsyncLifetime
+public abstract class MembershipTests : IAsyncLifetime
 {
-    private readonly TestLedger ledger = TestLedger.InMemory();
+    private TestLedger ledger = default!;
     private TestUser owner = default!, editor = default!, viewer = default!, outsider = default!;
 
     public async Task InitializeAsync()
     {
+        ledger = await TestLedger.ForAsync(this);
         owner = await ledger.CreateUserAsync("olivia");
         editor = await ledger.CreateUserAsync("eddie");
         viewer = await ledger.CreateUserAsync("victor");
@@ -28,7 +30,7 @@ public sealed class MembershipTests : IAsyncLifetime
         return await db.BookMembers.Where(m => m.BookId == owner.BookId).ToDictionaryAsync(m => m.UserId, m => m.Role);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Members_see_who_belongs_and_outsiders_get_not_found()
     {
         var list = await ledger.Members.ListAsync(viewer.Actor, owner.BookId);
@@ -37,7 +39,7 @@ public sealed class MembershipTests : IAsyncLifetime
         Assert.Equal(ResultStatus.NotFound, (await ledger.Members.ListAsync(outsider.Actor, owner.BookId)).Status);
     }
 
-    [Fact]
+    [DbFact]
     public async Task An_owner_changes_roles_and_removes_members()
     {
         Assert.Equal(ResultStatus.Ok, (await ledger.Members.ChangeRoleAsync(owner.Actor, owner.BookId, viewer.UserId, BookRole.Editor)).Status);
@@ -50,7 +52,7 @@ public sealed class MembershipTests : IAsyncLifetime
         Assert.Equal(2, await db.AuditEvents.CountAsync(a => a.Action.StartsWith("member.")));
     }
 
-    [Fact]
+    [DbFact]
     public async Task Editors_and_viewers_cannot_manage_members_and_outsiders_get_not_found()
     {
         var before = await RolesAsync();
@@ -67,7 +69,7 @@ public sealed class MembershipTests : IAsyncLifetime
         Assert.Equal(before, await RolesAsync());
     }
 
-    [Fact]
+    [DbFact]
     public async Task A_member_can_leave_but_the_last_owner_cannot_leave_or_step_down()
     {
         Assert.Equal(ResultStatus.Ok, (await ledger.Members.RemoveAsync(viewer.Actor, owner.BookId, viewer.UserId)).Status);
@@ -81,7 +83,7 @@ public sealed class MembershipTests : IAsyncLifetime
         Assert.Equal(BookRole.Owner, (await RolesAsync())[owner.UserId]);
     }
 
-    [Fact]
+    [DbFact]
     public async Task With_a_second_owner_the_first_may_step_down()
     {
         await ledger.Members.ChangeRoleAsync(owner.Actor, owner.BookId, editor.UserId, BookRole.Owner);
@@ -92,7 +94,7 @@ public sealed class MembershipTests : IAsyncLifetime
         Assert.Equal(ResultStatus.Forbidden, (await ledger.Members.ChangeRoleAsync(owner.Actor, owner.BookId, viewer.UserId, BookRole.Editor)).Status);
     }
 
-    [Fact]
+    [DbFact]
     public async Task An_owner_renames_the_book()
     {
         var renamed = await ledger.Books.RenameAsync(owner.Actor, owner.BookId, "  Family budget ");
@@ -101,3 +103,7 @@ public sealed class MembershipTests : IAsyncLifetime
         Assert.Equal(ResultStatus.Invalid, (await ledger.Books.RenameAsync(owner.Actor, owner.BookId, " ")).Status);
     }
 }
+
+public sealed class MembershipTestsOnSqlite : MembershipTests;
+
+public sealed class MembershipTestsOnPostgres : MembershipTests, IOnPostgres;

@@ -4,19 +4,21 @@ using BlazorLedger.Features.Accounts;
 using BlazorLedger.Features.Api;
 using BlazorLedger.Features.Transactions;
 using BlazorLedger.Tests.Infrastructure;
+using BlazorLedger.Tests.Infrastructure.Postgres;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BlazorLedger.Tests.Data;
 
 /// <summary>Each text limit is one number: the column's size, and what the service accepts, to the character.</summary>
-public sealed class LimitTests : IAsyncLifetime
+public abstract class LimitTests : IAsyncLifetime
 {
-    private readonly TestLedger ledger = TestLedger.InMemory();
+    private TestLedger ledger = default!;
     private TestUser alice = default!;
     private Guid cash, food;
 
     public async Task InitializeAsync()
     {
+        ledger = await TestLedger.ForAsync(this);
         alice = await ledger.CreateUserAsync("alice");
         cash = await ledger.CreateAccountAsync(alice, "Cash");
         food = await ledger.CreateAccountAsync(alice, "Food", AccountType.Expense);
@@ -48,7 +50,7 @@ public sealed class LimitTests : IAsyncLifetime
             async (t, text) => Of(await t.ledger.Services.GetRequiredService<ApiTokenService>().CreateAsync(t.alice.Actor, text, ApiScopes.Read, null)) },
     };
 
-    [Theory]
+    [DbTheory]
     [MemberData(nameof(Limits))]
     public async Task A_text_of_exactly_the_limit_is_stored_and_one_character_more_is_refused(Type entity, string property, int limit,
         string field, Submit submit)
@@ -66,7 +68,7 @@ public sealed class LimitTests : IAsyncLifetime
         Assert.Contains(limit.ToString(System.Globalization.CultureInfo.InvariantCulture), Assert.Single(over.Errors[field]));
     }
 
-    [Fact]
+    [DbFact]
     public async Task Display_names_and_invited_addresses_have_columns_as_long_as_their_limits()
     {
         await using var db = await ledger.DbAsync();
@@ -81,3 +83,7 @@ public sealed class LimitTests : IAsyncLifetime
 
     private static (ResultStatus, IReadOnlyDictionary<string, string[]>) Of<T>(Result<T> result) => (result.Status, result.Errors);
 }
+
+public sealed class LimitTestsOnSqlite : LimitTests;
+
+public sealed class LimitTestsOnPostgres : LimitTests, IOnPostgres;

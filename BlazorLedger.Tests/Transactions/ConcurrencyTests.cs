@@ -136,6 +136,31 @@ public abstract class ConcurrencyTests : IAsyncLifetime
     }
 
     [DbFact]
+    public async Task Sixteen_parallel_voids_of_one_transaction_reverse_it_exactly_once()
+    {
+        var alice = await ledger.CreateUserAsync("alice");
+        var bob = await ledger.CreateUserAsync("bob");
+        await ledger.AddMemberAsync(alice.BookId, bob, BookRole.Editor);
+        var cash = await ledger.CreateAccountAsync(alice, "Cash");
+        var food = await ledger.CreateAccountAsync(alice, "Food", AccountType.Expense);
+        var lunch = await ledger.TransferAsync(alice, cash, food, 15_00);
+
+        var results = await AllAtOnce.RunAsync(16, i => ledger.Postings.VoidAsync((i % 2 == 0 ? alice : bob).Actor, alice.BookId, lunch.Id));
+
+        Assert.Single(results, r => r.Status == ResultStatus.Created);
+        Assert.All(results.Where(r => r.Status != ResultStatus.Created), r =>
+        {
+            Assert.Equal(ResultStatus.Conflict, r.Status);
+            Assert.Contains("already been voided", r.Message);
+        });
+        await using var db = await ledger.DbAsync();
+        Assert.Equal([1L, 2L], (await db.Transactions.Select(t => t.Number).ToListAsync()).Order());
+        Assert.Equal(2, await db.Books.Where(b => b.Id == alice.BookId).Select(b => b.TransactionCount).SingleAsync());
+        Assert.Equal(0, await ledger.BalanceAsync(food));
+        Assert.Equal(0, await ledger.BalanceAsync(cash));
+    }
+
+    [DbFact]
     public async Task Two_editors_replaying_one_key_in_parallel_create_exactly_one_transaction_each()
     {
         var alice = await ledger.CreateUserAsync("alice");

@@ -2,13 +2,14 @@ using BlazorLedger.Common;
 using BlazorLedger.Data;
 using BlazorLedger.Features.Transactions;
 using BlazorLedger.Tests.Infrastructure;
+using BlazorLedger.Tests.Infrastructure.Postgres;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BlazorLedger.Tests.Transactions;
 
-public sealed class TransactionListTests : IAsyncLifetime
+public abstract class TransactionListTests : IAsyncLifetime
 {
-    private readonly TestLedger ledger = TestLedger.InMemory();
+    private TestLedger ledger = default!;
     private TestUser alice = default!;
     private Guid checking, food, yen, travel;
     private static readonly DateOnly Start = new(2026, 3, 1);
@@ -17,6 +18,7 @@ public sealed class TransactionListTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        ledger = await TestLedger.ForAsync(this);
         alice = await ledger.CreateUserAsync("alice");
         checking = await ledger.CreateAccountAsync(alice, "Checking");
         food = await ledger.CreateAccountAsync(alice, "Food", AccountType.Expense);
@@ -51,7 +53,7 @@ public sealed class TransactionListTests : IAsyncLifetime
         }
     }
 
-    [Theory]
+    [DbTheory]
     [InlineData(TransactionSort.NewestFirst)]
     [InlineData(TransactionSort.OldestFirst)]
     [InlineData(TransactionSort.DescriptionAToZ)]
@@ -72,7 +74,21 @@ public sealed class TransactionListTests : IAsyncLifetime
         Assert.Equal(expected.Select(i => i.Id), items.Select(i => i.Id));
     }
 
-    [Fact]
+    [DbFact]
+    public async Task Description_order_is_by_code_point_on_every_provider_whatever_the_servers_collation()
+    {
+        string[] descriptions = ["apple", "Banana", "\u00c4pfel", "cherry", "zebra", "Zulu", "\u00e9clair", "10 apples", "9 pears", "a b", "ab"];
+        foreach (var description in descriptions)
+        {
+            await ledger.TransferAsync(alice, checking, food, 1_00, Start, description);
+        }
+
+        var items = await ReadAllAsync(new TransactionQuery(alice.BookId, Limit: 2, Sort: TransactionSort.DescriptionAToZ));
+
+        Assert.Equal(descriptions.Order(StringComparer.Ordinal), items.Select(i => i.Description));
+    }
+
+    [DbFact]
     public async Task Filters_by_text_payee_date_range_and_amount_in_the_postings_currency()
     {
         await ledger.Postings.PostAsync(alice.Actor, new PostTransaction(alice.BookId, Start, "Weekly shop", "Green Market",
@@ -92,7 +108,7 @@ public sealed class TransactionListTests : IAsyncLifetime
         Assert.Empty(await Find(new(alice.BookId, Text: "%")));
     }
 
-    [Fact]
+    [DbFact]
     public async Task Items_show_their_legs_totals_and_void_state()
     {
         var tx = await ledger.TransferAsync(alice, checking, food, 7_50, Start, "Lunch");
@@ -107,7 +123,7 @@ public sealed class TransactionListTests : IAsyncLifetime
         Assert.True(items.Single(i => i.Id != tx.Id).IsReversal);
     }
 
-    [Theory]
+    [DbTheory]
     [InlineData("abc")]
     [InlineData("1e9999")]
     public async Task A_bad_amount_filter_is_refused_with_a_message(string amount)
@@ -118,7 +134,7 @@ public sealed class TransactionListTests : IAsyncLifetime
         Assert.Contains("Amount", result.Errors.Keys);
     }
 
-    [Theory]
+    [DbTheory]
     [InlineData("1000000000000001", "\"1000000000000001\" is too large.")]
     [InlineData("99999999999999999999999999", "too large")]
     [InlineData("12,50", "the comma only separates thousands; write 12.50.")]
@@ -131,7 +147,7 @@ public sealed class TransactionListTests : IAsyncLifetime
         Assert.Contains(message, Assert.Single(result.Errors["Amount"]));
     }
 
-    [Theory]
+    [DbTheory]
     [InlineData("999999999999999")]
     [InlineData("1000000000000000")]
     [InlineData("-1,000,000,000,000,000")]
@@ -145,7 +161,7 @@ public sealed class TransactionListTests : IAsyncLifetime
         Assert.Equal(expected, found.Select(i => i.Description));
     }
 
-    [Fact]
+    [DbFact]
     public async Task The_amount_filter_reads_the_readers_own_format()
     {
         await ledger.TransferAsync(alice, checking, food, 1_234_50, Start, "Rent");
@@ -159,7 +175,7 @@ public sealed class TransactionListTests : IAsyncLifetime
         Assert.Contains("write 12,34", refused.Errors["Amount"][0]);
     }
 
-    [Fact]
+    [DbFact]
     public async Task A_cursor_from_another_order_or_tampered_is_refused_and_outsiders_get_not_found()
     {
         await SeedAsync(3);
@@ -176,3 +192,7 @@ public sealed class TransactionListTests : IAsyncLifetime
         Assert.Equal(ResultStatus.NotFound, outsider.Status);
     }
 }
+
+public sealed class TransactionListTestsOnSqlite : TransactionListTests;
+
+public sealed class TransactionListTestsOnPostgres : TransactionListTests, IOnPostgres;

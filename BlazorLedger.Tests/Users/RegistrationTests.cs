@@ -4,20 +4,22 @@ using BlazorLedger.Features.Admin;
 using BlazorLedger.Features.Books;
 using BlazorLedger.Features.Users;
 using BlazorLedger.Tests.Infrastructure;
+using BlazorLedger.Tests.Infrastructure.Postgres;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BlazorLedger.Tests.Users;
 
-public sealed class RegistrationTests : IAsyncLifetime
+public abstract class RegistrationTests : IAsyncLifetime
 {
     private const string Password = "New-Person-Pass-1";
-    private readonly TestLedger ledger = TestLedger.InMemory();
+    private TestLedger ledger = default!;
     private TestUser admin = default!;
 
     public async Task InitializeAsync()
     {
+        ledger = await TestLedger.ForAsync(this);
         admin = await ledger.CreateUserAsync("admin");
         await ledger.MakeAdminAsync(admin);
         await using var db = await ledger.DbAsync();
@@ -44,49 +46,7 @@ public sealed class RegistrationTests : IAsyncLifetime
         return await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Email == email);
     }
 
-    private static InvitationDto Invitation(InvitationKind kind, bool expired = false, bool accepted = false, bool revoked = false) =>
-        new(Guid.NewGuid(), kind, "new@example.com", null, null, null, DateTime.UtcNow, expired, accepted, revoked);
-
-    [Fact]
-    public void The_policy_and_the_invitation_decide_who_may_register()
-    {
-        var cases = new (RegistrationPolicy Policy, string? Token, InvitationDto? Found, string? Refusal)[]
-        {
-            (RegistrationPolicy.Open, null, null, null),
-            (RegistrationPolicy.Open, "t", Invitation(InvitationKind.Book, expired: true), null),
-            (RegistrationPolicy.InviteOnly, null, null, "by invitation only"),
-            (RegistrationPolicy.InviteOnly, "t", null, "not valid"),
-            (RegistrationPolicy.InviteOnly, "t", Invitation(InvitationKind.SignUp, revoked: true), "withdrawn"),
-            (RegistrationPolicy.InviteOnly, "t", Invitation(InvitationKind.SignUp, accepted: true), "already been used"),
-            (RegistrationPolicy.InviteOnly, "t", Invitation(InvitationKind.SignUp, expired: true), "expired"),
-            (RegistrationPolicy.InviteOnly, "t", Invitation(InvitationKind.Book), null),
-            (RegistrationPolicy.InviteOnly, "t", Invitation(InvitationKind.SignUp), null),
-            (RegistrationPolicy.Closed, null, null, "closed"),
-            (RegistrationPolicy.Closed, "t", Invitation(InvitationKind.Book), "closed"),
-            (RegistrationPolicy.Closed, "t", Invitation(InvitationKind.SignUp, expired: true), "closed"),
-            (RegistrationPolicy.Closed, "t", Invitation(InvitationKind.SignUp), null),
-        };
-
-        foreach (var (policy, token, found, refusal) in cases)
-        {
-            var door = RegistrationService.Decide(policy, token, found);
-
-            var because = $"{policy} with {found?.Kind.ToString() ?? token ?? "no invitation"}";
-            if (refusal is null)
-            {
-                Assert.True(door.Open, because);
-                Assert.Equal(found is { Usable: true } ? found : null, door.Invitation);
-            }
-            else
-            {
-                Assert.False(door.Open, because);
-                Assert.Contains(refusal, door.Refusal);
-                Assert.Null(door.Invitation);
-            }
-        }
-    }
-
-    [Fact]
+    [DbFact]
     public async Task A_visitor_without_an_invitation_is_refused_while_registration_is_by_invitation()
     {
         var result = await RegisterAsync("walk-in@example.com");
@@ -96,7 +56,7 @@ public sealed class RegistrationTests : IAsyncLifetime
         Assert.Null(await FindAsync("walk-in@example.com"));
     }
 
-    [Fact]
+    [DbFact]
     public async Task A_sign_up_invitation_lets_in_its_addressee_once_with_the_address_proven()
     {
         var invitation = await ledger.Invitations.InviteToSignUpAsync(admin.Actor, "nina@example.com");
@@ -117,7 +77,7 @@ public sealed class RegistrationTests : IAsyncLifetime
         Assert.True(await db.Outbox.AnyAsync(m => m.To == "nina@example.com" && m.HtmlBody.Contains("Account/ConfirmEmail")));
     }
 
-    [Fact]
+    [DbFact]
     public async Task Open_registration_takes_anyone_unconfirmed_and_closed_registration_takes_book_invitees_nobody()
     {
         await ledger.Settings.SetRegistrationPolicyAsync(admin.Actor, RegistrationPolicy.Open);
@@ -134,7 +94,7 @@ public sealed class RegistrationTests : IAsyncLifetime
         Assert.Null(await FindAsync("carl@example.com"));
     }
 
-    [Fact]
+    [DbFact]
     public async Task A_weak_password_is_refused_with_identitys_reason_and_no_user_is_left()
     {
         await ledger.Settings.SetRegistrationPolicyAsync(admin.Actor, RegistrationPolicy.Open);
@@ -146,3 +106,7 @@ public sealed class RegistrationTests : IAsyncLifetime
         Assert.Null(await FindAsync("pat@example.com"));
     }
 }
+
+public sealed class RegistrationTestsOnSqlite : RegistrationTests;
+
+public sealed class RegistrationTestsOnPostgres : RegistrationTests, IOnPostgres;

@@ -17,4 +17,15 @@ public static class DbErrors
         DbException db => db.SqlState == "23505",
         _ => false,
     };
+
+    /// <summary>
+    /// True when the server rolled the transaction back to settle a conflict with another one, a deadlock (40P01) or a
+    /// serialization failure (40001): nothing of it was kept, and the same unit of work run again will usually succeed.
+    /// </summary>
+    public static bool IsTransientConflict(this Exception exception) => exception switch
+    {
+        DbUpdateException update => update.InnerException is { } inner && inner.IsTransientConflict(),
+        DbException db => db.SqlState is "40001" or "40P01",
+        _ => false,
+    };
 }

@@ -65,7 +65,11 @@ internal static class PostgresServer
             if (template is null)
             {
                 var name = $"ledger_template_{Guid.NewGuid():N}";
-                await ExecuteAsync($"CREATE DATABASE {name}");
+                // Text sorts as on the servers people run (a language's collation), not by code point as on a server set up
+                // with the C locale, so that an order that holds only by code point fails here instead of by luck there.
+                await ExecuteAsync(await SupportsIcuAsync()
+                    ? $"CREATE DATABASE {name} TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US'"
+                    : $"CREATE DATABASE {name}");
                 var connectionString = With(name);
                 await using (var db = new LedgerDbContext(LedgerDbContext.StandaloneOptions(o => o.UseNpgsql(connectionString))))
                 {
@@ -85,6 +89,17 @@ internal static class PostgresServer
         {
             TemplateGate.Release();
         }
+    }
+
+    /// <summary>Whether databases can take an ICU collation as their default (PostgreSQL 15 and later, built with ICU).</summary>
+    private static async Task<bool> SupportsIcuAsync()
+    {
+        await using var connection = new NpgsqlConnection(AdminConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT current_setting('server_version_num')::int >= 150000 AND EXISTS (SELECT 1 FROM pg_collation WHERE collprovider = 'i')",
+            connection);
+        return (bool)(await command.ExecuteScalarAsync())!;
     }
 
     private static async Task ExecuteAsync(string sql)

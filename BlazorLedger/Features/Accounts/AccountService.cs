@@ -37,11 +37,25 @@ internal sealed class AccountService(IDbContextFactory<LedgerDbContext> dbFactor
             return errors.ToResult<AccountDto>();
         }
 
-        return await dbFactory.InBookAsync(actor, command.BookId, BookRole.Editor, write: true, async session =>
+        try
+        {
+            return await CreateOnceAsync(actor, command, fields, ct);
+        }
+        catch (Exception ex) when (ex.IsUniqueViolation())
+        {
+            // The check compares names lower-cased by the database, whose lower() may fold fewer letters than .NET does
+            // (SQLite's folds ASCII only), so an exact duplicate can still meet the unique index: a taken name all the same.
+            return NameTaken(nameof(CreateAccount.Name), fields.Name);
+        }
+    }
+
+    private Task<Result<AccountDto>> CreateOnceAsync(Actor actor, CreateAccount command, (string Name, string? Code, string Currency) fields,
+        CancellationToken ct) =>
+        dbFactory.InBookAsync(actor, command.BookId, BookRole.Editor, write: true, async session =>
         {
             if (await NameTakenAsync(session.Db, command.BookId, fields.Name, except: null, ct))
             {
-                return Result<AccountDto>.Invalid(nameof(CreateAccount.Name), $"An account named \"{fields.Name}\" already exists in this book.");
+                return NameTaken(nameof(CreateAccount.Name), fields.Name);
             }
 
             var now = clock.GetUtcNow().UtcDateTime;
@@ -57,7 +71,6 @@ internal sealed class AccountService(IDbContextFactory<LedgerDbContext> dbFactor
             notifier.Publish(new BookChange(command.BookId, BookChangeKind.Accounts));
             return Result<AccountDto>.Created(ToDtoFunc(account));
         }, ct);
-    }
 
     /// <summary>
     /// Saves an edit if nobody else changed the account since the user loaded it; otherwise returns a conflict that
@@ -70,7 +83,19 @@ internal sealed class AccountService(IDbContextFactory<LedgerDbContext> dbFactor
             return errors.ToResult<AccountDto>();
         }
 
-        return await dbFactory.InBookAsync(actor, command.BookId, BookRole.Editor, write: true, async session =>
+        try
+        {
+            return await UpdateOnceAsync(actor, command, fields, ct);
+        }
+        catch (Exception ex) when (ex.IsUniqueViolation())
+        {
+            return NameTaken(nameof(UpdateAccount.Name), fields.Name);
+        }
+    }
+
+    private Task<Result<AccountDto>> UpdateOnceAsync(Actor actor, UpdateAccount command, (string Name, string? Code, string Currency) fields,
+        CancellationToken ct) =>
+        dbFactory.InBookAsync(actor, command.BookId, BookRole.Editor, write: true, async session =>
         {
             var account = await session.Db.Accounts.FirstOrDefaultAsync(a => a.BookId == command.BookId && a.Id == command.AccountId, ct);
             if (account is null)
@@ -83,7 +108,7 @@ internal sealed class AccountService(IDbContextFactory<LedgerDbContext> dbFactor
             }
             if (await NameTakenAsync(session.Db, command.BookId, fields.Name, except: account.Id, ct))
             {
-                return Result<AccountDto>.Invalid(nameof(UpdateAccount.Name), $"An account named \"{fields.Name}\" already exists in this book.");
+                return NameTaken(nameof(UpdateAccount.Name), fields.Name);
             }
             if (fields.Currency != account.Currency && await session.Db.Postings.AnyAsync(p => p.AccountId == account.Id, ct))
             {
@@ -106,7 +131,7 @@ internal sealed class AccountService(IDbContextFactory<LedgerDbContext> dbFactor
             }
             catch (DbUpdateConcurrencyException)
             {
-                // Only reachable on servers that do not serialize writers up front; the token caught a lost update.
+                // The book's lock makes this unreachable; should a write ever bypass it, the token still catches a lost update.
                 await session.RollbackAsync();
                 var current = await GetAsync(actor, command.BookId, command.AccountId, ct);
                 return Result<AccountDto>.Conflict("This account was changed by someone else after you opened it.", current.Value);
@@ -115,7 +140,6 @@ internal sealed class AccountService(IDbContextFactory<LedgerDbContext> dbFactor
             notifier.Publish(new BookChange(command.BookId, BookChangeKind.Accounts));
             return Result<AccountDto>.Ok(ToDtoFunc(account));
         }, ct);
-    }
 
     /// <summary>Archives (hides from new postings) an account at zero balance, or brings an archived one back.</summary>
     public Task<Result<AccountDto>> SetArchivedAsync(Actor actor, Guid bookId, Guid accountId, bool archived,
@@ -173,6 +197,9 @@ internal sealed class AccountService(IDbContextFactory<LedgerDbContext> dbFactor
         }
         return errors;
     }
+
+    private static Result<AccountDto> NameTaken(string field, string name) =>
+        Result<AccountDto>.Invalid(field, $"An account named \"{name}\" already exists in this book.");
 
     private static async Task<bool> NameTakenAsync(LedgerDbContext db, Guid bookId, string name, Guid? except, CancellationToken ct)
     {

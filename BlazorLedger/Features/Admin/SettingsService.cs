@@ -24,25 +24,30 @@ internal sealed class SettingsService(IDbContextFactory<LedgerDbContext> dbFacto
         {
             return Result<RegistrationPolicy>.Invalid("Policy", "Choose Open, Invite only or Closed.");
         }
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.BeginWriteTransactionAsync(ct);
-        if (!await AdminAccess.IsAdminAsync(db, actor, ct))
+        return await DbRetry.RunAsync(async c =>
         {
-            return Result<RegistrationPolicy>.Forbidden(AdminAccess.Denied);
-        }
-        var setting = await db.Settings.FirstOrDefaultAsync(s => s.Key == RegistrationPolicyKey, ct);
-        if (setting is null)
-        {
-            db.Settings.Add(new AppSetting { Key = RegistrationPolicyKey, Value = policy.ToString() });
-        }
-        else
-        {
-            setting.Value = policy.ToString();
-        }
-        db.Audit(clock.GetUtcNow().UtcDateTime, actor.UserId, null, AuditActions.SettingChanged, "Setting", RegistrationPolicyKey,
-            new { Value = policy.ToString() });
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return Result<RegistrationPolicy>.Ok(policy);
+            await using var db = await dbFactory.CreateDbContextAsync(c);
+            await using var tx = await db.BeginWriteTransactionAsync(c);
+            // Admin commands queue here, so the first change of a setting creates its row once.
+            await db.LockAdministrationAsync(c);
+            if (!await AdminAccess.IsAdminAsync(db, actor, c))
+            {
+                return Result<RegistrationPolicy>.Forbidden(AdminAccess.Denied);
+            }
+            var setting = await db.Settings.FirstOrDefaultAsync(s => s.Key == RegistrationPolicyKey, c);
+            if (setting is null)
+            {
+                db.Settings.Add(new AppSetting { Key = RegistrationPolicyKey, Value = policy.ToString() });
+            }
+            else
+            {
+                setting.Value = policy.ToString();
+            }
+            db.Audit(clock.GetUtcNow().UtcDateTime, actor.UserId, null, AuditActions.SettingChanged, "Setting", RegistrationPolicyKey,
+                new { Value = policy.ToString() });
+            await db.SaveChangesAsync(c);
+            await tx.CommitAsync(c);
+            return Result<RegistrationPolicy>.Ok(policy);
+        }, ct);
     }
 }

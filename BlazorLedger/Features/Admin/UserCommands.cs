@@ -14,9 +14,10 @@ namespace BlazorLedger.Features.Admin;
 /// <summary>
 /// What admins change about users. Identity's UserManager is scoped and holds a DbContext, and a circuit's scope lives as
 /// long as the circuit, so every command takes a fresh scope. Each command is one write transaction on that scope's
-/// context, begun before anything is read: the caller's admin role, the last-admin rule, the change and its audit event
-/// are read and written as one, and concurrent commands (from this app instance or any other) queue at BEGIN, so two
-/// admins acting at once cannot, between them, remove the last active admin.
+/// context that takes the administration lock (<see cref="WriteLocks.LockAdministrationAsync"/>) before anything is read:
+/// the caller's admin role, the last-admin rule, the change and its audit event are read and written as one, and
+/// concurrent commands (from this app instance or any other) queue at the lock, so two admins acting at once cannot,
+/// between them, remove the last active admin.
 /// </summary>
 internal sealed class UserCommands(IServiceScopeFactory scopes, TimeProvider clock, InvitationService invitations,
     IEmailSender<ApplicationUser> mail, PublicAddress publicAddress, UserDeletionService deletion)
@@ -158,32 +159,39 @@ internal sealed class UserCommands(IServiceScopeFactory scopes, TimeProvider clo
             return Result<UserRow>.Ok((await UserQueries.RowAsync(db, user.Id, clock.GetUtcNow(), ct))!);
         }, ct);
 
-    /// <summary>Runs <paramref name="command"/> for an admin in a fresh scope, in one write transaction that commits only if it succeeds.</summary>
-    private async Task<Result<T>> InWriteTransactionAsync<T>(Actor actor,
-        Func<UserManager<ApplicationUser>, LedgerDbContext, Task<Result<T>>> command, CancellationToken ct)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        // The context Identity's store writes through, so the user manager's saves fall inside this transaction.
-        var db = scope.ServiceProvider.GetRequiredService<LedgerDbContext>();
-        await using var transaction = await db.BeginWriteTransactionAsync(ct);
-        if (!await AdminAccess.IsAdminAsync(db, actor, ct))
+    /// <summary>
+    /// Runs <paramref name="command"/> for an admin in a fresh scope, in one write transaction that commits only if it
+    /// succeeds; all of it again, in a new scope, if the database rolled it back to settle a conflict (<see cref="DbRetry"/>).
+    /// </summary>
+    private Task<Result<T>> InWriteTransactionAsync<T>(Actor actor,
+        Func<UserManager<ApplicationUser>, LedgerDbContext, Task<Result<T>>> command, CancellationToken ct) =>
+        DbRetry.RunAsync(async c =>
         {
-            return Result<T>.Forbidden(AdminAccess.Denied);
-        }
-        var result = await command(users, db);
-        if (result.Succeeded)
-        {
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        }
-        return result;
-    }
+            await using var scope = scopes.CreateAsyncScope();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            // The context Identity's store writes through, so the user manager's saves fall inside this transaction.
+            var db = scope.ServiceProvider.GetRequiredService<LedgerDbContext>();
+            await using var transaction = await db.BeginWriteTransactionAsync(c);
+            await db.LockAdministrationAsync(c);
+            if (!await AdminAccess.IsAdminAsync(db, actor, c))
+            {
+                return Result<T>.Forbidden(AdminAccess.Denied);
+            }
+            var result = await command(users, db);
+            if (result.Succeeded)
+            {
+                await db.SaveChangesAsync(c);
+                await transaction.CommitAsync(c);
+            }
+            return result;
+        }, ct);
 
-    private static string TemporaryPassword()
+    internal static string TemporaryPassword()
     {
         const string alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
         var body = RandomNumberGenerator.GetString(alphabet, 12);
-        return $"{body[..4]}-{body[4..8]}-{body[8..]}-7a";
+        // The fixed tail holds what Identity's rules ask for (a digit, a lower- and an upper-case letter, a symbol), so no
+        // draw of the random part can produce a password that Identity refuses.
+        return $"{body[..4]}-{body[4..8]}-{body[8..]}-7aK";
     }
 }

@@ -22,18 +22,20 @@ internal sealed class UserQueries(IDbContextFactory<LedgerDbContext> dbFactory, 
             users = users.Where(u => SearchText.Matches(u.Email, pattern) || SearchText.Matches(u.DisplayName, pattern));
         }
         var total = await users.CountAsync(ct);
+        // Names and addresses sort by code point, as on SQLite, whatever the collation of a PostgreSQL server.
+        var byCodePoint = db.Database.CodePointCollation();
         IOrderedQueryable<ApplicationUser> sorted = (query.Sort, query.Descending) switch
         {
-            (UserSort.Email, false) => users.OrderBy(u => u.Email),
-            (UserSort.Email, true) => users.OrderByDescending(u => u.Email),
+            (UserSort.Email, false) => users.OrderBy(u => EF.Functions.Collate(u.Email, byCodePoint)),
+            (UserSort.Email, true) => users.OrderByDescending(u => EF.Functions.Collate(u.Email, byCodePoint)),
             (UserSort.Created, false) => users.OrderBy(u => u.CreatedAt),
             (UserSort.Created, true) => users.OrderByDescending(u => u.CreatedAt),
             (UserSort.LastSignIn, false) => users.OrderBy(u => u.LastSignInAt),
             (UserSort.LastSignIn, true) => users.OrderByDescending(u => u.LastSignInAt),
             (UserSort.FailedSignIns, false) => users.OrderBy(u => u.FailedSignInCount),
             (UserSort.FailedSignIns, true) => users.OrderByDescending(u => u.FailedSignInCount),
-            (_, true) => users.OrderByDescending(u => u.DisplayName),
-            _ => users.OrderBy(u => u.DisplayName),
+            (_, true) => users.OrderByDescending(u => EF.Functions.Collate(u.DisplayName, byCodePoint)),
+            _ => users.OrderBy(u => EF.Functions.Collate(u.DisplayName, byCodePoint)),
         };
         var size = Math.Clamp(query.PageSize, 1, 200);
         var page = sorted.ThenBy(u => u.Id).Skip(Math.Max(query.Page, 0) * size).Take(size);

@@ -42,20 +42,24 @@ internal sealed class ApiTokenService(IDbContextFactory<LedgerDbContext> dbFacto
             UserId = actor.UserId, Name = name, Scope = scope, TokenHash = Hash(secret), Prefix = secret[..10], CreatedAt = now,
             ExpiresAt = expiresInDays is { } days ? now.AddDays(days) : null,
         };
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // Counted under the write lock, so two creations at once cannot both take the last place.
-        await using var tx = await db.BeginWriteTransactionAsync(ct);
-        var active = await db.ApiTokens.CountAsync(t => t.UserId == actor.UserId && t.RevokedAt == null && (t.ExpiresAt == null || t.ExpiresAt > now), ct);
-        if (active >= MaxActiveTokensPerUser)
+        return await DbRetry.RunAsync(async c =>
         {
-            return Result<CreatedApiToken>.Conflict(
-                $"You already have {active} active tokens, the most allowed. Revoke one you no longer use, then create this one.");
-        }
-        db.ApiTokens.Add(token);
-        db.Audit(now, actor.UserId, null, "token.created", nameof(ApiToken), token.Id, new { token.Name, token.Scope });
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return Result<CreatedApiToken>.Created(new CreatedApiToken(ToDto(token), secret));
+            await using var db = await dbFactory.CreateDbContextAsync(c);
+            // Counted under the user's lock, so two creations at once cannot both take the last place.
+            await using var tx = await db.BeginWriteTransactionAsync(c);
+            await db.LockUserAsync(actor.UserId, c);
+            var active = await db.ApiTokens.CountAsync(t => t.UserId == actor.UserId && t.RevokedAt == null && (t.ExpiresAt == null || t.ExpiresAt > now), c);
+            if (active >= MaxActiveTokensPerUser)
+            {
+                return Result<CreatedApiToken>.Conflict(
+                    $"You already have {active} active tokens, the most allowed. Revoke one you no longer use, then create this one.");
+            }
+            db.ApiTokens.Add(token);
+            db.Audit(now, actor.UserId, null, "token.created", nameof(ApiToken), token.Id, new { token.Name, token.Scope });
+            await db.SaveChangesAsync(c);
+            await tx.CommitAsync(c);
+            return Result<CreatedApiToken>.Created(new CreatedApiToken(ToDto(token), secret));
+        }, ct);
     }
 
     public async Task<IReadOnlyList<ApiTokenDto>> ListAsync(Actor actor, CancellationToken ct = default)

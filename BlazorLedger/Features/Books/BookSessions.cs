@@ -10,29 +10,38 @@ internal static class BookSessions
     /// <summary>
     /// Runs <paramref name="operation"/> on <paramref name="bookId"/> if <paramref name="actor"/>'s role allows
     /// <paramref name="required"/>; otherwise returns what <see cref="BookAccess"/> decides (not found for outsiders,
-    /// forbidden for members). A write's transaction begins before the role is read, so the check and the write are one
-    /// transaction (on SQLite, under the write lock from the start).
+    /// forbidden for members). A write's transaction begins, and takes the book's lock (<see cref="WriteLocks.LockBooksAsync"/>),
+    /// before the role is read, so the check, whatever the operation reads to decide, and the write are one step that no
+    /// other write to the book interleaves with.
     /// </summary>
     public static Task<Result<T>> InBookAsync<T>(this IDbContextFactory<LedgerDbContext> dbFactory, Actor actor, Guid bookId,
         BookRole required, bool write, Func<BookSession, Task<Result<T>>> operation, CancellationToken ct) =>
-        dbFactory.InBookAsync(required, write, (db, c) => BookAccess.RoleAsync(db, actor, bookId, c), role => role,
-            (session, _) => operation(session), ct);
+        dbFactory.InBookAsync(required, write, async (db, c) =>
+        {
+            if (write)
+            {
+                await db.LockBooksAsync([bookId], c);
+            }
+            return await BookAccess.RoleAsync(db, actor, bookId, c);
+        }, role => role, (session, _) => operation(session), ct);
 
     /// <summary>
     /// As above, with the role read by <paramref name="read"/> together with whatever else the operation must know first,
-    /// so that a hot path spends no round trip of its own on the check.
+    /// so that a hot path spends no round trip of its own on the check. For a write, <paramref name="read"/> takes the
+    /// book's lock itself. The whole session runs again if the database rolled it back to settle a conflict (<see cref="DbRetry"/>).
     /// </summary>
-    public static async Task<Result<T>> InBookAsync<TFacts, T>(this IDbContextFactory<LedgerDbContext> dbFactory, BookRole required,
+    public static Task<Result<T>> InBookAsync<TFacts, T>(this IDbContextFactory<LedgerDbContext> dbFactory, BookRole required,
         bool write, Func<LedgerDbContext, CancellationToken, Task<TFacts>> read, Func<TFacts, BookRole?> roleOf,
-        Func<BookSession, TFacts, Task<Result<T>>> operation, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var transaction = write ? await db.BeginWriteTransactionAsync(ct) : null;
-        var facts = await read(db, ct);
-        if (BookAccess.Deny<T>(roleOf(facts), required) is { } denied)
+        Func<BookSession, TFacts, Task<Result<T>>> operation, CancellationToken ct) =>
+        DbRetry.RunAsync(async c =>
         {
-            return denied;
-        }
-        return await operation(new BookSession(db, transaction), facts);
-    }
+            await using var db = await dbFactory.CreateDbContextAsync(c);
+            await using var transaction = write ? await db.BeginWriteTransactionAsync(c) : null;
+            var facts = await read(db, c);
+            if (BookAccess.Deny<T>(roleOf(facts), required) is { } denied)
+            {
+                return denied;
+            }
+            return await operation(new BookSession(db, transaction), facts);
+        }, ct);
 }

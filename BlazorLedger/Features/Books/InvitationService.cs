@@ -147,28 +147,35 @@ internal sealed class InvitationService(IDbContextFactory<LedgerDbContext> dbFac
     /// <summary>The signed-in user accepts a book invitation addressed to their e-mail: they join the book with its role.</summary>
     public async Task<Result<InvitationDto>> AcceptAsync(Actor actor, string token, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.BeginWriteTransactionAsync(ct);
         var hash = Hash(token);
-        var invitation = await db.Invitations.Include(i => i.Book).FirstOrDefaultAsync(i => i.TokenHash == hash, ct);
-        if (invitation is null || invitation.Kind != InvitationKind.Book)
+        var accepted = await DbRetry.RunAsync(async c =>
         {
-            return Result<InvitationDto>.NotFound("This invitation link is not valid.");
-        }
-        if (Unusable(invitation) is { } problem)
+            await using var db = await dbFactory.CreateDbContextAsync(c);
+            await using var tx = await db.BeginWriteTransactionAsync(c);
+            var invitation = await FindLockedAsync(db, hash, c);
+            if (invitation is null || invitation.Kind != InvitationKind.Book)
+            {
+                return Result<InvitationDto>.NotFound("This invitation link is not valid.");
+            }
+            if (Unusable(invitation) is { } problem)
+            {
+                return problem;
+            }
+            var email = await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.NormalizedEmail).SingleOrDefaultAsync(c);
+            if (email != invitation.NormalizedEmail)
+            {
+                return Result<InvitationDto>.Forbidden($"This invitation was sent to {invitation.Email}; sign in with that address to accept it.");
+            }
+            await JoinAsync(db, invitation, actor.UserId, c);
+            await db.SaveChangesAsync(c);
+            await tx.CommitAsync(c);
+            return Result<InvitationDto>.Ok(ToDto(invitation, invitation.Book?.Name));
+        }, ct);
+        if (accepted.Value is { BookId: { } bookId })
         {
-            return problem;
+            notifier.Publish(new BookChange(bookId, BookChangeKind.Members));
         }
-        var email = await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.NormalizedEmail).SingleOrDefaultAsync(ct);
-        if (email != invitation.NormalizedEmail)
-        {
-            return Result<InvitationDto>.Forbidden($"This invitation was sent to {invitation.Email}; sign in with that address to accept it.");
-        }
-        await JoinAsync(db, invitation, actor.UserId, ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        notifier.Publish(new BookChange(invitation.BookId!.Value, BookChangeKind.Members));
-        return Result<InvitationDto>.Ok(ToDto(invitation, invitation.Book?.Name));
+        return accepted;
     }
 
     /// <summary>Null when <paramref name="token"/> lets <paramref name="email"/> create an account; otherwise why not.</summary>
@@ -193,19 +200,37 @@ internal sealed class InvitationService(IDbContextFactory<LedgerDbContext> dbFac
     }
 
     /// <summary>After sign-up with an invitation: mark it used and, for a book invitation, join the book.</summary>
-    public async Task CompleteSignUpAsync(string token, string userId, CancellationToken ct = default)
+    public Task CompleteSignUpAsync(string token, string userId, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.BeginWriteTransactionAsync(ct);
         var hash = Hash(token);
-        var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.TokenHash == hash, ct);
-        if (invitation is null || Unusable(invitation) is not null)
+        return DbRetry.RunAsync(async c =>
         {
-            return;
+            await using var db = await dbFactory.CreateDbContextAsync(c);
+            await using var tx = await db.BeginWriteTransactionAsync(c);
+            var invitation = await FindLockedAsync(db, hash, c);
+            if (invitation is null || Unusable(invitation) is not null)
+            {
+                return false;
+            }
+            await JoinAsync(db, invitation, userId, c);
+            await db.SaveChangesAsync(c);
+            await tx.CommitAsync(c);
+            return true;
+        }, ct);
+    }
+
+    /// <summary>
+    /// The invitation with this token hash, read after its book's lock is taken (<see cref="WriteLocks.LockBooksAsync"/>), so
+    /// that it is accepted or withdrawn once, and the book's members are what the rest of the transaction sees.
+    /// </summary>
+    private static async Task<Invitation?> FindLockedAsync(LedgerDbContext db, string hash, CancellationToken ct)
+    {
+        var bookId = await db.Invitations.Where(i => i.TokenHash == hash).Select(i => i.BookId).FirstOrDefaultAsync(ct);
+        if (bookId is { } id)
+        {
+            await db.LockBooksAsync([id], ct);
         }
-        await JoinAsync(db, invitation, userId, ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        return await db.Invitations.Include(i => i.Book).FirstOrDefaultAsync(i => i.TokenHash == hash, ct);
     }
 
     private async Task JoinAsync(LedgerDbContext db, Invitation invitation, string userId, CancellationToken ct)

@@ -63,7 +63,7 @@ internal sealed class TransactionListService(IDbContextFactory<LedgerDbContext> 
             {
                 transactions = WithPostingOfSize(transactions, wanted.Size, wanted.Decimals);
             }
-            transactions = ApplyOrderAndCursor(transactions, query.Sort, cursor);
+            transactions = ApplyOrderAndCursor(transactions, query.Sort, cursor, session.Db.Database.CodePointCollation());
 
             var rows = await transactions.Take(query.Limit + 1)
                 .Select(t => new
@@ -93,7 +93,8 @@ internal sealed class TransactionListService(IDbContextFactory<LedgerDbContext> 
         }, ct);
     }
 
-    private static IQueryable<Transaction> ApplyOrderAndCursor(IQueryable<Transaction> transactions, TransactionSort sort, ListCursor? cursor)
+    private static IQueryable<Transaction> ApplyOrderAndCursor(IQueryable<Transaction> transactions, TransactionSort sort, ListCursor? cursor,
+        string codePointCollation)
     {
         switch (sort)
         {
@@ -108,13 +109,13 @@ internal sealed class TransactionListService(IDbContextFactory<LedgerDbContext> 
                 if (cursor is not null)
                 {
                     var (description, number) = (cursor.Description, cursor.Number);
-                    // Runs in the database, which compares text by its binary collation (ordinal), as ORDER BY does.
+                    // Runs in the database, comparing by code point as the ORDER BY below sorts, on every provider.
 #pragma warning disable CA1309
-                    transactions = transactions.Where(t => string.Compare(t.Description, description) > 0
+                    transactions = transactions.Where(t => string.Compare(EF.Functions.Collate(t.Description, codePointCollation), description) > 0
                         || (t.Description == description && t.Number > number));
 #pragma warning restore CA1309
                 }
-                return transactions.OrderBy(t => t.Description).ThenBy(t => t.Number);
+                return transactions.OrderBy(t => EF.Functions.Collate(t.Description, codePointCollation)).ThenBy(t => t.Number);
             default:
                 if (cursor is not null)
                 {

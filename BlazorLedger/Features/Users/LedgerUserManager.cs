@@ -37,7 +37,18 @@ internal sealed class LedgerUserManager(
         // The store saves through the scope's context (storeDb): joining its transaction makes the three writes one. A caller
         // that already opened one on it decides when it commits.
         await using var transaction = storeDb.Database.CurrentTransaction is null ? await storeDb.BeginWriteTransactionAsync(CancellationToken) : null;
-        var result = await base.CreateAsync(user);
+        IdentityResult result;
+        try
+        {
+            result = await base.CreateAsync(user);
+        }
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
+        {
+            // Identity checks that the name is free before it inserts; on a server where another sign-up for the same address
+            // runs alongside, both can pass that check and the unique index decides. The loser is told what Identity tells.
+            storeDb.ChangeTracker.Clear();
+            return IdentityResult.Failed(ErrorDescriber.DuplicateUserName(user.UserName ?? ""));
+        }
         if (!result.Succeeded)
         {
             return result;

@@ -7,8 +7,9 @@ namespace BlazorLedger.Features.Users;
 
 /// <summary>
 /// The one way a user is deleted, whether they close their own account or an admin deletes them. Everything it decides on
-/// is read inside the write transaction that deletes, so nothing can change between the checks and the delete, and a
-/// failure anywhere leaves the user, their books and the audit log as they were.
+/// is read inside the write transaction that deletes, after it has taken the administration lock (the last-admin rule) and
+/// the locks of every book the user belongs to (the last-owner rule), so nothing can change between the checks and the
+/// delete, and a failure anywhere leaves the user, their books and the audit log as they were.
 /// </summary>
 internal sealed class UserDeletionService(IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock)
 {
@@ -28,11 +29,15 @@ internal sealed class UserDeletionService(IDbContextFactory<LedgerDbContext> dbF
         return await SharedBooksOnlyOwnedByAsync(db, actor.UserId, ct);
     }
 
-    private async Task<Result<DeletedUser>> DeleteAsync(Actor actor, string userId, SoleOwnedBooks? adminChoice, CancellationToken ct)
+    private Task<Result<DeletedUser>> DeleteAsync(Actor actor, string userId, SoleOwnedBooks? adminChoice, CancellationToken ct) =>
+        DbRetry.RunAsync(c => DeleteOnceAsync(actor, userId, adminChoice, c), ct);
+
+    private async Task<Result<DeletedUser>> DeleteOnceAsync(Actor actor, string userId, SoleOwnedBooks? adminChoice, CancellationToken ct)
     {
         var self = adminChoice is null;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.BeginWriteTransactionAsync(ct);
+        await db.LockAdministrationAsync(ct);
         if (!self && !await AdminAccess.IsAdminAsync(db, actor, ct))
         {
             return Result<DeletedUser>.Forbidden(AdminAccess.Denied);
@@ -42,6 +47,8 @@ internal sealed class UserDeletionService(IDbContextFactory<LedgerDbContext> dbF
         {
             return Result<DeletedUser>.NotFound("User not found.");
         }
+        // Every book the user is in: whether they are its last owner, and what becomes of it, is decided under its lock.
+        await db.LockBooksAsync(await db.BookMembers.Where(m => m.UserId == userId).Select(m => m.BookId).ToListAsync(ct), ct);
         var now = clock.GetUtcNow();
         if (await AdminAccess.WouldLeaveNoActiveAdminAsync(db, userId, now, ct))
         {
