@@ -7,6 +7,7 @@ using BlazorLedger.Features.Api;
 using Scalar.AspNetCore;
 using BlazorLedger.Features.Mail;
 using BlazorLedger.Features.Books;
+using BlazorLedger.Features.Import;
 using BlazorLedger.Features.Transactions;
 using BlazorLedger.Features.Users;
 using BlazorLedger.Hosting;
@@ -40,6 +41,7 @@ public static class LedgerRegistration
             .AddBooks(builder.Configuration)
             .AddAccounts()
             .AddTransactions()
+            .AddImport()
             .AddMail(builder.Configuration)
             .AddAdmin()
             .AddApi(builder.Configuration);
