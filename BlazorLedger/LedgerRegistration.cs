@@ -7,6 +7,7 @@ using BlazorLedger.Features.Api;
 using Scalar.AspNetCore;
 using BlazorLedger.Features.Mail;
 using BlazorLedger.Features.Books;
+using BlazorLedger.Features.Export;
 using BlazorLedger.Features.Import;
 using BlazorLedger.Features.Transactions;
 using BlazorLedger.Features.Users;
@@ -42,6 +43,7 @@ public static class LedgerRegistration
             .AddAccounts()
             .AddTransactions()
             .AddImport()
+            .AddExport()
             .AddMail(builder.Configuration)
             .AddAdmin()
             .AddApi(builder.Configuration);
@@ -75,6 +77,7 @@ public static class LedgerRegistration
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
         app.MapAdditionalIdentityEndpoints();
         app.MapAuditExport();
+        app.MapExport();
         app.MapLedgerApi();
         app.MapOpenApi();
         // A self-hosted app fetches nothing from elsewhere: the reference page keeps to the browser's own fonts.
