@@ -7,6 +7,8 @@ using BlazorLedger.Features.Api;
 using Scalar.AspNetCore;
 using BlazorLedger.Features.Mail;
 using BlazorLedger.Features.Books;
+using BlazorLedger.Features.Export;
+using BlazorLedger.Features.Import;
 using BlazorLedger.Features.Transactions;
 using BlazorLedger.Features.Users;
 using BlazorLedger.Hosting;
@@ -40,6 +42,8 @@ public static class LedgerRegistration
             .AddBooks(builder.Configuration)
             .AddAccounts()
             .AddTransactions()
+            .AddImport()
+            .AddExport()
             .AddMail(builder.Configuration)
             .AddAdmin()
             .AddApi(builder.Configuration);
@@ -73,6 +77,7 @@ public static class LedgerRegistration
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
         app.MapAdditionalIdentityEndpoints();
         app.MapAuditExport();
+        app.MapExport();
         app.MapLedgerApi();
         app.MapOpenApi();
         // A self-hosted app fetches nothing from elsewhere: the reference page keeps to the browser's own fonts.

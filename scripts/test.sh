@@ -11,13 +11,23 @@ mkdir -p "$results"
 export SCREENSHOTS_DIR="$PWD/artifacts/screenshots"
 mkdir -p "$SCREENSHOTS_DIR"
 
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+apt_install() {
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y "$@" >/dev/null 2>&1 \
+        || { as_root apt-get update >/dev/null 2>&1 && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y "$@" >/dev/null 2>&1; }
+}
+
 # The browser tests drive Debian's Chromium (no browser download). Install it when missing; without it they fail.
 if [ ! -x /usr/bin/chromium ]; then
     echo "Installing Chromium for the browser tests..."
-    as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium >/dev/null 2>&1 \
-        || { as_root apt-get update >/dev/null 2>&1 && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium >/dev/null 2>&1; } \
-        || echo "Could not install Chromium; the browser tests will fail."
+    apt_install chromium || echo "Could not install Chromium; the browser tests will fail."
+fi
+
+# The export tests check the journals with Debian's hledger, Ledger and Beancount. They install them themselves when
+# missing; doing it here keeps that time out of the test run.
+if ! command -v hledger >/dev/null || ! command -v ledger >/dev/null || ! command -v bean-check >/dev/null; then
+    echo "Installing hledger, Ledger and Beancount for the export tests..."
+    apt_install hledger ledger beancount || echo "Could not install hledger, Ledger and Beancount; the export tests will fail."
 fi
 
 # Failures outside the test runs (a server that would not start) count in the summary too.

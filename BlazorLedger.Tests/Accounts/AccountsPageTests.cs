@@ -26,6 +26,8 @@ public sealed class AccountsPageTests : LedgerComponentTest
         var page = Render<AccountsPage>();
 
         page.WaitForAssertion(() => Assert.Equal(6, page.FindAll("[data-testid=account-row]").Count));
+        Assert.Equal($"books/{User.BookId}/export?format=hledger", page.ByTestId("export-journal").GetAttribute("href"));
+        Assert.Equal($"books/{User.BookId}/export?format=beancount", page.ByTestId("export-beancount").GetAttribute("href"));
         Assert.Equal(["Assets", "Liabilities", "Income", "Expenses"],
             page.FindAll("[data-testid^=group-] > h6").Select(h => h.TextContent.Trim()));
         var balances = page.FindAll("[data-testid=account-row]")

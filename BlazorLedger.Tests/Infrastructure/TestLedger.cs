@@ -3,6 +3,8 @@ using BlazorLedger.Data;
 using BlazorLedger.Features.Accounts;
 using BlazorLedger.Features.Admin;
 using BlazorLedger.Features.Books;
+using BlazorLedger.Features.Export;
+using BlazorLedger.Features.Import;
 using BlazorLedger.Features.Mail;
 using BlazorLedger.Features.Transactions;
 using BlazorLedger.Features.Users;
@@ -137,7 +139,7 @@ internal sealed class TestLedger : IAsyncDisposable
         services.AddOptions();
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["App:PublicUrl"] = PublicUrl }).Build();
-        services.AddBooks(configuration).AddAccounts().AddTransactions().AddMail(configuration).AddAdmin();
+        services.AddBooks(configuration).AddAccounts().AddTransactions().AddImport().AddExport().AddMail(configuration).AddAdmin();
         // Keys in memory: a test's cursors need not outlive it, and nothing is written to the home folder.
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddScoped<BlazorLedger.Features.Api.ApiTokenService>();

@@ -86,6 +86,8 @@ public sealed class TransactionPagesTests : LedgerComponentTest
         page.Type("search-amount", "12.50");
 
         page.WaitForAssertion(() => Assert.Equal(["Lunch"], page.FindAll("[data-testid=transaction-link]").Select(a => a.TextContent.Trim())));
+        // The CSV download exports what the search shows.
+        Assert.Equal($"books/{User.BookId}/export?format=csv&amount=12.50", page.ByTestId("export-csv").GetAttribute("href"));
     }
 
     [Fact]

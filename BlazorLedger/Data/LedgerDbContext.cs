@@ -21,6 +21,8 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options)
     public DbSet<AppSetting> Settings => Set<AppSetting>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<DailyActivity> DailyActivity => Set<DailyActivity>();
+    public DbSet<ImportRule> ImportRules => Set<ImportRule>();
+    public DbSet<ImportColumnMapping> ImportColumnMappings => Set<ImportColumnMapping>();
 
     /// <summary>Data-protection keys, when they are kept in the database (on PostgreSQL, shared by every instance).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -107,6 +109,23 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options)
             posting.HasIndex(p => new { p.AccountId, p.Date, p.Id });
             posting.HasIndex(p => p.TransactionId);
             posting.HasOne(p => p.Account).WithMany().HasForeignKey(p => p.AccountId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<ImportRule>(rule =>
+        {
+            rule.Property(r => r.Pattern).HasMaxLength(ImportRuleLimits.MaxPattern);
+            rule.Property(r => r.Payee).HasMaxLength(TransactionLimits.MaxPayee);
+            rule.HasIndex(r => new { r.BookId, r.Position });
+            // A book or account that goes takes its rules with it.
+            rule.HasOne<Book>().WithMany().HasForeignKey(r => r.BookId).OnDelete(DeleteBehavior.Cascade);
+            rule.HasOne<Account>().WithMany().HasForeignKey(r => r.AccountId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ImportColumnMapping>(mapping =>
+        {
+            mapping.HasKey(m => m.AccountId);
+            mapping.Property(m => m.Mapping).HasMaxLength(ImportRuleLimits.MaxMapping);
+            mapping.HasOne<Account>().WithOne().HasForeignKey<ImportColumnMapping>(m => m.AccountId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<Invitation>(invitation =>

@@ -4,6 +4,7 @@ using BlazorLedger.Common;
 using BlazorLedger.Data;
 using BlazorLedger.Features.Accounts;
 using BlazorLedger.Features.Books;
+using BlazorLedger.Features.Export;
 using BlazorLedger.Features.Transactions;
 
 namespace BlazorLedger.Features.Api;
@@ -95,6 +96,14 @@ public static class ApiEndpoints
                         t => Results.Created($"/api/v1/books/{bookId}/transactions/{t.Id}", t.ToApi())))
             .RequireAuthorization(ApiRegistration.WritePolicy)
             .Produces<ApiTransaction>(201);
+
+        // The whole book as a journal, or the transactions a search finds as CSV (q, payee, amount, from, to, sort), streamed.
+        api.MapGet("/books/{bookId:guid}/export",
+                (HttpContext http, Guid bookId, string? format, string? q, string? payee, string? amount, string? from, string? to, string? sort,
+                    BookExportService books, TransactionCsvExport csv, CancellationToken ct) =>
+                    ExportEndpoints.ExportAsync(http, bookId, new ExportRequest(format, q, payee, amount, from, to, sort), CultureInfo.InvariantCulture,
+                        books, csv, ct))
+            .Produces<string>(200, "text/csv", "text/plain");
 
         return endpoints;
     }

@@ -77,7 +77,7 @@ internal sealed class TransactionListService(IDbContextFactory<LedgerDbContext> 
             var legs = (await session.Db.Postings.AsNoTracking()
                     .Where(p => ids.Contains(p.TransactionId))
                     .OrderBy(p => p.Id)
-                    .Select(p => new { p.TransactionId, Leg = new TransactionLeg(p.AccountId, p.Account!.Name, p.Account.Currency, p.Amount) })
+                    .Select(p => new { p.TransactionId, Leg = new TransactionLeg(p.AccountId, p.Account!.Name, p.Account.Currency, p.Amount, p.Memo) })
                     .ToListAsync(ct))
                 .ToLookup(p => p.TransactionId, p => p.Leg);
 

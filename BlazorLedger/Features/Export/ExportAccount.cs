@@ -1,0 +1,6 @@
+using BlazorLedger.Data;
+
+namespace BlazorLedger.Features.Export;
+
+/// <summary>An account as the journal formats declare it.</summary>
+public sealed record ExportAccount(Guid Id, string Name, AccountType Type, string Currency, bool Archived);

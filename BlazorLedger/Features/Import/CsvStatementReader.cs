@@ -1,0 +1,275 @@
+using BlazorLedger.Data;
+
+namespace BlazorLedger.Features.Import;
+
+/// <summary>
+/// Reads bank statements in CSV: any of the usual delimiters, with or without a header, in the encodings
+/// <see cref="StatementText"/> recognises. <see cref="Inspect"/> is the first look that the column mapping starts from;
+/// <see cref="Read"/> turns the rows into <see cref="StatementRow"/>s with a mapping. Nothing here throws for a bad file.
+/// </summary>
+internal static class CsvStatementReader
+{
+    private const int SampleSize = 50;
+
+    public static CsvPreview Inspect(byte[] content)
+    {
+        if (!StatementText.TryDecode(content, out var text, out var encoding, out var decodeError))
+        {
+            return new CsvPreview(encoding, ',', false, 0, [], [], null, [StatementError.File(decodeError)]);
+        }
+        var delimiter = CsvDialect.DetectDelimiter(text);
+        var errors = new List<StatementError>();
+        var records = CsvDialect.Read(text, delimiter, errors);
+        var skip = CsvDialect.DetectSkipRows(records);
+        var table = records.Skip(skip).ToList();
+        var hasHeader = CsvDialect.DetectHeader(table);
+        var header = hasHeader ? table[0].Fields.Select(f => f.Trim()).ToList() : null;
+        var sample = table.Skip(hasHeader ? 1 : 0).Take(SampleSize).ToList();
+        if (table.Count == 0 && errors.Count == 0)
+        {
+            errors.Add(StatementError.File("The file has no rows."));
+        }
+        var width = Math.Max(header?.Count ?? 0, sample.Count == 0 ? 0 : sample.Max(r => r.Fields.Count));
+        var columns = Enumerable.Range(0, width)
+            .Select(i => header is not null && i < header.Count && header[i].Length > 0 ? header[i] : $"Column {i + 1}").ToList();
+        var suggested = CsvColumnGuess.Suggest(header, sample);
+        return new CsvPreview(encoding, delimiter, hasHeader, skip, columns,
+            sample.Select(r => (IReadOnlyList<string>)Enumerable.Range(0, width).Select(r.Field).ToList()).ToList(),
+            suggested is null ? null : suggested with { Delimiter = delimiter, HasHeader = hasHeader, SkipRows = skip }, errors);
+    }
+
+    public static ParsedStatement Read(byte[] content, CsvMapping mapping, StatementAccount account)
+    {
+        if (!StatementText.TryDecode(content, out var text, out var encoding, out var decodeError))
+        {
+            return ParsedStatement.Failed(StatementFormat.Csv, encoding, decodeError);
+        }
+        if (mapping.Problems() is { Count: > 0 } problems)
+        {
+            return new ParsedStatement { Format = StatementFormat.Csv, Encoding = encoding, Errors = problems.Select(StatementError.File).ToList() };
+        }
+
+        var delimiter = mapping.Delimiter ?? CsvDialect.DetectDelimiter(text);
+        var errors = new List<StatementError>();
+        var records = CsvDialect.Read(text, delimiter, errors);
+        var skip = Math.Min(mapping.SkipRows ?? CsvDialect.DetectSkipRows(records), records.Count);
+        var table = records.Skip(skip).ToList();
+        var hasHeader = mapping.HasHeader ?? CsvDialect.DetectHeader(table);
+        var header = hasHeader && table.Count > 0 ? table[0].Fields : null;
+        var data = table.Skip(hasHeader ? 1 : 0).ToList();
+        if (data.Count == 0)
+        {
+            errors.Add(StatementError.File("The file has no rows to import."));
+            return new ParsedStatement { Format = StatementFormat.Csv, Encoding = encoding, Errors = errors };
+        }
+        string Name(int column) => header is not null && column < header.Count && header[column].Trim().Length > 0
+            ? $"\"{header[column].Trim()}\"" : $"column {column + 1}";
+
+        var dates = ChooseDateFormat(data, mapping);
+        var numbers = ChooseNumberFormat(data, mapping, account.Currency);
+        if (dates.Read == 0 || numbers.Read == 0)
+        {
+            errors.Add(StatementError.File(dates.Read == 0
+                ? $"No value in {Name(mapping.DateColumn)} is a date ({string.Join(", ", StatementDates.All.Select(StatementDates.Name))}): check the date column."
+                : $"No value in {string.Join(" or ", new[] { mapping.AmountColumn, mapping.DebitColumn, mapping.CreditColumn }.OfType<int>().Select(Name))} is an amount in {account.Currency}: check the amount columns."));
+            return new ParsedStatement { Format = StatementFormat.Csv, Encoding = encoding, Errors = errors };
+        }
+        if (dates.Choices.Count > 1 || numbers.Choices.Count > 1)
+        {
+            var choices = new List<StatementError>();
+            if (dates.Choices.Count > 1)
+            {
+                choices.Add(StatementError.File(
+                    $"The dates in {Name(mapping.DateColumn)} fit {string.Join(" and ", dates.Choices.Select(StatementDates.Name))}: choose the date format."));
+            }
+            if (numbers.Choices.Count > 1)
+            {
+                choices.Add(StatementError.File(
+                    $"The amounts fit {string.Join(" and ", numbers.Choices.Select(StatementAmounts.Name))}, which read them differently: choose the number format."));
+            }
+            return new ParsedStatement
+            {
+                Format = StatementFormat.Csv, Encoding = encoding, Errors = errors.Concat(choices).ToList(),
+                DateChoices = dates.Choices.Count > 1 ? dates.Choices : [], NumberChoices = numbers.Choices.Count > 1 ? numbers.Choices : [],
+            };
+        }
+
+        var dateFormat = dates.Choices.FirstOrDefault(StatementDateFormat.YearMonthDay);
+        var numberFormat = numbers.Choices.FirstOrDefault(StatementNumberFormat.PointDecimal);
+        var read = new List<(int Line, DateOnly Date, long Amount, string Description, string? Payee, string? Memo)>();
+        foreach (var record in data)
+        {
+            if (ReadRow(record, mapping, dateFormat, numberFormat, account.Currency, Name) is { } row)
+            {
+                read.Add(row);
+            }
+            else
+            {
+                errors.Add(RowError(record, mapping, dateFormat, numberFormat, account.Currency, Name));
+            }
+        }
+
+        var occurrences = StatementFingerprint.Occurrences(read.Select(r => (r.Date, r.Amount, StatementFingerprint.Normalize(r.Description))).ToList());
+        var rows = read.Select((r, i) => new StatementRow(r.Line, r.Date, r.Amount,
+            StatementText.Truncate(r.Description, TransactionLimits.MaxDescription),
+            r.Payee is null ? null : StatementText.Truncate(r.Payee, TransactionLimits.MaxPayee),
+            r.Memo is null ? null : StatementText.Truncate(r.Memo, TransactionLimits.MaxMemo),
+            StatementFingerprint.Csv(account.AccountId, r.Date, r.Amount, r.Description, occurrences[i]))).ToList();
+        return new ParsedStatement
+        {
+            Format = StatementFormat.Csv, Encoding = encoding, Rows = rows, Errors = errors.OrderBy(e => e.Line).ToList(),
+            DateFormat = dateFormat, NumberFormat = numberFormat,
+        };
+    }
+
+    private static (int Line, DateOnly Date, long Amount, string Description, string? Payee, string? Memo)? ReadRow(CsvRecord record,
+        CsvMapping mapping, StatementDateFormat dateFormat, StatementNumberFormat numberFormat, string currency, Func<int, string> name)
+    {
+        if (!StatementDates.TryParse(record.Field(mapping.DateColumn), dateFormat, out var date) || date < TransactionLimits.EarliestDate)
+        {
+            return null;
+        }
+        if (Amount(record, mapping, numberFormat, currency, name, out var amount) is not null)
+        {
+            return null;
+        }
+        var payee = mapping.PayeeColumn is { } p ? StatementText.Clean(record.Field(p)) : null;
+        var memo = mapping.MemoColumn is { } m ? StatementText.Clean(record.Field(m)) : null;
+        var description = (mapping.DescriptionColumn is { } d ? StatementText.Clean(record.Field(d)) : null) ?? payee ?? memo;
+        return description is null ? null : (record.Line, date, amount, description, payee, memo);
+    }
+
+    /// <summary>Why <see cref="ReadRow"/> refused <paramref name="record"/>: the first cell at fault.</summary>
+    private static StatementError RowError(CsvRecord record, CsvMapping mapping, StatementDateFormat dateFormat, StatementNumberFormat numberFormat,
+        string currency, Func<int, string> name)
+    {
+        var missing = mapping.Columns().Where(c => c.Column >= record.Fields.Count && c.Role is "date" or "amount").Select(c => c.Column).ToList();
+        if (missing.Count > 0)
+        {
+            return new StatementError(record.Line, 0,
+                $"The line has {record.Fields.Count} field{(record.Fields.Count == 1 ? "" : "s")}; {name(missing[0])} is missing.");
+        }
+        var dateText = record.Field(mapping.DateColumn).Trim();
+        if (!StatementDates.TryParse(dateText, dateFormat, out var date))
+        {
+            return new StatementError(record.Line, mapping.DateColumn + 1, dateText.Length == 0
+                ? $"The date ({name(mapping.DateColumn)}) is empty."
+                : $"\"{dateText}\" is not a date in the format {StatementDates.Name(dateFormat)}.");
+        }
+        if (date < TransactionLimits.EarliestDate)
+        {
+            return new StatementError(record.Line, mapping.DateColumn + 1, $"{date:yyyy-MM-dd} is before {TransactionLimits.EarliestDate:yyyy}.");
+        }
+        if (Amount(record, mapping, numberFormat, currency, name, out _) is { } amountError)
+        {
+            return amountError;
+        }
+        return new StatementError(record.Line, (mapping.DescriptionColumn ?? mapping.PayeeColumn ?? mapping.MemoColumn ?? 0) + 1,
+            "The row has no description.");
+    }
+
+    /// <summary>The row's amount from its amount column, or from its debit and credit columns; null when it reads, else the error.</summary>
+    private static StatementError? Amount(CsvRecord record, CsvMapping mapping, StatementNumberFormat format, string currency,
+        Func<int, string> name, out long amount)
+    {
+        amount = 0;
+        if (mapping.AmountColumn is { } column)
+        {
+            if (ReadCell(record, column, format, currency, name, out amount) is { } error)
+            {
+                return error;
+            }
+            if (record.Field(column).Trim().Length == 0)
+            {
+                return new StatementError(record.Line, column + 1, $"The amount ({name(column)}) is empty.");
+            }
+        }
+        else
+        {
+            long debit = 0, credit = 0;
+            if ((mapping.DebitColumn is { } d ? ReadCell(record, d, format, currency, name, out debit) : null) is { } debitError)
+            {
+                return debitError;
+            }
+            if ((mapping.CreditColumn is { } c ? ReadCell(record, c, format, currency, name, out credit) : null) is { } creditError)
+            {
+                return creditError;
+            }
+            var empty = new[] { mapping.DebitColumn, mapping.CreditColumn }.OfType<int>().All(i => record.Field(i).Trim().Length == 0);
+            if (empty)
+            {
+                return new StatementError(record.Line, (mapping.DebitColumn ?? mapping.CreditColumn!.Value) + 1, "Both the debit and the credit are empty.");
+            }
+            // Banks write money out in the debit column with or without a minus: either way it leaves the account.
+            amount = Math.Abs(credit) - Math.Abs(debit);
+        }
+        if (mapping.NegateAmounts)
+        {
+            amount = -amount;
+        }
+        return null;
+    }
+
+    private static StatementError? ReadCell(CsvRecord record, int column, StatementNumberFormat format, string currency, Func<int, string> name,
+        out long amount)
+    {
+        amount = 0;
+        var text = record.Field(column);
+        if (text.Trim().Length == 0)
+        {
+            return null;
+        }
+        return StatementAmounts.TryRead(text, format, currency, out amount, out var error)
+            ? null
+            : new StatementError(record.Line, column + 1, $"{name(column)}: {error}");
+    }
+
+    /// <summary>
+    /// The chosen date format, or those that read the most dates of the file. Several remain only when they read some date
+    /// differently (03/04/2026): then the person must choose.
+    /// </summary>
+    /// <returns>The candidates and how many cells the best of them reads (-1 when the format was chosen).</returns>
+    private static (IReadOnlyList<StatementDateFormat> Choices, int Read) ChooseDateFormat(List<CsvRecord> data, CsvMapping mapping)
+    {
+        if (mapping.DateFormat is { } chosen)
+        {
+            return ([chosen], -1);
+        }
+        var cells = data.Select(r => r.Field(mapping.DateColumn)).Where(c => c.Trim().Length > 0).ToList();
+        var readings = StatementDates.All.Select(f => (Format: f, Dates: cells.Select(c => StatementDates.TryParse(c, f, out var d) ? d : (DateOnly?)null).ToList()))
+            .ToList();
+        var best = readings.Max(r => r.Dates.Count(d => d is not null));
+        var candidates = readings.Where(r => r.Dates.Count(d => d is not null) == best).ToList();
+        return (Distinct(candidates.Select(c => (c.Format, c.Dates)).ToList()), best);
+    }
+
+    private static (IReadOnlyList<StatementNumberFormat> Choices, int Read) ChooseNumberFormat(List<CsvRecord> data, CsvMapping mapping, string currency)
+    {
+        if (mapping.NumberFormat is { } chosen)
+        {
+            return ([chosen], -1);
+        }
+        var columns = new[] { mapping.AmountColumn, mapping.DebitColumn, mapping.CreditColumn }.OfType<int>().ToList();
+        var cells = data.SelectMany(r => columns.Select(r.Field)).Where(c => c.Trim().Length > 0).ToList();
+        var readings = StatementAmounts.All
+            .Select(f => (Format: f, Amounts: cells.Select(c => StatementAmounts.TryRead(c, f, currency, out var a, out _) ? a : (long?)null).ToList()))
+            .ToList();
+        var best = readings.Max(r => r.Amounts.Count(a => a is not null));
+        var candidates = readings.Where(r => r.Amounts.Count(a => a is not null) == best).ToList();
+        return (Distinct(candidates.Select(c => (c.Format, c.Amounts)).ToList()), best);
+    }
+
+    /// <summary>The candidates, less those that read every cell exactly as an earlier one does: they need no choosing.</summary>
+    private static List<TFormat> Distinct<TFormat, TValue>(List<(TFormat Format, List<TValue> Values)> candidates)
+    {
+        var kept = new List<(TFormat Format, List<TValue> Values)>();
+        foreach (var candidate in candidates)
+        {
+            if (!kept.Any(k => k.Values.SequenceEqual(candidate.Values)))
+            {
+                kept.Add(candidate);
+            }
+        }
+        return kept.Select(k => k.Format).ToList();
+    }
+}

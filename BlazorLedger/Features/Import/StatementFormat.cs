@@ -1,0 +1,7 @@
+namespace BlazorLedger.Features.Import;
+
+public enum StatementFormat
+{
+    Csv,
+    Ofx,
+}
