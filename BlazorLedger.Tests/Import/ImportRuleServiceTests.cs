@@ -110,6 +110,19 @@ public sealed class ImportRuleServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Deleting_a_user_with_their_book_takes_its_rules_and_mappings_with_it()
+    {
+        await Rules.CreateAsync(owner.Actor, new CreateImportRule(owner.BookId, "REWE", false, groceries, null));
+        await Mappings.SaveAsync(owner.Actor, owner.BookId, groceries, new CsvMapping { DateColumn = 0, AmountColumn = 1, DescriptionColumn = 2 });
+
+        var deleted = await ledger.Services.GetRequiredService<BlazorLedger.Features.Users.UserDeletionService>().DeleteSelfAsync(owner.Actor);
+
+        Assert.True(deleted.Succeeded, deleted.Message);
+        await using var db = await ledger.DbAsync();
+        Assert.Equal((0, 0), (await db.ImportRules.CountAsync(), await db.ImportColumnMappings.CountAsync()));
+    }
+
+    [Fact]
     public async Task An_accounts_column_mapping_is_remembered_and_replaced()
     {
         var bank = await ledger.CreateAccountAsync(owner, "Giro", AccountType.Asset, "EUR");

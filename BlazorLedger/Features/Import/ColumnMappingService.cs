@@ -27,7 +27,13 @@ internal sealed class ColumnMappingService(IDbContextFactory<LedgerDbContext> db
             return Result<CsvMapping>.Invalid(new Dictionary<string, string[]> { ["Mapping"] = [.. problems] });
         }
         var json = JsonSerializer.Serialize(mapping, Json);
-        return await dbFactory.InBookAsync(actor, bookId, BookRole.Editor, write: true, async session =>
+        // Two first saves for one account at once (PostgreSQL lets both read "none yet"): the loser saves again, as an update.
+        var result = await SaveOnceAsync(actor, bookId, accountId, mapping, json, ct);
+        return result.Status == ResultStatus.Conflict ? await SaveOnceAsync(actor, bookId, accountId, mapping, json, ct) : result;
+    }
+
+    private Task<Result<CsvMapping>> SaveOnceAsync(Actor actor, Guid bookId, Guid accountId, CsvMapping mapping, string json, CancellationToken ct) =>
+        dbFactory.InBookAsync(actor, bookId, BookRole.Editor, write: true, async session =>
         {
             if (!await session.Db.Accounts.AnyAsync(a => a.Id == accountId && a.BookId == bookId, ct))
             {
@@ -39,14 +45,21 @@ internal sealed class ColumnMappingService(IDbContextFactory<LedgerDbContext> db
                 stored = new ImportColumnMapping { AccountId = accountId, BookId = bookId, Mapping = json, UpdatedById = actor.UserId };
                 session.Db.ImportColumnMappings.Add(stored);
             }
+            // The last one used wins: a mapping is a convenience, not a record worth a conflict.
             stored.Mapping = json;
             stored.UpdatedById = actor.UserId;
             stored.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-            await session.Db.SaveChangesAsync(ct);
+            try
+            {
+                await session.Db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException ex) when (ex.IsUniqueViolation())
+            {
+                return Result<CsvMapping>.Conflict("Another mapping for this account was saved at the same moment.");
+            }
             await session.CommitAsync(ct);
             return Result<CsvMapping>.Ok(mapping);
         }, ct);
-    }
 
     private static CsvMapping? Deserialize(string json)
     {
