@@ -19,7 +19,7 @@ internal static class ReadBenchmark
         // A size of 0 (e.g. --large 0) skips that read: a quick run of the write figures alone.
         foreach (var size in new[] { options.Small, options.Large }.Where(size => size > 0))
         {
-            await using var bench = await BenchDatabase.CreateAsync(options.Directory, SqliteDurability.Normal);
+            await using var bench = await BenchDatabase.CreateSqliteAsync(options.Directory, SqliteDurability.Normal);
             var (account, deepCursor) = await LoadAsync(bench, size);
             var register = bench.Register;
             var accounts = bench.Services.GetRequiredService<AccountService>();

@@ -36,7 +36,7 @@ internal static class WriteBenchmark
 
     private static async Task<double> ServiceAsync(BenchmarkOptions options, SqliteDurability durability)
     {
-        await using var bench = await BenchDatabase.CreateAsync(options.Directory, durability);
+        await using var bench = await BenchDatabase.CreateSqliteAsync(options.Directory, durability);
         var postings = bench.Postings;
         var random = new Random(1);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
@@ -57,7 +57,7 @@ internal static class WriteBenchmark
 
     private static async Task<double> RawAsync(BenchmarkOptions options, SqliteDurability durability)
     {
-        await using var bench = await BenchDatabase.CreateAsync(options.Directory, durability);
+        await using var bench = await BenchDatabase.CreateSqliteAsync(options.Directory, durability);
         await using var connection = new SqliteConnection(bench.ConnectionString);
         await connection.OpenAsync();
         await Exec(connection, $"PRAGMA busy_timeout = 30000; PRAGMA synchronous = {(durability == SqliteDurability.Full ? "FULL" : "NORMAL")};");
@@ -122,7 +122,7 @@ internal static class WriteBenchmark
         return options.Transfers / watch.Elapsed.TotalSeconds;
     }
 
-    private static (Guid From, Guid To) Pick(Random random, Guid[] accounts)
+    internal static (Guid From, Guid To) Pick(Random random, Guid[] accounts)
     {
         var from = random.Next(accounts.Length);
         var to = (from + 1 + random.Next(accounts.Length - 1)) % accounts.Length;
