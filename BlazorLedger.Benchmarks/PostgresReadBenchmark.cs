@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using BlazorLedger.Common;
+using BlazorLedger.Data;
 using BlazorLedger.Features.Accounts;
 using BlazorLedger.Features.Admin;
 using BlazorLedger.Features.Transactions;
@@ -130,10 +131,10 @@ internal static class PostgresReadBenchmark
                 UPDATE "Accounts" SET "Balance" = (SELECT COALESCE(SUM("Amount"), 0) FROM "Postings" WHERE "AccountId" = "Accounts"."Id");
                 UPDATE "Books" SET "TransactionCount" = (SELECT COUNT(*) FROM "Transactions" AS t WHERE t."BookId" = "Books"."Id");
                 DELETE FROM "DailyActivity";
-                INSERT INTO "DailyActivity" ("Day", "Currency", "Transactions", "Volume")
-                SELECT (t."CreatedAt" AT TIME ZONE 'UTC')::date, '*', COUNT(*), 0 FROM "Transactions" AS t GROUP BY 1;
-                INSERT INTO "DailyActivity" ("Day", "Currency", "Transactions", "Volume")
-                SELECT (t."CreatedAt" AT TIME ZONE 'UTC')::date, a."Currency", COUNT(DISTINCT t."Id"), SUM(p."Amount")
+                INSERT INTO "DailyActivity" ("Day", "Currency", "Slot", "Transactions", "Volume")
+                SELECT (t."CreatedAt" AT TIME ZONE 'UTC')::date, '*', {{DailyActivity.SlotOf(bench.BookId)}}, COUNT(*), 0 FROM "Transactions" AS t GROUP BY 1;
+                INSERT INTO "DailyActivity" ("Day", "Currency", "Slot", "Transactions", "Volume")
+                SELECT (t."CreatedAt" AT TIME ZONE 'UTC')::date, a."Currency", {{DailyActivity.SlotOf(bench.BookId)}}, COUNT(DISTINCT t."Id"), SUM(p."Amount")
                 FROM "Postings" AS p JOIN "Transactions" AS t ON t."Id" = p."TransactionId" JOIN "Accounts" AS a ON a."Id" = p."AccountId"
                 WHERE p."Amount" > 0 GROUP BY 1, 2;
                 """, connection);

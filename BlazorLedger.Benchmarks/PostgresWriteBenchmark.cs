@@ -157,6 +157,7 @@ internal static class PostgresWriteBenchmark
         var random = new Random(writer + 1);
         var date = DateOnly.FromDateTime(DateTime.UtcNow);
         var hash = new string('0', 64);
+        var slot = DailyActivity.SlotOf(book.Id);
         return async i =>
         {
             var (from, to) = WriteBenchmark.Pick(random, book.Accounts);
@@ -170,8 +171,8 @@ internal static class PostgresWriteBenchmark
             Set(batch.BatchCommands[1], id, to, date, amount, from, -amount);
             Set(batch.BatchCommands[2], -amount, from, long.MinValue + amount);
             Set(batch.BatchCommands[3], amount, to, long.MaxValue - amount);
-            Set(batch.BatchCommands[4], DateOnly.FromDateTime(at), DailyActivity.AllCurrencies, 0L);
-            Set(batch.BatchCommands[5], DateOnly.FromDateTime(at), "USD", amount);
+            Set(batch.BatchCommands[4], DateOnly.FromDateTime(at), DailyActivity.AllCurrencies, slot, 0L);
+            Set(batch.BatchCommands[5], DateOnly.FromDateTime(at), "USD", slot, amount);
             Set(batch.BatchCommands[6], at, user, book.Id, id.ToString(), $$"""{"Date":"{{date:O}}","Postings":2,"IdempotencyKey":"k{{i}}"}""");
             var affected = await batch.ExecuteNonQueryAsync();
             // The transaction, two postings, two balances, two activity counters and the audit event.
@@ -188,9 +189,9 @@ internal static class PostgresWriteBenchmark
         """, NpgsqlDbType.Bigint, NpgsqlDbType.Uuid, NpgsqlDbType.Bigint);
 
     private static NpgsqlBatchCommand CountDay() => Command("""
-        INSERT INTO "DailyActivity" ("Day", "Currency", "Transactions", "Volume") VALUES ($1, $2, 1, $3)
-        ON CONFLICT ("Day", "Currency") DO UPDATE SET "Transactions" = "DailyActivity"."Transactions" + 1, "Volume" = "DailyActivity"."Volume" + excluded."Volume"
-        """, NpgsqlDbType.Date, NpgsqlDbType.Text, NpgsqlDbType.Bigint);
+        INSERT INTO "DailyActivity" ("Day", "Currency", "Slot", "Transactions", "Volume") VALUES ($1, $2, $3, 1, $4)
+        ON CONFLICT ("Day", "Currency", "Slot") DO UPDATE SET "Transactions" = "DailyActivity"."Transactions" + 1, "Volume" = "DailyActivity"."Volume" + excluded."Volume"
+        """, NpgsqlDbType.Date, NpgsqlDbType.Text, NpgsqlDbType.Integer, NpgsqlDbType.Bigint);
 
     private static NpgsqlBatchCommand Command(string sql, params NpgsqlDbType[] types)
     {
