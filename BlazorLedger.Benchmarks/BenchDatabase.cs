@@ -9,71 +9,105 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BlazorLedger.Benchmarks;
 
-/// <summary>A fresh, migrated SQLite file in WAL mode with one user, one book and ten accounts.</summary>
+/// <summary>
+/// A fresh, migrated database (a SQLite file in WAL mode, or a PostgreSQL database) with the app's services registered the
+/// way the app registers them, one user, and books of ten accounts each that the user edits.
+/// </summary>
 internal sealed class BenchDatabase : IAsyncDisposable
 {
-    private BenchDatabase(string path, ServiceProvider services, Actor actor, Guid bookId, Guid[] accounts)
+    private static readonly string[] SqliteFileSuffixes = ["", "-wal", "-shm"];
+
+    private readonly Func<ValueTask> drop;
+
+    private BenchDatabase(DatabaseProvider provider, string connectionString, ServiceProvider services, Actor actor,
+        IReadOnlyList<BenchBook> books, Func<ValueTask> drop)
     {
-        Path = path;
+        Provider = provider;
+        ConnectionString = connectionString;
         Services = services;
         Actor = actor;
-        BookId = bookId;
-        Accounts = accounts;
+        Books = books;
+        this.drop = drop;
     }
 
-    public string Path { get; }
+    public DatabaseProvider Provider { get; }
+    public string ConnectionString { get; }
     public ServiceProvider Services { get; }
     public Actor Actor { get; }
-    public Guid BookId { get; }
-    public Guid[] Accounts { get; }
-    public string ConnectionString => $"Data Source={Path}";
+    public IReadOnlyList<BenchBook> Books { get; }
+    public Guid BookId => Books[0].Id;
+    public Guid[] Accounts => Books[0].Accounts;
 
+    public PostingService Postings => Services.GetRequiredService<PostingService>();
+    public RegisterService Register => Services.GetRequiredService<RegisterService>();
 
-    public static async Task<BenchDatabase> CreateAsync(string directory, SqliteDurability durability)
+    public static async Task<BenchDatabase> CreateSqliteAsync(string directory, SqliteDurability durability)
     {
-        var path = System.IO.Path.Combine(directory, $"bench-{Guid.NewGuid():N}.db");
-        await using (var db = new LedgerDbContext(LedgerDbContext.StandaloneOptions(o => o.UseSqlite($"Data Source={path}"))))
+        var path = Path.Combine(directory, $"bench-{Guid.NewGuid():N}.db");
+        var connectionString = $"Data Source={path}";
+        await using (var db = new LedgerDbContext(LedgerDbContext.StandaloneOptions(o => o.UseSqlite(connectionString))))
         {
             await db.Database.MigrateAsync();
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;");
         }
+        return await SeedAsync(DatabaseProvider.Sqlite, connectionString, services => services.AddLedgerSqlite(connectionString, durability),
+            books: 1, () =>
+            {
+                SqliteConnection.ClearAllPools();
+                foreach (var suffix in SqliteFileSuffixes)
+                {
+                    File.Delete(path + suffix);
+                }
+                return ValueTask.CompletedTask;
+            });
+    }
 
+    /// <summary>A new database on <paramref name="server"/> with <paramref name="books"/> books, one per concurrent writer.</summary>
+    public static async Task<BenchDatabase> CreatePostgresAsync(PostgresBenchServer server, int books = 1)
+    {
+        var connectionString = await server.CreateDatabaseAsync();
+        return await SeedAsync(DatabaseProvider.Postgres, connectionString, services => services.AddLedgerPostgres(connectionString),
+            books, () => new ValueTask(server.DropDatabaseAsync(connectionString)));
+    }
+
+    private static async Task<BenchDatabase> SeedAsync(DatabaseProvider provider, string connectionString,
+        Action<IServiceCollection> addData, int books, Func<ValueTask> drop)
+    {
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(TimeProvider.System);
-        services.AddLedgerSqlite($"Data Source={path}", durability);
+        addData(services);
         services.AddBooks(new ConfigurationBuilder().Build()).AddAccounts().AddTransactions();
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddScoped<BlazorLedger.Features.Admin.DashboardService>();
-        var provider = services.BuildServiceProvider();
+        var serviceProvider = services.BuildServiceProvider();
 
         var user = new ApplicationUser { UserName = "bench@example.com", Email = "bench@example.com", SecurityStamp = "x" };
-        await using (var db = await provider.GetRequiredService<IDbContextFactory<LedgerDbContext>>().CreateDbContextAsync())
+        await using (var db = await serviceProvider.GetRequiredService<IDbContextFactory<LedgerDbContext>>().CreateDbContextAsync())
         {
             db.Users.Add(user);
             await db.SaveChangesAsync();
         }
         var actor = new Actor(user.Id);
-        var book = (await provider.GetRequiredService<BookService>().CreateAsync(actor, "Bench", "USD")).Value!;
-        var accountService = provider.GetRequiredService<AccountService>();
-        var accounts = new Guid[10];
-        for (var i = 0; i < accounts.Length; i++)
+        var bookService = serviceProvider.GetRequiredService<BookService>();
+        var accountService = serviceProvider.GetRequiredService<AccountService>();
+        var created = new List<BenchBook>(books);
+        for (var b = 0; b < books; b++)
         {
-            accounts[i] = (await accountService.CreateAsync(actor, new CreateAccount(book.Id, $"Account {i}", null, AccountType.Asset, "USD"))).Value!.Id;
+            var book = (await bookService.CreateAsync(actor, books == 1 ? "Bench" : $"Bench {b}", "USD")).Value!;
+            var accounts = new Guid[10];
+            for (var i = 0; i < accounts.Length; i++)
+            {
+                accounts[i] = (await accountService.CreateAsync(actor, new CreateAccount(book.Id, $"Account {i}", null, AccountType.Asset, "USD"))).Value!.Id;
+            }
+            created.Add(new BenchBook(book.Id, accounts));
         }
-        return new BenchDatabase(path, provider, actor, book.Id, accounts);
+        return new BenchDatabase(provider, connectionString, serviceProvider, actor, created, drop);
     }
-
-    public PostingService Postings => Services.GetRequiredService<PostingService>();
-    public RegisterService Register => Services.GetRequiredService<RegisterService>();
 
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(Path + suffix);
-        }
+        await drop();
     }
 }

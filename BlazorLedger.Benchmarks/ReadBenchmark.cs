@@ -19,7 +19,7 @@ internal static class ReadBenchmark
         // A size of 0 (e.g. --large 0) skips that read: a quick run of the write figures alone.
         foreach (var size in new[] { options.Small, options.Large }.Where(size => size > 0))
         {
-            await using var bench = await BenchDatabase.CreateAsync(options.Directory, SqliteDurability.Normal);
+            await using var bench = await BenchDatabase.CreateSqliteAsync(options.Directory, SqliteDurability.Normal);
             var (account, deepCursor) = await LoadAsync(bench, size);
             var register = bench.Register;
             var accounts = bench.Services.GetRequiredService<AccountService>();
@@ -123,10 +123,10 @@ internal static class ReadBenchmark
                 INSERT INTO "AspNetUserRoles" ("UserId", "RoleId") VALUES ('{{bench.Actor.UserId}}', 'bench-admin');
                 UPDATE "Accounts" SET "Balance" = (SELECT COALESCE(SUM("Amount"), 0) FROM "Postings" WHERE "AccountId" = "Accounts"."Id");
                 UPDATE "Books" SET "TransactionCount" = (SELECT COUNT(*) FROM "Transactions" AS t WHERE t."BookId" = "Books"."Id");
-                INSERT INTO "DailyActivity" ("Day", "Currency", "Transactions", "Volume")
-                SELECT substr(t."CreatedAt", 1, 10), '*', COUNT(*), 0 FROM "Transactions" AS t GROUP BY substr(t."CreatedAt", 1, 10);
-                INSERT INTO "DailyActivity" ("Day", "Currency", "Transactions", "Volume")
-                SELECT substr(t."CreatedAt", 1, 10), a."Currency", COUNT(DISTINCT t."Id"), SUM(p."Amount")
+                INSERT INTO "DailyActivity" ("Day", "Currency", "Slot", "Transactions", "Volume")
+                SELECT substr(t."CreatedAt", 1, 10), '*', {{DailyActivity.SlotOf(bench.BookId)}}, COUNT(*), 0 FROM "Transactions" AS t GROUP BY substr(t."CreatedAt", 1, 10);
+                INSERT INTO "DailyActivity" ("Day", "Currency", "Slot", "Transactions", "Volume")
+                SELECT substr(t."CreatedAt", 1, 10), a."Currency", {{DailyActivity.SlotOf(bench.BookId)}}, COUNT(DISTINCT t."Id"), SUM(p."Amount")
                 FROM "Postings" AS p JOIN "Transactions" AS t ON t."Id" = p."TransactionId" JOIN "Accounts" AS a ON a."Id" = p."AccountId"
                 WHERE p."Amount" > 0 GROUP BY substr(t."CreatedAt", 1, 10), a."Currency";
                 ANALYZE;

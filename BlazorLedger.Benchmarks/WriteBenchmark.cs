@@ -36,7 +36,7 @@ internal static class WriteBenchmark
 
     private static async Task<double> ServiceAsync(BenchmarkOptions options, SqliteDurability durability)
     {
-        await using var bench = await BenchDatabase.CreateAsync(options.Directory, durability);
+        await using var bench = await BenchDatabase.CreateSqliteAsync(options.Directory, durability);
         var postings = bench.Postings;
         var random = new Random(1);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
@@ -57,7 +57,7 @@ internal static class WriteBenchmark
 
     private static async Task<double> RawAsync(BenchmarkOptions options, SqliteDurability durability)
     {
-        await using var bench = await BenchDatabase.CreateAsync(options.Directory, durability);
+        await using var bench = await BenchDatabase.CreateSqliteAsync(options.Directory, durability);
         await using var connection = new SqliteConnection(bench.ConnectionString);
         await connection.OpenAsync();
         await Exec(connection, $"PRAGMA busy_timeout = 30000; PRAGMA synchronous = {(durability == SqliteDurability.Full ? "FULL" : "NORMAL")};");
@@ -76,9 +76,9 @@ internal static class WriteBenchmark
             UPDATE "Books" SET "TransactionCount" = "TransactionCount" + 1 WHERE "Id" = $book RETURNING "TransactionCount"
             """, "$book");
         var countDay = Prepare(connection, """
-            INSERT INTO "DailyActivity" ("Day", "Currency", "Transactions", "Volume") VALUES ($day, $currency, 1, $volume)
-            ON CONFLICT ("Day", "Currency") DO UPDATE SET "Transactions" = "Transactions" + 1, "Volume" = "Volume" + excluded."Volume"
-            """, "$day", "$currency", "$volume");
+            INSERT INTO "DailyActivity" ("Day", "Currency", "Slot", "Transactions", "Volume") VALUES ($day, $currency, $slot, 1, $volume)
+            ON CONFLICT ("Day", "Currency", "Slot") DO UPDATE SET "Transactions" = "Transactions" + 1, "Volume" = "Volume" + excluded."Volume"
+            """, "$day", "$currency", "$slot", "$volume");
         var insertAudit = Prepare(connection, """
             INSERT INTO "AuditEvents" ("At", "UserId", "BookId", "Action", "EntityType", "EntityId", "Details")
             VALUES ($at, $user, $book, 'transaction.posted', 'Transaction', $tx, '{}')
@@ -112,7 +112,7 @@ internal static class WriteBenchmark
             }
             foreach (var (currency, volume) in new[] { ("*", 0L), ("USD", amount) })
             {
-                Set(countDay, date, currency, volume);
+                Set(countDay, date, currency, DailyActivity.SlotOf(bench.BookId), volume);
                 await countDay.ExecuteNonQueryAsync();
             }
             Set(insertAudit, at, bench.Actor.UserId, book, id);
@@ -122,7 +122,7 @@ internal static class WriteBenchmark
         return options.Transfers / watch.Elapsed.TotalSeconds;
     }
 
-    private static (Guid From, Guid To) Pick(Random random, Guid[] accounts)
+    internal static (Guid From, Guid To) Pick(Random random, Guid[] accounts)
     {
         var from = random.Next(accounts.Length);
         var to = (from + 1 + random.Next(accounts.Length - 1)) % accounts.Length;

@@ -149,7 +149,7 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options)
 
         builder.Entity<DailyActivity>(activity =>
         {
-            activity.HasKey(a => new { a.Day, a.Currency });
+            activity.HasKey(a => new { a.Day, a.Currency, a.Slot });
             activity.Property(a => a.Currency).HasMaxLength(3);
         });
 

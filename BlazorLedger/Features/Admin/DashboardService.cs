@@ -37,7 +37,10 @@ internal sealed class DashboardService(IDbContextFactory<LedgerDbContext> dbFact
         // Activity comes from counters that posting maintains: a few rows, however many transactions there are.
         var todayDay = DateOnly.FromDateTime(today);
         var firstDay = DateOnly.FromDateTime(since30);
-        var recent = await db.DailyActivity.AsNoTracking().Where(a => a.Day >= firstDay).ToListAsync(ct);
+        var recent = await db.DailyActivity.AsNoTracking().Where(a => a.Day >= firstDay)
+            .GroupBy(a => new { a.Day, a.Currency })
+            .Select(g => new { g.Key.Day, g.Key.Currency, Transactions = g.Sum(a => a.Transactions), Volume = g.Sum(a => a.Volume) })
+            .ToListAsync(ct);
         var perDay = recent.Where(a => a.Currency == DailyActivity.AllCurrencies).ToDictionary(a => a.Day, a => (int)a.Transactions);
         var volume = recent.Where(a => a.Currency != DailyActivity.AllCurrencies).GroupBy(a => a.Currency)
             .Select(g => new CurrencyVolume(g.Key, g.Sum(a => a.Volume))).ToList();

@@ -131,16 +131,18 @@ internal static class PostingStore
         }
 
         // The day's activity per currency for the admin figures, in the same transaction (the book's count was taken with
-        // the number, by ReadAsync).
+        // the number, by ReadAsync), in the book's slot so that posts to other books need not wait for this one's commit.
         var day = DateOnly.FromDateTime(transaction.CreatedAt);
+        var slot = DailyActivity.SlotOf(transaction.BookId);
         var volumes = transaction.Postings.Where(p => p.Amount > 0).GroupBy(p => currencyOf(p.AccountId))
             .Select(g => (Currency: g.Key, Volume: g.Sum(p => p.Amount))).Prepend((Currency: DailyActivity.AllCurrencies, Volume: 0L));
         foreach (var (currency, volume) in volumes)
         {
-            sql.Append("\nINSERT INTO \"DailyActivity\" (\"Day\", \"Currency\", \"Transactions\", \"Volume\") VALUES (");
+            sql.Append("\nINSERT INTO \"DailyActivity\" (\"Day\", \"Currency\", \"Slot\", \"Transactions\", \"Volume\") VALUES (");
             Append(sql, parameters, day).Append(", ");
-            Append(sql, parameters, currency).Append(", 1, ");
-            Append(sql, parameters, volume).Append(") ON CONFLICT (\"Day\", \"Currency\") DO UPDATE SET \"Transactions\" = \"DailyActivity\".\"Transactions\" + 1, ");
+            Append(sql, parameters, currency).Append(", ");
+            Append(sql, parameters, slot).Append(", 1, ");
+            Append(sql, parameters, volume).Append(") ON CONFLICT (\"Day\", \"Currency\", \"Slot\") DO UPDATE SET \"Transactions\" = \"DailyActivity\".\"Transactions\" + 1, ");
             sql.Append("\"Volume\" = \"DailyActivity\".\"Volume\" + excluded.\"Volume\";");
             expectedRows++;
         }

@@ -59,7 +59,9 @@ internal sealed class RegisterService(IDbContextFactory<LedgerDbContext> dbFacto
             if (cursor is not null)
             {
                 var (date, id) = (cursor.Date, cursor.PostingId);
-                postings = postings.Where(p => p.Date < date || (p.Date == date && p.Id < id));
+                // The plain bound on the date is implied by the rest; it is what lets PostgreSQL start the index walk at the
+                // cursor (an OR alone only filters, after walking every newer posting).
+                postings = postings.Where(p => p.Date <= date && (p.Date < date || (p.Date == date && p.Id < id)));
                 start = cursor.BalanceBefore;
             }
             else if (query.To is { } to)
@@ -149,12 +151,13 @@ internal sealed class RegisterService(IDbContextFactory<LedgerDbContext> dbFacto
         var sql = new StringBuilder("""
             SELECT "Id", COALESCE(SUM("Amount") OVER (ORDER BY "Date" DESC, "Id" DESC ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS "Newer"
             FROM "Postings"
-            WHERE "AccountId" = {0} AND ("Date" > {1} OR ("Date" = {1} AND "Id" >= {2}))
+            WHERE "AccountId" = {0} AND "Date" >= {1} AND ("Date" > {1} OR "Id" >= {2})
             """);
         if (cursor is not null)
         {
+            // Plain bounds on the date beside each OR, as in the page's query, so that the index walk is bounded on both ends.
             sql.Append("""
-                 AND ("Date" < {3} OR ("Date" = {3} AND "Id" < {4}))
+                 AND "Date" <= {3} AND ("Date" < {3} OR "Id" < {4})
                 """);
             parameters.AddRange([cursor.Date, cursor.PostingId]);
         }

@@ -336,13 +336,16 @@ namespace BlazorLedger.Data.Migrations.Postgres
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)");
 
+                    b.Property<int>("Slot")
+                        .HasColumnType("integer");
+
                     b.Property<long>("Transactions")
                         .HasColumnType("bigint");
 
                     b.Property<long>("Volume")
                         .HasColumnType("bigint");
 
-                    b.HasKey("Day", "Currency");
+                    b.HasKey("Day", "Currency", "Slot");
 
                     b.ToTable("DailyActivity");
                 });

@@ -329,13 +329,16 @@ namespace BlazorLedger.Data.Migrations.Sqlite
                         .HasMaxLength(3)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Slot")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Transactions")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("Volume")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Day", "Currency");
+                    b.HasKey("Day", "Currency", "Slot");
 
                     b.ToTable("DailyActivity");
                 });
