@@ -3,22 +3,25 @@ using BlazorLedger.Data;
 using BlazorLedger.Features.Accounts;
 using BlazorLedger.Features.Books;
 using BlazorLedger.Tests.Infrastructure;
+using BlazorLedger.Tests.Infrastructure.Postgres;
 using Microsoft.Extensions.DependencyInjection;
 using static Microsoft.Playwright.Assertions;
 
 namespace BlazorLedger.Tests.Browser;
 
-/// <summary>What people do, in a real Chromium against the running app over a live circuit.</summary>
-[Collection(BrowserCollection.Name)]
-public sealed class BrowserFlowTests : IAsyncLifetime
+/// <summary>What people do, in a real Chromium against the running app over a live circuit, on either provider.</summary>
+public abstract class BrowserFlowTests : IAsyncLifetime
 {
-    private readonly BrowserApp browser = new();
+    private readonly BrowserApp browser;
+
+    protected BrowserFlowTests(SharedChromium chromium) =>
+        browser = new BrowserApp(chromium, this is IOnPostgres ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite);
 
     public Task InitializeAsync() => browser.InitializeAsync();
 
     public Task DisposeAsync() => browser.DisposeAsync();
 
-    [Fact]
+    [DbFact]
     public async Task The_admin_creates_a_member_who_signs_in_with_the_temporary_password()
     {
         var admin = await browser.NewPageAsync();
@@ -56,7 +59,7 @@ public sealed class BrowserFlowTests : IAsyncLifetime
         await Expect(admin.Locator("[data-testid=empty-accounts]")).ToBeVisibleAsync();
     }
 
-    [Fact]
+    [DbFact]
     public async Task A_member_keeps_books_posts_simple_and_split_voids_and_finds_it_again()
     {
         await browser.CreateUserAsync("mo@example.com", "Mo");
@@ -126,7 +129,7 @@ public sealed class BrowserFlowTests : IAsyncLifetime
         await BrowserApp.ScreenshotAsync(page, "transactions");
     }
 
-    [Fact]
+    [DbFact]
     public async Task A_book_shared_with_a_viewer_shows_no_post_button()
     {
         await browser.CreateUserAsync("olga@example.com", "Olga Owner");
@@ -153,7 +156,7 @@ public sealed class BrowserFlowTests : IAsyncLifetime
         await Expect(viewer.Locator("[data-testid=new-account]")).ToHaveCountAsync(0);
     }
 
-    [Fact]
+    [DbFact]
     public async Task A_post_in_one_browser_appears_in_the_others_register_and_on_the_admin_dashboard_without_a_reload()
     {
         await browser.CreateUserAsync("lee@example.com", "Lee");
@@ -195,7 +198,7 @@ public sealed class BrowserFlowTests : IAsyncLifetime
             (await s.GetRequiredService<AccountService>().GetAsync(actor, (await s.GetRequiredService<BookService>().ListAsync(actor)).Single().Id, cash)).Value!.Balance));
     }
 
-    [Fact]
+    [DbFact]
     public async Task Anonymous_visits_go_to_sign_in_and_five_wrong_passwords_lock_the_account()
     {
         await browser.CreateUserAsync("lou@example.com", "Lou");
@@ -223,7 +226,7 @@ public sealed class BrowserFlowTests : IAsyncLifetime
         await BrowserApp.SignInAsyncExpectingLockout(page, "lou@example.com");
     }
 
-    [Fact]
+    [DbFact]
     public async Task The_outbox_shows_a_hostile_message_as_the_recipient_would_see_it_without_running_any_of_it()
     {
         await browser.App.WithDbAsync(async db =>
@@ -251,7 +254,7 @@ public sealed class BrowserFlowTests : IAsyncLifetime
         await BrowserApp.ScreenshotAsync(admin, "outbox");
     }
 
-    [Fact]
+    [DbFact]
     public async Task The_api_reference_renders_under_the_security_policy()
     {
         var page = await browser.NewPageAsync();
@@ -262,3 +265,9 @@ public sealed class BrowserFlowTests : IAsyncLifetime
         await Expect(page.GetByText("/api/v1/books").First).ToBeAttachedAsync();
     }
 }
+
+[Collection(BrowserCollection.Name)]
+public sealed class BrowserFlowTestsOnSqlite(SharedChromium chromium) : BrowserFlowTests(chromium);
+
+[Collection(BrowserCollection.Name)]
+public sealed class BrowserFlowTestsOnPostgres(SharedChromium chromium) : BrowserFlowTests(chromium), IOnPostgres;

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using BlazorLedger.Common;
 using BlazorLedger.Data;
 using BlazorLedger.Features.Api;
+using BlazorLedger.Tests.Infrastructure.Postgres;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -16,8 +17,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BlazorLedger.Tests.Infrastructure;
 
 /// <summary>
-/// The real app on a real Kestrel port on 127.0.0.1, with its own fresh SQLite file, started the way
-/// <c>dotnet run</c> starts it (migrations, seeding) and configured only through settings.
+/// The real app on a real Kestrel port on 127.0.0.1, with its own fresh SQLite file (or a PostgreSQL database, see
+/// <see cref="OnPostgresAsync"/>), started the way <c>dotnet run</c> starts it (migrations, seeding) and configured only
+/// through settings.
 /// </summary>
 public sealed partial class AppHost : WebApplicationFactory<Program>
 {
@@ -30,6 +32,9 @@ public sealed partial class AppHost : WebApplicationFactory<Program>
     private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"ledger-app-{Guid.NewGuid():N}.db");
     private readonly string keysPath = Path.Combine(Path.GetTempPath(), $"ledger-app-keys-{Guid.NewGuid():N}");
     private readonly Dictionary<string, string?> settings;
+
+    /// <summary>The PostgreSQL database this host made and drops when disposed (none for SQLite, or for a further instance).</summary>
+    private string? ownedDatabase;
 
     public AppHost(string environment = "Development", IDictionary<string, string?>? overrides = null)
     {
@@ -61,6 +66,43 @@ public sealed partial class AppHost : WebApplicationFactory<Program>
         }
         return new AppHost(environment, overrides);
     }
+
+    /// <summary>
+    /// The app on a fresh PostgreSQL database of its own (from <see cref="PostgresServer"/>), dropped when the host is
+    /// disposed; <see cref="AddInstance"/> starts more instances on the same database.
+    /// </summary>
+    public static async Task<AppHost> OnPostgresAsync(string environment = "Development", params (string Key, string? Value)[] settings)
+    {
+        var database = await PostgresServer.CreateDatabaseAsync();
+        try
+        {
+            var host = OnPostgres(database, environment, settings);
+            host.ownedDatabase = database;
+            return host;
+        }
+        catch
+        {
+            await PostgresServer.DropDatabaseAsync(database);
+            throw;
+        }
+    }
+
+    /// <summary>An instance of the app (without demo data unless the settings ask) on the PostgreSQL database given; the caller drops it.</summary>
+    public static AppHost OnPostgres(string connectionString, string environment = "Development", params (string Key, string? Value)[] settings) =>
+        WithoutDemoData(environment, [.. settings, ("Database:Provider", "Postgres"), ("ConnectionStrings:Ledger", connectionString)]);
+
+    /// <summary>One more instance of the app on this one's database, with the same settings (PostgreSQL only).</summary>
+    public AppHost AddInstance()
+    {
+        if (PostgresConnectionString is null)
+        {
+            throw new InvalidOperationException("Only instances on PostgreSQL share a database.");
+        }
+        return new AppHost(Environment, settings);
+    }
+
+    /// <summary>The database's connection string when the app runs on PostgreSQL, else null.</summary>
+    public string? PostgresConnectionString => settings.GetValueOrDefault("Database:Provider") == "Postgres" ? settings["ConnectionStrings:Ledger"] : null;
 
     public string Environment { get; }
 
@@ -192,6 +234,10 @@ public sealed partial class AppHost : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (ownedDatabase is not null)
+        {
+            await PostgresServer.DropDatabaseAsync(ownedDatabase);
+        }
         SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {

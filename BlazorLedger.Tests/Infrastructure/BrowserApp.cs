@@ -1,58 +1,62 @@
+using BlazorLedger.Data;
 using Microsoft.Playwright;
 
 namespace BlazorLedger.Tests.Infrastructure;
 
 /// <summary>
-/// The real app on 127.0.0.1 with its own SQLite file, and Debian's Chromium driven by Playwright (no browser download).
-/// One per test class. A missing browser fails the tests: it is installed by the test script, never silently skipped.
+/// The real app on 127.0.0.1 with its own SQLite file (or PostgreSQL database), and profiles of the collection's one
+/// Chromium (<see cref="SharedChromium"/>) to visit it with. One per test.
 /// </summary>
-public sealed class BrowserApp : IAsyncLifetime
+public sealed class BrowserApp(SharedChromium chromium, DatabaseProvider provider = DatabaseProvider.Sqlite) : IAsyncLifetime
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
     public const string Password = "Browser-Pass-123";
 
-    private IPlaywright playwright = default!;
     private readonly List<string> policyViolations = [];
+    private readonly List<IBrowserContext> contexts = [];
+    private readonly List<AppHost> instances = [];
 
     public AppHost App { get; private set; } = default!;
 
-    public IBrowser Browser { get; private set; } = default!;
+    public IBrowser Browser => chromium.Browser;
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() =>
+        App = provider == DatabaseProvider.Postgres ? await AppHost.OnPostgresAsync() : AppHost.WithoutDemoData();
+
+    /// <summary>Another instance of the app on <see cref="App"/>'s PostgreSQL database, stopped with it.</summary>
+    public AppHost AddInstance()
     {
-        if (!File.Exists(ChromiumPath))
-        {
-            throw new InvalidOperationException($"Chromium is not installed at {ChromiumPath}; run ./scripts/test.sh, which installs it.");
-        }
-        App = AppHost.WithoutDemoData();
-        // The suite runs these alongside hundreds of other tests on two cores: give assertions room, not sleeps.
-        Assertions.SetDefaultExpectTimeout(15_000);
-        playwright = await Playwright.CreateAsync();
-        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync"],
-        });
+        var instance = App.AddInstance();
+        instances.Add(instance);
+        return instance;
     }
 
     /// <summary>Every page of every test is held to the app's Content-Security-Policy: a blocked script or style fails the test.</summary>
     public async Task DisposeAsync()
     {
-        await Browser.DisposeAsync();
-        playwright.Dispose();
+        // Pages first: an instance stopping waits for the circuits still connected to it.
+        foreach (var context in contexts)
+        {
+            await context.CloseAsync();
+        }
+        foreach (var instance in instances)
+        {
+            await instance.DisposeAsync();
+        }
         await App.DisposeAsync();
         Assert.True(policyViolations.Count == 0, "Content-Security-Policy violations:\n" + string.Join("\n", policyViolations));
     }
 
     /// <summary>A fresh browser profile (its own cookies) with a page open.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
+    public Task<IPage> NewPageAsync(int width = 1280, int height = 900) => NewPageAsync(App, width, height);
+
+    /// <summary>A fresh browser profile with a page open on <paramref name="instance"/> (another instance of the app, say).</summary>
+    public async Task<IPage> NewPageAsync(AppHost instance, int width = 1280, int height = 900)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = App.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = width, Height = height },
+            BaseURL = instance.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = width, Height = height },
         });
+        contexts.Add(context);
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();
         page.Console += (_, message) =>

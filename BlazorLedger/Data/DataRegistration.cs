@@ -1,9 +1,11 @@
 using System.Data.Common;
 using BlazorLedger.Features.Audit;
+using BlazorLedger.Features.Instances;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Npgsql;
 
 namespace BlazorLedger.Data;
 
@@ -45,19 +47,28 @@ public static class DataRegistration
         return builder;
     }
 
-    public static IServiceCollection AddLedgerPostgres(this IServiceCollection services, string connectionString) =>
-        services.AddLedgerDbContext(options => options.UseNpgsql(connectionString), SqliteDurability.Full);
+    /// <summary>
+    /// PostgreSQL, which several instances may share: one pool of connections serves EF and the app's own commands
+    /// (live updates).
+    /// </summary>
+    public static IServiceCollection AddLedgerPostgres(this IServiceCollection services, string connectionString)
+    {
+        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.AddInstancesOnPostgres();
+        return services.AddLedgerDbContext((provider, options) => options.UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>()),
+            SqliteDurability.Full);
+    }
 
     public static IServiceCollection AddLedgerSqlite(this IServiceCollection services, string connectionString,
         SqliteDurability durability = SqliteDurability.Full) =>
-        services.AddLedgerDbContext(options => options.UseSqlite(connectionString), durability);
+        services.AddSingleInstance().AddLedgerDbContext((_, options) => options.UseSqlite(connectionString), durability);
 
     /// <summary>For tests: every context shares one open connection, e.g. a private in-memory database.</summary>
     public static IServiceCollection AddLedgerSqlite(this IServiceCollection services, SqliteConnection connection) =>
-        services.AddLedgerDbContext(options => options.UseSqlite(connection), SqliteDurability.Full);
+        services.AddSingleInstance().AddLedgerDbContext((_, options) => options.UseSqlite(connection), SqliteDurability.Full);
 
     private static IServiceCollection AddLedgerDbContext(this IServiceCollection services,
-        Action<DbContextOptionsBuilder> configure, SqliteDurability durability)
+        Action<IServiceProvider, DbContextOptionsBuilder> configure, SqliteDurability durability)
     {
         services.Configure<Microsoft.AspNetCore.Identity.IdentityOptions>(LedgerDbContext.ConfigureIdentitySchema);
         var interceptor = new SqliteConnectionSettings(durability);
@@ -65,7 +76,7 @@ public static class DataRegistration
         services.AddSingleton<AuditSaveInterceptor>();
         services.AddPooledDbContextFactory<LedgerDbContext>((provider, options) =>
         {
-            configure(options);
+            configure(provider, options);
             options.UseLedgerMigrations();
             options.AddInterceptors(interceptor, provider.GetRequiredService<AuditSaveInterceptor>());
         });

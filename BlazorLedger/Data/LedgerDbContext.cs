@@ -24,6 +24,12 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options)
     public DbSet<ImportRule> ImportRules => Set<ImportRule>();
     public DbSet<ImportColumnMapping> ImportColumnMappings => Set<ImportColumnMapping>();
 
+    /// <summary>The running instances and their circuit counts (written on PostgreSQL, where several may share the database).</summary>
+    public DbSet<AppInstance> Instances => Set<AppInstance>();
+
+    /// <summary>Rate-limit windows shared by every instance (written on PostgreSQL).</summary>
+    public DbSet<RateLimitWindow> RateLimitWindows => Set<RateLimitWindow>();
+
     /// <summary>Data-protection keys, when they are kept in the database (on PostgreSQL, shared by every instance).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -169,6 +175,12 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options)
             setting.HasKey(s => s.Key);
             setting.Property(s => s.Key).HasMaxLength(64);
             setting.Property(s => s.Value).HasMaxLength(1000);
+        });
+
+        builder.Entity<RateLimitWindow>(window =>
+        {
+            window.HasKey(w => w.Partition);
+            window.Property(w => w.Partition).HasMaxLength(200);
         });
 
         builder.Entity<AuditEvent>(audit =>

@@ -123,6 +123,23 @@ namespace BlazorLedger.Data.Migrations.Postgres
                     b.ToTable("ApiTokens");
                 });
 
+            modelBuilder.Entity("BlazorLedger.Data.AppInstance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Circuits")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Instances");
+                });
+
             modelBuilder.Entity("BlazorLedger.Data.AppSetting", b =>
                 {
                     b.Property<string>("Key")
@@ -549,6 +566,23 @@ namespace BlazorLedger.Data.Migrations.Postgres
                     b.HasIndex("AccountId", "Date", "Id");
 
                     b.ToTable("Postings");
+                });
+
+            modelBuilder.Entity("BlazorLedger.Data.RateLimitWindow", b =>
+                {
+                    b.Property<string>("Partition")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("WindowEnd")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Partition");
+
+                    b.ToTable("RateLimitWindows");
                 });
 
             modelBuilder.Entity("BlazorLedger.Data.Transaction", b =>

@@ -118,6 +118,23 @@ namespace BlazorLedger.Data.Migrations.Sqlite
                     b.ToTable("ApiTokens");
                 });
 
+            modelBuilder.Entity("BlazorLedger.Data.AppInstance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Circuits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Instances");
+                });
+
             modelBuilder.Entity("BlazorLedger.Data.AppSetting", b =>
                 {
                     b.Property<string>("Key")
@@ -538,6 +555,23 @@ namespace BlazorLedger.Data.Migrations.Sqlite
                     b.HasIndex("AccountId", "Date", "Id");
 
                     b.ToTable("Postings");
+                });
+
+            modelBuilder.Entity("BlazorLedger.Data.RateLimitWindow", b =>
+                {
+                    b.Property<string>("Partition")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("WindowEnd")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Partition");
+
+                    b.ToTable("RateLimitWindows");
                 });
 
             modelBuilder.Entity("BlazorLedger.Data.Transaction", b =>
