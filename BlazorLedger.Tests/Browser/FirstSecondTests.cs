@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using BlazorLedger.Data;
 using BlazorLedger.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
@@ -8,9 +9,9 @@ namespace BlazorLedger.Tests.Browser;
 /// The moment between a page arriving and its circuit taking over: what a quick user clicks or types then must not be lost.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed partial class FirstSecondTests : IAsyncLifetime
+public sealed partial class FirstSecondTests(SharedChromium chromium) : IAsyncLifetime
 {
-    private readonly BrowserApp browser = new();
+    private readonly BrowserApp browser = new(chromium, DatabaseProvider.Sqlite);
 
     public Task InitializeAsync() => browser.InitializeAsync();
 
