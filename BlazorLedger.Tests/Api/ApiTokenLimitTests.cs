@@ -50,7 +50,7 @@ public abstract class ApiTokenLimitTests : IAsyncLifetime
             Assert.True((await tokens.CreateAsync(ann.Actor, $"t{i}", ApiScopes.Read, 30)).Succeeded);
         }
 
-        var results = await AllAtOnce.RunAsync(12, i => tokens.CreateAsync(ann.Actor, $"last {i}", ApiScopes.Read, 30));
+        var results = await AllAtOnce.RunAsync(16, i => tokens.CreateAsync(ann.Actor, $"last {i}", ApiScopes.Read, 30));
 
         Assert.Single(results, r => r.Status == ResultStatus.Created);
         Assert.All(results.Where(r => r.Status != ResultStatus.Created), r => Assert.Equal(ResultStatus.Conflict, r.Status));

@@ -57,7 +57,7 @@ public abstract class MembershipConcurrencyTests : IAsyncLifetime
         var link = (await ledger.Invitations.InviteToBookAsync(owner.Actor, owner.BookId, "bob@example.com", BookRole.Editor)).Value!.Link!;
         var token = link[(link.LastIndexOf('/') + 1)..];
 
-        var results = await AllAtOnce.RunAsync(12, _ => ledger.Invitations.AcceptAsync(bob.Actor, token));
+        var results = await AllAtOnce.RunAsync(16, _ => ledger.Invitations.AcceptAsync(bob.Actor, token));
 
         Assert.Single(results, r => r.Status == ResultStatus.Ok);
         Assert.All(results.Where(r => r.Status != ResultStatus.Ok), r =>
