@@ -27,12 +27,17 @@ internal static class PostgresReadBenchmark
 
     public static async Task RunAsync(BenchmarkOptions options, PostgresBenchServer server)
     {
+        var sizes = new[] { options.Small, options.Large }.Where(size => size > 0).ToList();
+        if (sizes.Count == 0)
+        {
+            return;
+        }
         using var recorder = new CommandRecorder();
         var plans = new List<string>();
         var serverRows = new List<string>();
         Console.WriteLine("Reads: median of 30 runs, all postings in one account pair; time as the caller sees it");
         Console.WriteLine($"{"postings",12}  {"register p1",12}  {"register deep",13}  {"OFFSET deep",12}  {"balances",12}  {"SUM postings",13}  {"admin dashboard",15}  {"seeded in",9}");
-        foreach (var size in new[] { options.Small, options.Large }.Where(size => size > 0))
+        foreach (var size in sizes)
         {
             await using var bench = await BenchDatabase.CreatePostgresAsync(server);
             var seeding = Stopwatch.StartNew();

@@ -53,10 +53,26 @@ public static class DataRegistration
     /// </summary>
     public static IServiceCollection AddLedgerPostgres(this IServiceCollection services, string connectionString)
     {
-        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.AddSingleton(_ => NpgsqlDataSource.Create(WithAutoPrepare(connectionString)));
         services.AddInstancesOnPostgres();
         return services.AddLedgerDbContext((provider, options) => options.UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>()),
             SqliteDurability.Full);
+    }
+
+    /// <summary>
+    /// Lets Npgsql prepare the statements the app sends over and over (posting's dozen, a register page's three), so that the
+    /// server parses and plans each once per connection instead of on every call: it halves the server's work per post. A
+    /// connection string that sets Max Auto Prepare keeps its value (0 turns it off, e.g. behind a pooler that cannot keep
+    /// prepared statements).
+    /// </summary>
+    public static string WithAutoPrepare(string connectionString)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (given.ContainsKey("Max Auto Prepare") || given.ContainsKey("MaxAutoPrepare"))
+        {
+            return connectionString;
+        }
+        return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 64 }.ConnectionString;
     }
 
     public static IServiceCollection AddLedgerSqlite(this IServiceCollection services, string connectionString,
