@@ -8,11 +8,11 @@ namespace BlazorLedger.Features.Instances;
 /// On PostgreSQL, makes the dashboard's live-circuit count the sum over instances. This instance writes its own count to
 /// its row in "Instances" whenever the count changes and every <see cref="Interval"/> (the database's clock stamps it),
 /// reads the sum of the rows of the others seen within <see cref="Expiry"/> (so a dead instance's circuits stop counting),
-/// and tells the others when its count changed so they read again. Each beat also deletes expired rows. On a clean stop
-/// the row is deleted at once.
+/// and tells the others when its count changed so they read again. Each beat also deletes expired rows and rate-limit
+/// windows that have ended. On a clean stop the row is deleted at once.
 /// </summary>
 internal sealed class InstanceHeartbeat(NpgsqlDataSource dataSource, ThisInstance instance, CircuitCounter circuits,
-    ILogger<InstanceHeartbeat> logger) : BackgroundService
+    SharedRateWindows rateWindows, ILogger<InstanceHeartbeat> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
     public static readonly TimeSpan Expiry = TimeSpan.FromSeconds(45);
@@ -107,6 +107,10 @@ internal sealed class InstanceHeartbeat(NpgsqlDataSource dataSource, ThisInstanc
             circuits.SetOthers((int)reader.GetInt64(0));
         }
         written = count;
+        if (beat)
+        {
+            await rateWindows.RemoveEndedAsync(ct);
+        }
     }
 
     /// <summary>Leaving cleanly: this instance's circuits leave the sum now, not when its row expires.</summary>
