@@ -14,6 +14,7 @@ public sealed class InstanceMessageTests
             InstanceMessage.ForBook(origin, new BookChange(Guid.NewGuid(), BookChangeKind.Transactions)),
             InstanceMessage.ForBook(origin, new BookChange(Guid.NewGuid(), BookChangeKind.Members)),
             new(origin, InstanceMessageKind.Activity),
+            new(origin, InstanceMessageKind.Circuits),
         ];
 
         foreach (var message in messages)

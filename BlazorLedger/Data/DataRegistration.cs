@@ -49,7 +49,7 @@ public static class DataRegistration
 
     /// <summary>
     /// PostgreSQL, which several instances may share: one pool of connections serves EF and the app's own commands
-    /// (live updates).
+    /// (live updates, circuit counts, rate limits, the start-up lock).
     /// </summary>
     public static IServiceCollection AddLedgerPostgres(this IServiceCollection services, string connectionString)
     {

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using BlazorLedger.Features.Users;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -15,6 +16,8 @@ public static class DatabaseInitializer
         // setting must stop the app before that, not once it is running.
         app.Services.GetService<IStartupValidator>()?.Validate();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("BlazorLedger.Setup");
+        // Instances starting at once take turns from here on: one migrates and creates the admin, the others find it done.
+        await using var startup = await StartupLock.TakeAsync(app.Services, logger, ct);
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
 
@@ -25,6 +28,12 @@ public static class DatabaseInitializer
             {
                 // WAL lets readers go on while a writer commits; it is a property of the file and persists.
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", ct);
+            }
+            else
+            {
+                // The keys live in the database: the first instance makes the first key now, under the lock, and the others
+                // read it, rather than each making its own at its first request.
+                services.GetRequiredService<IDataProtectionProvider>().CreateProtector("BlazorLedger.Startup").Protect([1]);
             }
         }
 

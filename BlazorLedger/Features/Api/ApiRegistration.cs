@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.RateLimiting;
 using System.Security.Claims;
 using BlazorLedger.Common;
+using BlazorLedger.Features.Instances;
 using BlazorLedger.Features.Users;
 
 namespace BlazorLedger.Features.Api;
@@ -23,6 +24,16 @@ public static class ApiRegistration
         await Results.Problem(statusCode: 429, title: "Too many requests", detail: detail).ExecuteAsync(http);
     }
 
+    /// <summary>
+    /// A fixed window of a minute: in memory on SQLite (one instance), in the database on PostgreSQL, where
+    /// <see cref="SharedRateWindows"/> is registered and every instance counts in the same window.
+    /// </summary>
+    private static RateLimitPartition<string> PerMinute(HttpContext http, string partition, int permits) =>
+        http.RequestServices.GetService<SharedRateWindows>() is { } shared
+            ? RateLimitPartition.Get(partition, key => new SharedWindowLimiter(shared, key, permits, TimeSpan.FromMinutes(1)))
+            : RateLimitPartition.GetFixedWindowLimiter(partition,
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+
     public static IServiceCollection AddApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<ApiTokenService>();
@@ -38,16 +49,15 @@ public static class ApiRegistration
         // The limiters are built here, from the same values; a wrong one stops start-up through the validation above.
         var limits = section.Get<ApiOptions>() ?? new ApiOptions();
         var (perMinute, perUser) = (limits.RequestsPerMinute, limits.RequestsPerMinutePerUser);
-        services.AddSingleton(new BadTokenLimiter(limits.BadTokensPerMinute));
+        services.AddSingleton(sp => new BadTokenLimiter(limits.BadTokensPerMinute, sp.GetService<SharedRateWindows>()));
         services.AddRateLimiter(options =>
         {
-            options.AddPolicy(RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.User.FindFirst(ApiTokenAuthenticationHandler.TokenIdClaim)?.Value ?? SignInLimits.ClientAddress(http),
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            options.AddPolicy(RateLimitPolicy, http => PerMinute(http,
+                http.User.FindFirst(ApiTokenAuthenticationHandler.TokenIdClaim)?.Value is { } token ? "api-token:" + token
+                    : "api-address:" + SignInLimits.ClientAddress(http), perMinute));
             var byUser = PartitionedRateLimiter.Create<HttpContext, string>(http =>
                 IsApi(http) && http.User.FindFirst(ApiTokenAuthenticationHandler.TokenIdClaim) is not null
-                    ? RateLimitPartition.GetFixedWindowLimiter("api-user:" + http.User.FindFirstValue(ClaimTypes.NameIdentifier),
-                        _ => new FixedWindowRateLimiterOptions { PermitLimit = perUser, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                    ? PerMinute(http, "api-user:" + http.User.FindFirstValue(ClaimTypes.NameIdentifier), perUser)
                     : RateLimitPartition.GetNoLimiter(""));
             options.AddGlobalLimiter(byUser, IsApi, async (context, _) =>
             {

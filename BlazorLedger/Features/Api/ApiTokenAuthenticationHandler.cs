@@ -35,7 +35,7 @@ internal sealed class ApiTokenAuthenticationHandler(IOptionsMonitor<Authenticati
         var caller = await tokens.AuthenticateAsync(header[7..].Trim(), Context.RequestAborted);
         if (caller is null)
         {
-            badTokens.CountFailure(address);
+            await badTokens.CountFailureAsync(address, Context.RequestAborted);
             return AuthenticateResult.Fail("The token is unknown, expired or revoked, or its user cannot sign in.");
         }
         var identity = new ClaimsIdentity(

@@ -6,7 +6,7 @@ namespace BlazorLedger.Features.Instances;
 /// <summary>
 /// What one instance tells the others with PostgreSQL's <c>NOTIFY</c> on <see cref="Channel"/>: who sent it (so that the
 /// sender skips its own, which it delivered in process already) and what changed. The payload is a few words of text:
-/// <c>ORIGIN book BOOK KIND</c> or <c>ORIGIN activity</c>, ids as 32 hex digits.
+/// <c>ORIGIN book BOOK KIND</c>, <c>ORIGIN activity</c> or <c>ORIGIN circuits</c>, ids as 32 hex digits.
 /// </summary>
 internal sealed record InstanceMessage(Guid Origin, InstanceMessageKind Kind, BookChange? Book = null)
 {
@@ -20,6 +20,7 @@ internal sealed record InstanceMessage(Guid Origin, InstanceMessageKind Kind, Bo
         InstanceMessageKind.Book when Book is { } book =>
             string.Create(CultureInfo.InvariantCulture, $"{Origin:N} book {book.BookId:N} {book.Kind}"),
         InstanceMessageKind.Activity => $"{Origin:N} activity",
+        InstanceMessageKind.Circuits => $"{Origin:N} circuits",
         _ => throw new InvalidOperationException($"A {Kind} message without its book cannot be sent."),
     };
 
@@ -37,6 +38,7 @@ internal sealed record InstanceMessage(Guid Origin, InstanceMessageKind Kind, Bo
                 && Enum.TryParse<BookChangeKind>(words[3], out var kind) && Enum.IsDefined(kind)
                 => ForBook(origin, new BookChange(book, kind)),
             "activity" when words.Length == 2 => new InstanceMessage(origin, InstanceMessageKind.Activity),
+            "circuits" when words.Length == 2 => new InstanceMessage(origin, InstanceMessageKind.Circuits),
             _ => null,
         };
     }

@@ -6,4 +6,6 @@ internal enum InstanceMessageKind
     Book,
     /// <summary>Something was recorded in the audit log.</summary>
     Activity,
+    /// <summary>The sender's count of live circuits changed (or it stopped).</summary>
+    Circuits,
 }

@@ -12,7 +12,7 @@ namespace BlazorLedger.Features.Instances;
 /// (pages show it on their next load), except that the dashboard refreshes once reconnected.
 /// </summary>
 internal sealed class NotificationRelay(NpgsqlDataSource dataSource, ThisInstance instance, PostgresOtherInstances outgoing,
-    BookChangeNotifier books, ActivityNotifier activity, ILogger<NotificationRelay> logger)
+    BookChangeNotifier books, ActivityNotifier activity, InstanceHeartbeat heartbeat, ILogger<NotificationRelay> logger)
     : BackgroundService
 {
     /// <summary>How long the connection may stay quiet before it is checked (a dead one is found then, not never).</summary>
@@ -44,6 +44,9 @@ internal sealed class NotificationRelay(NpgsqlDataSource dataSource, ThisInstanc
             case InstanceMessageKind.Activity:
                 activity.Deliver();
                 break;
+            case InstanceMessageKind.Circuits:
+                heartbeat.RefreshOthers();
+                break;
         }
     }
 
@@ -68,6 +71,7 @@ internal sealed class NotificationRelay(NpgsqlDataSource dataSource, ThisInstanc
                     logger.LogInformation("Listening to the other instances again");
                     // Whatever the dashboard missed while deaf, it reads again now.
                     activity.Deliver();
+                    heartbeat.RefreshOthers();
                 }
                 heardBefore = true;
                 while (true)
