@@ -65,7 +65,8 @@ print_summary() {
     for port in "${ports[@]}"; do
         echo "  $(url "$port")    (log: $dir/app-$port.log)"
     done
-    password=$(sed -n 's/^ *Generated password: //p' "$dir/app-${ports[0]}.log" 2>/dev/null | head -n 1)
+    # Whichever instance created the admin printed its password.
+    password=$(cat "$dir"/app-*.log 2>/dev/null | sed -n 's/^ *Generated password: //p' | head -n 1)
     if [ -n "$password" ]; then
         echo "Sign in as ${Seed__AdminEmail:-admin@example.com} with the password $password (generated on first start)."
     fi
@@ -78,8 +79,9 @@ print_summary() {
     fi
 }
 
+# Starts the instance on a port in the background; wait_for_instance then waits until it answers.
 start_instance() {
-    local port=$1 connection=$2 waited status pid
+    local port=$1 connection=$2
     say "starting the instance on $(url "$port")..."
     # nohup: the instance outlives the terminal that started it; stop ends it.
     (
@@ -87,9 +89,12 @@ start_instance() {
         exec env Database__Provider=Postgres ConnectionStrings__Ledger="$connection" \
             ASPNETCORE_URLS="$(url "$port")" App__PublicUrl="$(url "$port")" nohup dotnet BlazorLedger.dll
     ) </dev/null >"$dir/app-$port.log" 2>&1 &
-    pid=$!
-    echo "$pid" >"$dir/app-$port.pid"
+    echo "$!" >"$dir/app-$port.pid"
+}
 
+wait_for_instance() {
+    local port=$1 waited status pid
+    pid=$(cat "$dir/app-$port.pid")
     for waited in $(seq 1 120); do
         if ! kill -0 "$pid" 2>/dev/null; then
             tail -n 30 "$dir/app-$port.log" >&2 || true
@@ -152,9 +157,13 @@ start() {
     app_connection=${connection/Database=postgres/Database=blazorledger}
     echo "$app_connection" >"$dir/connection"
 
-    # One after the other: the first applies the migrations and creates the admin, the second finds them done.
+    # All at once, as a deployment starts them: they take turns at migrating and seeding (the first applies the
+    # migrations and creates the admin, the others find them done).
     for port in "${ports[@]}"; do
         start_instance "$port" "$app_connection"
+    done
+    for port in "${ports[@]}"; do
+        wait_for_instance "$port"
     done
     trap - EXIT
     print_summary
