@@ -14,8 +14,19 @@ public sealed class SettingsValidationTests
     [InlineData("Api:RequestsPerMinute", "0")]
     [InlineData("Api:BadTokensPerMinute", "-1")]
     [InlineData("Seed:AdminEmail", "not-an-address")]
+    [InlineData("Database:Provider", "Oracle")]
     public void A_wrong_setting_stops_start_up_with_a_message_naming_it(string setting, string value)
     {
         Assert.Contains(setting, AppHost.StartupFailure(setting, value).Messages);
+    }
+
+    [Fact]
+    public void PostgreSQL_with_a_connection_string_it_cannot_read_stops_start_up_naming_the_setting_and_creates_nothing()
+    {
+        // The helper passes a SQLite connection string, as someone switching providers and forgetting the other setting would.
+        var (messages, databaseCreated) = AppHost.StartupFailure("Database:Provider", "Postgres");
+
+        Assert.Contains("ConnectionStrings:Ledger", messages);
+        Assert.False(databaseCreated);
     }
 }

@@ -28,6 +28,15 @@ public static class DataRegistration
                     "Database:Provider is Postgres but ConnectionStrings:Ledger is empty: set it to an Npgsql connection string, "
                     + "e.g. Host=db.example;Database=ledger;Username=ledger;Password=...");
             }
+            try
+            {
+                _ = new NpgsqlConnectionStringBuilder(configured);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new InvalidOperationException(
+                    $"Database:Provider is Postgres but ConnectionStrings:Ledger is not an Npgsql connection string ({ex.Message}).", ex);
+            }
             builder.Services.AddLedgerPostgres(configured);
             // Every instance must read the cookies and antiforgery tokens the others issue: the keys live in the database.
             dataProtection.PersistKeysToDbContext<LedgerDbContext>();
