@@ -6,11 +6,9 @@ namespace BlazorLedger.Tests.Infrastructure.Postgres;
 /// <summary>Discovers a <see cref="DbFactAttribute"/> test: as a fact, or as skipped on PostgreSQL when it is switched off.</summary>
 public sealed class DbFactDiscoverer(IMessageSink diagnosticMessageSink) : FactDiscoverer(diagnosticMessageSink)
 {
-    private readonly IMessageSink sink = diagnosticMessageSink;
-
     public override IEnumerable<IXunitTestCase> Discover(ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod,
         IAttributeInfo factAttribute) =>
         SkippedOnPostgres.Reason(testMethod) is not null
-            ? [new SkippedOnPostgres(sink, discoveryOptions.MethodDisplayOrDefault(), discoveryOptions.MethodDisplayOptionsOrDefault(), testMethod)]
+            ? [new SkippedOnPostgres(DiagnosticMessageSink, discoveryOptions.MethodDisplayOrDefault(), discoveryOptions.MethodDisplayOptionsOrDefault(), testMethod)]
             : base.Discover(discoveryOptions, testMethod, factAttribute);
 }
