@@ -8,4 +8,7 @@ public static class ImportRuleLimits
 
     /// <summary>The stored column mapping of one account, as JSON.</summary>
     public const int MaxMapping = 2000;
+
+    /// <summary>An imported file's name as it is kept (longer names are cut).</summary>
+    public const int MaxFileName = 255;
 }

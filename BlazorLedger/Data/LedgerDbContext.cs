@@ -23,6 +23,9 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options)
     public DbSet<DailyActivity> DailyActivity => Set<DailyActivity>();
     public DbSet<ImportRule> ImportRules => Set<ImportRule>();
     public DbSet<ImportColumnMapping> ImportColumnMappings => Set<ImportColumnMapping>();
+    public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+    public DbSet<ImportedRow> ImportedRows => Set<ImportedRow>();
+    public DbSet<PayeeAccount> PayeeAccounts => Set<PayeeAccount>();
 
     /// <summary>The running instances and their circuit counts (written on PostgreSQL, where several may share the database).</summary>
     public DbSet<AppInstance> Instances => Set<AppInstance>();
@@ -104,6 +107,8 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options)
             tx.HasIndex(t => new { t.BookId, t.Date, t.Number });
             // At most one reversal per transaction: voiding twice is impossible even under a race.
             tx.HasIndex(t => t.ReversesId).IsUnique();
+            tx.HasIndex(t => t.ImportBatchId);
+            tx.HasOne<ImportBatch>().WithMany().HasForeignKey(t => t.ImportBatchId).OnDelete(DeleteBehavior.Restrict);
             tx.HasOne<Book>().WithMany().HasForeignKey(t => t.BookId).OnDelete(DeleteBehavior.Restrict);
             tx.HasOne<Transaction>().WithOne().HasForeignKey<Transaction>(t => t.ReversesId).OnDelete(DeleteBehavior.Restrict);
             tx.HasMany(t => t.Postings).WithOne(p => p.Transaction).HasForeignKey(p => p.TransactionId).OnDelete(DeleteBehavior.Restrict);
@@ -132,6 +137,34 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options)
             mapping.HasKey(m => m.AccountId);
             mapping.Property(m => m.Mapping).HasMaxLength(ImportRuleLimits.MaxMapping);
             mapping.HasOne<Account>().WithOne().HasForeignKey<ImportColumnMapping>(m => m.AccountId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ImportBatch>(batch =>
+        {
+            batch.Property(b => b.FileName).HasMaxLength(ImportRuleLimits.MaxFileName);
+            batch.Property(b => b.Format).HasMaxLength(16);
+            batch.HasIndex(b => new { b.BookId, b.CreatedAt });
+            batch.HasOne<Book>().WithMany().HasForeignKey(b => b.BookId).OnDelete(DeleteBehavior.Restrict);
+            batch.HasOne<Account>().WithMany().HasForeignKey(b => b.AccountId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<ImportedRow>(row =>
+        {
+            // Book-wide: whoever imports a statement, each of its rows is posted once.
+            row.HasKey(r => new { r.BookId, r.Fingerprint });
+            row.Property(r => r.Fingerprint).HasMaxLength(TransactionLimits.MaxIdempotencyKey);
+            row.HasIndex(r => r.BatchId);
+            row.HasOne<ImportBatch>().WithMany().HasForeignKey(r => r.BatchId).OnDelete(DeleteBehavior.Restrict);
+            row.HasOne<Transaction>().WithMany().HasForeignKey(r => r.TransactionId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<PayeeAccount>(memory =>
+        {
+            memory.HasKey(m => new { m.BookId, m.UserId, m.PayeeKey });
+            memory.Property(m => m.PayeeKey).HasMaxLength(TransactionLimits.MaxDescription);
+            memory.HasOne<Book>().WithMany().HasForeignKey(m => m.BookId).OnDelete(DeleteBehavior.Cascade);
+            memory.HasOne<ApplicationUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+            memory.HasOne<Account>().WithMany().HasForeignKey(m => m.AccountId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<Invitation>(invitation =>

@@ -24,5 +24,8 @@ public sealed class Transaction
     /// <summary>Set on the reversing transaction of a void: the transaction it cancels.</summary>
     public Guid? ReversesId { get; set; }
 
+    /// <summary>Set on a transaction posted by an import: the import it came from, undone as a unit.</summary>
+    public Guid? ImportBatchId { get; set; }
+
     public List<Posting> Postings { get; set; } = [];
 }

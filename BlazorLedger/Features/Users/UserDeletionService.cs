@@ -122,9 +122,11 @@ internal sealed class UserDeletionService(IDbContextFactory<LedgerDbContext> dbF
     private static async Task DeleteBookAsync(LedgerDbContext db, Guid bookId, CancellationToken ct)
     {
         // Children first: postings, reversals before originals (they reference them), then the book's other rows.
+        await db.ImportedRows.Where(r => r.BookId == bookId).ExecuteDeleteAsync(ct);
         await db.Postings.Where(p => p.Transaction!.BookId == bookId).ExecuteDeleteAsync(ct);
         await db.Transactions.Where(t => t.BookId == bookId && t.ReversesId != null).ExecuteDeleteAsync(ct);
         await db.Transactions.Where(t => t.BookId == bookId).ExecuteDeleteAsync(ct);
+        await db.ImportBatches.Where(b => b.BookId == bookId).ExecuteDeleteAsync(ct);
         await db.Accounts.Where(a => a.BookId == bookId).ExecuteDeleteAsync(ct);
         await db.Invitations.Where(i => i.BookId == bookId).ExecuteDeleteAsync(ct);
         await db.BookMembers.Where(m => m.BookId == bookId).ExecuteDeleteAsync(ct);

@@ -367,6 +367,56 @@ namespace BlazorLedger.Data.Migrations.Postgres
                     b.ToTable("DailyActivity");
                 });
 
+            modelBuilder.Entity("BlazorLedger.Data.ImportBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BookId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Duplicates")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Imported")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("UndoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UndoneById")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("BookId", "CreatedAt");
+
+                    b.ToTable("ImportBatches");
+                });
+
             modelBuilder.Entity("BlazorLedger.Data.ImportColumnMapping", b =>
                 {
                     b.Property<Guid>("AccountId")
@@ -433,6 +483,30 @@ namespace BlazorLedger.Data.Migrations.Postgres
                     b.HasIndex("BookId", "Position");
 
                     b.ToTable("ImportRules");
+                });
+
+            modelBuilder.Entity("BlazorLedger.Data.ImportedRow", b =>
+                {
+                    b.Property<Guid>("BookId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Fingerprint")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TransactionId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("BookId", "Fingerprint");
+
+                    b.HasIndex("BatchId");
+
+                    b.HasIndex("TransactionId");
+
+                    b.ToTable("ImportedRows");
                 });
 
             modelBuilder.Entity("BlazorLedger.Data.Invitation", b =>
@@ -535,6 +609,33 @@ namespace BlazorLedger.Data.Migrations.Postgres
                     b.ToTable("Outbox");
                 });
 
+            modelBuilder.Entity("BlazorLedger.Data.PayeeAccount", b =>
+                {
+                    b.Property<Guid>("BookId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PayeeKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("BookId", "UserId", "PayeeKey");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("PayeeAccounts");
+                });
+
             modelBuilder.Entity("BlazorLedger.Data.Posting", b =>
                 {
                     b.Property<long>("Id")
@@ -613,6 +714,9 @@ namespace BlazorLedger.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<Guid?>("ImportBatchId")
+                        .HasColumnType("uuid");
+
                     b.Property<long>("Number")
                         .HasColumnType("bigint");
 
@@ -628,6 +732,8 @@ namespace BlazorLedger.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ImportBatchId");
 
                     b.HasIndex("ReversesId")
                         .IsUnique();
@@ -852,6 +958,21 @@ namespace BlazorLedger.Data.Migrations.Postgres
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("BlazorLedger.Data.ImportBatch", b =>
+                {
+                    b.HasOne("BlazorLedger.Data.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("BlazorLedger.Data.Book", null)
+                        .WithMany()
+                        .HasForeignKey("BookId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BlazorLedger.Data.ImportColumnMapping", b =>
                 {
                     b.HasOne("BlazorLedger.Data.Account", null)
@@ -875,6 +996,21 @@ namespace BlazorLedger.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BlazorLedger.Data.ImportedRow", b =>
+                {
+                    b.HasOne("BlazorLedger.Data.ImportBatch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("BlazorLedger.Data.Transaction", null)
+                        .WithMany()
+                        .HasForeignKey("TransactionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BlazorLedger.Data.Invitation", b =>
                 {
                     b.HasOne("BlazorLedger.Data.Book", "Book")
@@ -883,6 +1019,27 @@ namespace BlazorLedger.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("Book");
+                });
+
+            modelBuilder.Entity("BlazorLedger.Data.PayeeAccount", b =>
+                {
+                    b.HasOne("BlazorLedger.Data.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("BlazorLedger.Data.Book", null)
+                        .WithMany()
+                        .HasForeignKey("BookId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("BlazorLedger.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("BlazorLedger.Data.Posting", b =>
@@ -911,6 +1068,11 @@ namespace BlazorLedger.Data.Migrations.Postgres
                         .HasForeignKey("BookId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("BlazorLedger.Data.ImportBatch", null)
+                        .WithMany()
+                        .HasForeignKey("ImportBatchId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("BlazorLedger.Data.Transaction", null)
                         .WithOne()

@@ -360,6 +360,56 @@ namespace BlazorLedger.Data.Migrations.Sqlite
                     b.ToTable("DailyActivity");
                 });
 
+            modelBuilder.Entity("BlazorLedger.Data.ImportBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BookId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Duplicates")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Imported")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("UndoneAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UndoneById")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("BookId", "CreatedAt");
+
+                    b.ToTable("ImportBatches");
+                });
+
             modelBuilder.Entity("BlazorLedger.Data.ImportColumnMapping", b =>
                 {
                     b.Property<Guid>("AccountId")
@@ -426,6 +476,30 @@ namespace BlazorLedger.Data.Migrations.Sqlite
                     b.HasIndex("BookId", "Position");
 
                     b.ToTable("ImportRules");
+                });
+
+            modelBuilder.Entity("BlazorLedger.Data.ImportedRow", b =>
+                {
+                    b.Property<Guid>("BookId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fingerprint")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TransactionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BookId", "Fingerprint");
+
+                    b.HasIndex("BatchId");
+
+                    b.HasIndex("TransactionId");
+
+                    b.ToTable("ImportedRows");
                 });
 
             modelBuilder.Entity("BlazorLedger.Data.Invitation", b =>
@@ -526,6 +600,33 @@ namespace BlazorLedger.Data.Migrations.Sqlite
                     b.ToTable("Outbox");
                 });
 
+            modelBuilder.Entity("BlazorLedger.Data.PayeeAccount", b =>
+                {
+                    b.Property<Guid>("BookId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PayeeKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BookId", "UserId", "PayeeKey");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("PayeeAccounts");
+                });
+
             modelBuilder.Entity("BlazorLedger.Data.Posting", b =>
                 {
                     b.Property<long>("Id")
@@ -602,6 +703,9 @@ namespace BlazorLedger.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ImportBatchId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Number")
                         .HasColumnType("INTEGER");
 
@@ -617,6 +721,8 @@ namespace BlazorLedger.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ImportBatchId");
 
                     b.HasIndex("ReversesId")
                         .IsUnique();
@@ -835,6 +941,21 @@ namespace BlazorLedger.Data.Migrations.Sqlite
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("BlazorLedger.Data.ImportBatch", b =>
+                {
+                    b.HasOne("BlazorLedger.Data.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("BlazorLedger.Data.Book", null)
+                        .WithMany()
+                        .HasForeignKey("BookId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BlazorLedger.Data.ImportColumnMapping", b =>
                 {
                     b.HasOne("BlazorLedger.Data.Account", null)
@@ -858,6 +979,21 @@ namespace BlazorLedger.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("BlazorLedger.Data.ImportedRow", b =>
+                {
+                    b.HasOne("BlazorLedger.Data.ImportBatch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("BlazorLedger.Data.Transaction", null)
+                        .WithMany()
+                        .HasForeignKey("TransactionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BlazorLedger.Data.Invitation", b =>
                 {
                     b.HasOne("BlazorLedger.Data.Book", "Book")
@@ -866,6 +1002,27 @@ namespace BlazorLedger.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("Book");
+                });
+
+            modelBuilder.Entity("BlazorLedger.Data.PayeeAccount", b =>
+                {
+                    b.HasOne("BlazorLedger.Data.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("BlazorLedger.Data.Book", null)
+                        .WithMany()
+                        .HasForeignKey("BookId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("BlazorLedger.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("BlazorLedger.Data.Posting", b =>
@@ -894,6 +1051,11 @@ namespace BlazorLedger.Data.Migrations.Sqlite
                         .HasForeignKey("BookId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("BlazorLedger.Data.ImportBatch", null)
+                        .WithMany()
+                        .HasForeignKey("ImportBatchId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("BlazorLedger.Data.Transaction", null)
                         .WithOne()
