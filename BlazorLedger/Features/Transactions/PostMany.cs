@@ -4,9 +4,12 @@ namespace BlazorLedger.Features.Transactions;
 /// Many transactions to post at once, all or nothing (<see cref="PostingService.PostManyAsync"/>). Each is checked like a
 /// single post; its <see cref="PostTransaction.IdempotencyKey"/> works as it does there (a repeat with the same content is
 /// answered as <see cref="PostedStatus.Replayed"/>, with other content the whole batch is a conflict). Every
-/// <see cref="PostTransaction.BookId"/> must be <paramref name="BookId"/>.
+/// <see cref="PostTransaction.BookId"/> must be <paramref name="BookId"/>. <paramref name="Reversals"/> (restoring a journal)
+/// maps an item's index to the index of an earlier item it voids: it must be that item's exact reversal, and is linked to
+/// it as a void is.
 /// </summary>
-public sealed record PostMany(Guid BookId, IReadOnlyList<PostTransaction> Transactions, StatementImport? Import = null);
+public sealed record PostMany(Guid BookId, IReadOnlyList<PostTransaction> Transactions, StatementImport? Import = null,
+    IReadOnlyDictionary<int, int>? Reversals = null);
 
 /// <summary>
 /// Set when the transactions come from a statement file: <paramref name="Fingerprints"/>[i] is the fingerprint of the row
