@@ -6,6 +6,7 @@ using BlazorLedger.Features.Accounts;
 using BlazorLedger.Features.Books;
 using BlazorLedger.Features.Export;
 using BlazorLedger.Features.Import;
+using BlazorLedger.Features.Reports;
 using BlazorLedger.Features.Transactions;
 
 namespace BlazorLedger.Features.Api;
@@ -113,6 +114,7 @@ public static class ApiEndpoints
                         books, csv, ct))
             .Produces<string>(200, "text/csv", "text/plain");
 
+        api.MapReportApi();
         return endpoints;
     }
 
@@ -279,9 +281,9 @@ public static class ApiEndpoints
         return errors.Count > 0 ? Validation(errors) : null;
     }
 
-    private static Actor Caller(HttpContext http) => Actor.FromPrincipal(http.User)!;
+    internal static Actor Caller(HttpContext http) => Actor.FromPrincipal(http.User)!;
 
-    private static IResult Respond<T>(Result<T> result, Func<T, IResult> success) => result.Status switch
+    internal static IResult Respond<T>(Result<T> result, Func<T, IResult> success) => result.Status switch
     {
         ResultStatus.Ok or ResultStatus.Created => success(result.Value!),
         ResultStatus.NotFound => Results.Problem(statusCode: 404, title: "Not found", detail: result.Message),
@@ -290,7 +292,7 @@ public static class ApiEndpoints
         _ => Validation(result.Errors.ToDictionary(e => Camel(e.Key), e => e.Value), result.Message),
     };
 
-    private static IResult Validation(Dictionary<string, string[]> errors, string? detail = null) =>
+    internal static IResult Validation(Dictionary<string, string[]> errors, string? detail = null) =>
         Results.ValidationProblem(errors, detail: detail ?? "The request is invalid; see errors.", title: "Invalid request");
 
     /// <summary>"Postings[1].Amount" → "postings[1].amount", matching the JSON the client sent.</summary>

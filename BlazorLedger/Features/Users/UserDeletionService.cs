@@ -127,6 +127,7 @@ internal sealed class UserDeletionService(IDbContextFactory<LedgerDbContext> dbF
         await db.Transactions.Where(t => t.BookId == bookId && t.ReversesId != null).ExecuteDeleteAsync(ct);
         await db.Transactions.Where(t => t.BookId == bookId).ExecuteDeleteAsync(ct);
         await db.ImportBatches.Where(b => b.BookId == bookId).ExecuteDeleteAsync(ct);
+        await db.AccountDays.Where(d => d.BookId == bookId).ExecuteDeleteAsync(ct);
         await db.Accounts.Where(a => a.BookId == bookId).ExecuteDeleteAsync(ct);
         await db.Invitations.Where(i => i.BookId == bookId).ExecuteDeleteAsync(ct);
         await db.BookMembers.Where(m => m.BookId == bookId).ExecuteDeleteAsync(ct);
