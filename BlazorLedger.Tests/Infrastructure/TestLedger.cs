@@ -217,6 +217,25 @@ internal sealed class TestLedger : IAsyncDisposable
             await db.Accounts.SumAsync(a => a.Balance));
     }
 
+    /// <summary>
+    /// The ledger's invariants, over every book: each account's stored balance is the sum of its postings, and each
+    /// transaction's postings sum to zero in each currency.
+    /// </summary>
+    public async Task AssertInvariantsAsync()
+    {
+        await using var db = await DbAsync();
+        var sums = await db.Postings.GroupBy(p => p.AccountId).Select(g => new { g.Key, Sum = g.Sum(p => p.Amount) })
+            .ToDictionaryAsync(g => g.Key, g => g.Sum);
+        foreach (var account in await db.Accounts.Select(a => new { a.Id, a.Name, a.Balance }).ToListAsync())
+        {
+            Assert.True(account.Balance == sums.GetValueOrDefault(account.Id),
+                $"{account.Name}: stored balance {account.Balance}, postings sum to {sums.GetValueOrDefault(account.Id)}.");
+        }
+        var unbalanced = await db.Postings.GroupBy(p => new { p.TransactionId, p.Account!.Currency })
+            .Where(g => g.Sum(p => p.Amount) != 0).Select(g => g.Key.TransactionId).ToListAsync();
+        Assert.Empty(unbalanced);
+    }
+
     public async Task<long> BalanceAsync(Guid accountId)
     {
         await using var db = await DbAsync();

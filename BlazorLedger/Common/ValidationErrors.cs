@@ -16,6 +16,18 @@ public sealed class ValidationErrors
         list.Add(message);
     }
 
+    /// <summary>Takes over <paramref name="other"/>'s errors with their fields under <paramref name="prefix"/>, e.g. "Transactions[3].".</summary>
+    public void AddAll(string prefix, ValidationErrors other)
+    {
+        foreach (var (field, messages) in other.errors)
+        {
+            foreach (var message in messages)
+            {
+                Add(prefix + field, message);
+            }
+        }
+    }
+
     public IReadOnlyDictionary<string, string[]> ToDictionary() => errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
 
     public Result<T> ToResult<T>() => Result<T>.Invalid(ToDictionary());

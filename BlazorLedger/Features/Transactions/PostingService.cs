@@ -14,7 +14,7 @@ namespace BlazorLedger.Features.Transactions;
 /// Posts and voids transactions. Each call validates first and writes nothing on failure; a successful call inserts the
 /// transaction, its postings and an audit event and increments the account balances in one database transaction.
 /// </summary>
-internal sealed class PostingService(IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock, BookChangeNotifier notifier,
+internal sealed partial class PostingService(IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock, BookChangeNotifier notifier,
     ActivityNotifier activity)
 {
     private const string ChangedByOther = "This idempotency key was already used for a different transaction.";

@@ -1,0 +1,299 @@
+using System.Globalization;
+using System.Text;
+using BlazorLedger.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlazorLedger.Features.Transactions;
+
+/// <summary>
+/// The SQL of batch posting. Like <see cref="PostingStore"/> it writes through EF's parameter mapping, in portable SQL, but
+/// many rows per statement: the transactions, postings, audit events and imported rows of up to <see cref="ChunkSize"/>
+/// transactions go in one command, values shared by a batch (book, user, time) are one parameter, and whole numbers are
+/// written as literals, so a statement stays far below every provider's parameter limit. Balances and the day's activity
+/// are updated once per account and currency for the whole batch.
+/// </summary>
+internal static class PostingBatchStore
+{
+    /// <summary>Transactions per INSERT command: large enough to amortise a round trip, small enough to build quickly.</summary>
+    public const int ChunkSize = 500;
+
+    /// <summary>Values per IN list when looking rows up.</summary>
+    private const int LookupChunk = 1000;
+
+    public sealed record Facts(string ActorName, IReadOnlyDictionary<string, (Guid Id, string? RequestHash)> Keys,
+        IReadOnlySet<string> Fingerprints, IReadOnlyDictionary<Guid, AccountForPosting> Accounts);
+
+    /// <summary>
+    /// Reads what a batch is checked against: the actor's name, the user's transactions posted under any of
+    /// <paramref name="keys"/>, which of <paramref name="fingerprints"/> the book has imported, and the accounts.
+    /// Call it inside the write transaction, after the book's lock, so nothing it reads changes before the write.
+    /// </summary>
+    public static async Task<Facts> ReadAsync(LedgerDbContext db, string userId, Guid bookId, IReadOnlyList<string> keys,
+        IReadOnlyList<string> fingerprints, IReadOnlyList<Guid> accountIds, CancellationToken ct)
+    {
+        var actorName = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? "";
+
+        var posted = new Dictionary<string, (Guid, string?)>(StringComparer.Ordinal);
+        foreach (var chunk in keys.Chunk(LookupChunk))
+        {
+            var rows = await db.Transactions.AsNoTracking()
+                .Where(t => t.BookId == bookId && t.CreatedById == userId && chunk.Contains(t.IdempotencyKey!))
+                .Select(t => new { t.IdempotencyKey, t.Id, t.RequestHash }).ToListAsync(ct);
+            foreach (var row in rows)
+            {
+                posted[row.IdempotencyKey!] = (row.Id, row.RequestHash);
+            }
+        }
+
+        var imported = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in fingerprints.Chunk(LookupChunk))
+        {
+            imported.UnionWith(await db.ImportedRows.AsNoTracking()
+                .Where(r => r.BookId == bookId && chunk.Contains(r.Fingerprint)).Select(r => r.Fingerprint).ToListAsync(ct));
+        }
+
+        var accounts = new Dictionary<Guid, AccountForPosting>();
+        foreach (var chunk in accountIds.Chunk(LookupChunk))
+        {
+            foreach (var account in await db.Accounts.AsNoTracking().Where(a => a.BookId == bookId && chunk.Contains(a.Id))
+                         .Select(a => new AccountForPosting(a.Id, a.Name, a.Currency, a.Archived)).ToListAsync(ct))
+            {
+                accounts[account.Id] = account;
+            }
+        }
+        return new Facts(actorName, posted, imported, accounts);
+    }
+
+    /// <summary>
+    /// Counts <paramref name="count"/> transactions on the book's counter and returns the first of their numbers (see
+    /// <see cref="PostingStore.ReadAsync"/>): inside the write transaction, so a rollback gives the numbers back.
+    /// </summary>
+    public static async Task<long> TakeNumbersAsync(LedgerDbContext db, Guid bookId, int count, CancellationToken ct)
+    {
+        if (count == 0)
+        {
+            return 0;
+        }
+        await using var results = await db.Database.ExecuteReaderRawAsync(
+            """UPDATE "Books" SET "TransactionCount" = "TransactionCount" + {1} WHERE "Id" = {0} RETURNING "TransactionCount";""",
+            [bookId, (long)count], ct);
+        var reader = results.DbDataReader;
+        if (!await reader.ReadAsync(ct))
+        {
+            throw new InvalidOperationException("The book to number transactions in is missing.");
+        }
+        return reader.GetInt64(0) - count + 1;
+    }
+
+    /// <summary>
+    /// Writes the transactions with their postings, the audit events, the import and its rows, and adds each account's net
+    /// change to its balance. Returns null, or the account whose balance would leave 64 bits (nothing is then valid: the
+    /// caller must roll back).
+    /// </summary>
+    public static async Task<Guid?> WriteAsync(LedgerDbContext db, IReadOnlyList<Transaction> transactions, IReadOnlyList<AuditEvent> audits,
+        ImportBatch? batch, IReadOnlyList<ImportedRow> importedRows, Func<Guid, string> currencyOf, CancellationToken ct)
+    {
+        if (transactions.Count == 0 && audits.Count == 0 && batch is null)
+        {
+            return null;
+        }
+        var first = transactions.Count > 0 ? transactions[0] : null;
+        var bookId = batch?.BookId ?? first?.BookId ?? audits[0].BookId!.Value;
+        var userId = batch?.CreatedById ?? first?.CreatedById ?? audits[0].UserId!;
+        var at = batch?.CreatedAt ?? first?.CreatedAt ?? audits[0].At;
+
+        if (batch is not null)
+        {
+            // Before its transactions, which refer to it.
+            await db.Database.ExecuteSqlRawAsync("""
+                INSERT INTO "ImportBatches" ("Id", "BookId", "AccountId", "FileName", "Format", "Imported", "Duplicates", "CreatedById", "CreatedAt")
+                VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8});
+                """,
+                [batch.Id, batch.BookId, batch.AccountId, batch.FileName, batch.Format, batch.Imported, batch.Duplicates, batch.CreatedById, batch.CreatedAt], ct);
+        }
+
+        var rowsOf = importedRows.ToDictionary(r => r.TransactionId);
+        foreach (var chunk in transactions.Chunk(ChunkSize))
+        {
+            var command = new Command(bookId, userId, at, batch?.Id);
+            command.Insert(chunk);
+            command.Insert(chunk.Select(t => rowsOf.GetValueOrDefault(t.Id)).OfType<ImportedRow>().ToList());
+            await command.ExecuteAsync(db, ct);
+        }
+        foreach (var chunk in audits.Chunk(ChunkSize))
+        {
+            var command = new Command(bookId, userId, at, batch?.Id);
+            command.Insert(chunk);
+            await command.ExecuteAsync(db, ct);
+        }
+
+        if (await UpdateBalancesAsync(db, transactions, ct) is { } overflowed)
+        {
+            return overflowed;
+        }
+        await CountActivityAsync(db, transactions, bookId, at, currencyOf, ct);
+        return null;
+    }
+
+    private static async Task<Guid?> UpdateBalancesAsync(LedgerDbContext db, IReadOnlyList<Transaction> transactions, CancellationToken ct)
+    {
+        var deltas = new Dictionary<Guid, Int128>();
+        foreach (var posting in transactions.SelectMany(t => t.Postings))
+        {
+            deltas[posting.AccountId] = deltas.GetValueOrDefault(posting.AccountId) + posting.Amount;
+        }
+        foreach (var (accountId, delta) in deltas)
+        {
+            if (delta == 0)
+            {
+                continue;
+            }
+            if (delta > long.MaxValue || delta < long.MinValue)
+            {
+                return accountId;
+            }
+            var change = (long)delta;
+            // The guard refuses a change that would overflow 64 bits (SQLite would silently turn the integer into a float).
+            var updated = await db.Database.ExecuteSqlRawAsync(change > 0
+                    ? """UPDATE "Accounts" SET "Balance" = "Balance" + {0} WHERE "Id" = {1} AND "Balance" <= {2}"""
+                    : """UPDATE "Accounts" SET "Balance" = "Balance" + {0} WHERE "Id" = {1} AND "Balance" >= {2}""",
+                [change, accountId, change > 0 ? long.MaxValue - change : long.MinValue - change], ct);
+            if (updated != 1)
+            {
+                return accountId;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The day's activity per currency for the admin figures, as single posts count it, in the book's slot.</summary>
+    private static async Task CountActivityAsync(LedgerDbContext db, IReadOnlyList<Transaction> transactions, Guid bookId, DateTime at,
+        Func<Guid, string> currencyOf, CancellationToken ct)
+    {
+        if (transactions.Count == 0)
+        {
+            return;
+        }
+        var counts = new SortedDictionary<string, (long Transactions, long Volume)>(StringComparer.Ordinal)
+        {
+            [DailyActivity.AllCurrencies] = (transactions.Count, 0),
+        };
+        foreach (var transaction in transactions)
+        {
+            foreach (var group in transaction.Postings.Where(p => p.Amount > 0).GroupBy(p => currencyOf(p.AccountId)))
+            {
+                var (count, volume) = counts.GetValueOrDefault(group.Key);
+                // Volumes are statistics: saturate rather than fail a post over them.
+                counts[group.Key] = (count + 1, (long)Int128.Clamp(group.Aggregate((Int128)volume, (sum, p) => sum + p.Amount), 0, long.MaxValue));
+            }
+        }
+        var day = DateOnly.FromDateTime(at);
+        var slot = DailyActivity.SlotOf(bookId);
+        foreach (var (currency, (count, volume)) in counts)
+        {
+            await db.Database.ExecuteSqlRawAsync("""
+                INSERT INTO "DailyActivity" ("Day", "Currency", "Slot", "Transactions", "Volume") VALUES ({0}, {1}, {2}, {3}, {4})
+                ON CONFLICT ("Day", "Currency", "Slot") DO UPDATE SET "Transactions" = "DailyActivity"."Transactions" + excluded."Transactions",
+                "Volume" = "DailyActivity"."Volume" + excluded."Volume";
+                """, [day, currency, slot, count, volume], ct);
+        }
+    }
+
+    /// <summary>One command of multi-row INSERTs, sharing the parameters every row has in common.</summary>
+    private sealed class Command
+    {
+        private readonly StringBuilder sql = new();
+        private readonly List<object?> parameters;
+        private readonly Dictionary<object, int> shared = [];
+
+        public Command(Guid bookId, string userId, DateTime at, Guid? batchId) =>
+            parameters = [bookId, userId, at, batchId];
+
+        private const string Book = "{0}", User = "{1}", At = "{2}", Batch = "{3}";
+
+        public void Insert(Transaction[] transactions)
+        {
+            if (transactions.Length == 0)
+            {
+                return;
+            }
+            sql.Append("""INSERT INTO "Transactions" ("Id", "BookId", "Number", "Date", "Description", "Payee", "IdempotencyKey", "RequestHash", "CreatedById", "CreatedAt", "ReversesId", "ImportBatchId") VALUES""");
+            var postings = new StringBuilder("""INSERT INTO "Postings" ("TransactionId", "AccountId", "Date", "Amount", "Memo") VALUES""");
+            for (var i = 0; i < transactions.Length; i++)
+            {
+                var t = transactions[i];
+                var id = Shared(t.Id);
+                var date = Shared(t.Date);
+                sql.Append(i == 0 ? "\n(" : ",\n(").Append(id).Append(", ").Append(Book).Append(", ")
+                    .Append(t.Number.ToString(CultureInfo.InvariantCulture)).Append(", ").Append(date).Append(", ")
+                    .Append(Value(t.Description)).Append(", ").Append(Value(t.Payee)).Append(", ").Append(Value(t.IdempotencyKey)).Append(", ")
+                    .Append(Value(t.RequestHash)).Append(", ").Append(User).Append(", ").Append(At).Append(", ")
+                    .Append(Value(t.ReversesId)).Append(", ").Append(t.ImportBatchId is null ? "NULL" : Batch).Append(')');
+                for (var p = 0; p < t.Postings.Count; p++)
+                {
+                    var posting = t.Postings[p];
+                    postings.Append(i == 0 && p == 0 ? "\n(" : ",\n(").Append(id).Append(", ").Append(Shared(posting.AccountId)).Append(", ")
+                        .Append(date).Append(", ").Append(posting.Amount.ToString(CultureInfo.InvariantCulture)).Append(", ")
+                        .Append(Value(posting.Memo)).Append(')');
+                }
+            }
+            sql.Append(";\n").Append(postings).Append(";\n");
+        }
+
+        public void Insert(List<ImportedRow> rows)
+        {
+            if (rows.Count == 0)
+            {
+                return;
+            }
+            sql.Append("""INSERT INTO "ImportedRows" ("BookId", "Fingerprint", "TransactionId", "BatchId") VALUES""");
+            for (var i = 0; i < rows.Count; i++)
+            {
+                sql.Append(i == 0 ? "\n(" : ",\n(").Append(Book).Append(", ").Append(Value(rows[i].Fingerprint)).Append(", ")
+                    .Append(Shared(rows[i].TransactionId)).Append(", ").Append(Batch).Append(')');
+            }
+            sql.Append(";\n");
+        }
+
+        public void Insert(AuditEvent[] audits)
+        {
+            if (audits.Length == 0)
+            {
+                return;
+            }
+            sql.Append("""INSERT INTO "AuditEvents" ("At", "UserId", "BookId", "Action", "EntityType", "EntityId", "Details") VALUES""");
+            for (var i = 0; i < audits.Length; i++)
+            {
+                var audit = audits[i];
+                sql.Append(i == 0 ? "\n(" : ",\n(").Append(At).Append(", ").Append(User).Append(", ").Append(Book).Append(", ")
+                    .Append(Shared(audit.Action)).Append(", ").Append(Shared(audit.EntityType)).Append(", ").Append(Value(audit.EntityId))
+                    .Append(", ").Append(Value(audit.Details)).Append(')');
+            }
+            sql.Append(";\n");
+        }
+
+        public Task<int> ExecuteAsync(LedgerDbContext db, CancellationToken ct) =>
+            sql.Length == 0 ? Task.FromResult(0) : db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters!, ct);
+
+        private string Value(object? value)
+        {
+            if (value is null)
+            {
+                return "NULL";
+            }
+            parameters.Add(value);
+            return "{" + (parameters.Count - 1).ToString(CultureInfo.InvariantCulture) + "}";
+        }
+
+        /// <summary>A value many rows repeat (a date, an account, a transaction's id): one parameter for all of them.</summary>
+        private string Shared(object value)
+        {
+            if (!shared.TryGetValue(value, out var index))
+            {
+                shared[value] = index = parameters.Count;
+                parameters.Add(value);
+            }
+            return "{" + index.ToString(CultureInfo.InvariantCulture) + "}";
+        }
+    }
+}
