@@ -25,7 +25,8 @@ internal static partial class JournalReader
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static JournalContent Read(byte[] content)
+    /// <param name="latestDate">The latest date a transaction may have (a year from today), if that is to be checked here.</param>
+    public static JournalContent Read(byte[] content, DateOnly? latestDate = null)
     {
         if (content.Length > MaxBytes)
         {
@@ -40,7 +41,7 @@ internal static partial class JournalReader
         {
             return JournalContent.Failed([StatementError.File("The file is not UTF-8 text; a journal exported by BlazorLedger is.")]);
         }
-        var parser = new Parser();
+        var parser = new Parser(latestDate);
         parser.Parse(text);
         return parser.Finish();
     }
@@ -84,7 +85,7 @@ internal static partial class JournalReader
         public List<PostingDraft> Postings { get; } = [];
     }
 
-    private sealed class Parser
+    private sealed class Parser(DateOnly? latestDate)
     {
         private readonly List<StatementError> errors = [];
         private readonly List<AccountDraft> accounts = [];
@@ -298,7 +299,7 @@ internal static partial class JournalReader
 
         public JournalContent Finish()
         {
-            if (baseCurrency is null && errors.Count == 0)
+            if (baseCurrency is null)
             {
                 // An older export, or another program's journal: its accounts would all lack what a restore needs, so say it once.
                 return JournalContent.Failed([StatementError.File(
@@ -388,7 +389,7 @@ internal static partial class JournalReader
                     result.Add(transaction);
                 }
             }
-            Numbers(result);
+            Numbers();
             if (errors.Count == 0)
             {
                 // Checked on a file that is otherwise sound: a transaction left out for its own error would mislead these.
@@ -429,6 +430,10 @@ internal static partial class JournalReader
             if (draft.Date < TransactionLimits.EarliestDate)
             {
                 Error(draft.Line, $"{draft.Date:yyyy-MM-dd} is before {TransactionLimits.EarliestDate:yyyy-MM-dd}, the earliest date a transaction may have.");
+            }
+            if (draft.Date > latestDate)
+            {
+                Error(draft.Line, $"{draft.Date:yyyy-MM-dd} is more than a year ahead; the latest date a transaction may have is {latestDate:yyyy-MM-dd}.");
             }
             if (draft.Postings.Count is < 2 or > TransactionLimits.MaxPostings)
             {
@@ -482,25 +487,24 @@ internal static partial class JournalReader
                 : null;
         }
 
-        /// <summary>A new book numbers its transactions 1, 2, 3 ...: the journal's numbers must be those, each once, for them to come back.</summary>
-        private void Numbers(List<JournalTransaction> read)
+        /// <summary>
+        /// A new book numbers its transactions 1, 2, 3 ...: the journal's numbers must be those, each once, for them to come
+        /// back. Counted over every transaction of the file, those with errors of their own too, so that these add no false ones.
+        /// </summary>
+        private void Numbers()
         {
             var seen = new Dictionary<long, int>();
-            foreach (var transaction in read)
+            foreach (var draft in transactions.Where(t => t.Number is not null))
             {
-                if (!seen.TryAdd(transaction.Number, transaction.Line))
+                if (!seen.TryAdd(draft.Number!.Value, draft.Line))
                 {
-                    Error(transaction.Line, $"The number {transaction.Number} is also the number of the transaction on line {seen[transaction.Number]}.");
+                    Error(draft.Line, $"The number {draft.Number} is also the number of the transaction on line {seen[draft.Number.Value]}.");
                 }
             }
-            if (errors.Count > 0)
+            var missing = Enumerable.Range(1, transactions.Count).Where(n => !seen.ContainsKey(n)).Take(5).ToList();
+            if (missing.Count > 0 && seen.Count == transactions.Count)
             {
-                return;
-            }
-            var missing = Enumerable.Range(1, read.Count).Where(n => !seen.ContainsKey(n)).Take(5).ToList();
-            if (missing.Count > 0)
-            {
-                Error(0, $"The transactions are numbered 1 to {read.Count} in a book with {read.Count}, but {string.Join(", ", missing)} " +
+                Error(0, $"The transactions are numbered 1 to {transactions.Count} in a book with {transactions.Count}, but {string.Join(", ", missing)} " +
                     $"{(missing.Count == 1 ? "is" : "are")} missing.");
             }
         }

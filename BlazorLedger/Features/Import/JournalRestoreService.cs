@@ -29,14 +29,10 @@ internal sealed partial class JournalRestoreService(IDbContextFactory<LedgerDbCo
         {
             return Result<BookSummary>.Invalid("Name", $"Enter a name of 1 to {BookLimits.MaxName} characters.");
         }
-        var content = JournalReader.Read(journal ?? []);
-        var latest = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddYears(1);
-        var problems = content.Errors.Concat(content.Transactions.Where(t => t.Date > latest).Select(t =>
-            new StatementError(t.Line, 0, $"{t.Date:yyyy-MM-dd} is more than a year ahead; the latest date a transaction may have is {latest:yyyy-MM-dd}.")))
-            .ToList();
-        if (problems.Count > 0)
+        var content = JournalReader.Read(journal ?? [], latestDate: DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddYears(1));
+        if (!content.Succeeded)
         {
-            return Refused(problems);
+            return Refused(content.Errors);
         }
 
         var created = await books.CreateAsync(actor, name, content.BaseCurrency, ct);
@@ -79,7 +75,7 @@ internal sealed partial class JournalRestoreService(IDbContextFactory<LedgerDbCo
         return Result<BookSummary>.Created(book with { LastActivity = last });
     }
 
-    private static Result<BookSummary> Refused(List<StatementError> problems) =>
+    private static Result<BookSummary> Refused(IReadOnlyList<StatementError> problems) =>
         Result<BookSummary>.Invalid(new Dictionary<string, string[]> { [JournalField] = problems.Select(p => p.ToString()).ToArray() }) with
         {
             Message = problems.Count == 1
