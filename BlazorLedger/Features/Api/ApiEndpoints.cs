@@ -19,6 +19,9 @@ public static class ApiEndpoints
 {
     public const int MaxBodyBytes = 1024 * 1024;
 
+    /// <summary>A batch may carry a thousand transactions of several postings each.</summary>
+    public const int MaxBatchBodyBytes = 8 * 1024 * 1024;
+
     public static IEndpointRouteBuilder MapLedgerApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/v1")
@@ -85,6 +88,10 @@ public static class ApiEndpoints
         api.MapPost("/books/{bookId:guid}/transactions", PostTransactionAsync)
             .RequireAuthorization(ApiRegistration.WritePolicy)
             .Accepts<ApiPostTransaction>("application/json").Produces<ApiTransaction>(201).Produces<ApiTransaction>(200);
+
+        api.MapPost("/books/{bookId:guid}/transactions/batch", PostBatchAsync)
+            .RequireAuthorization(ApiRegistration.WritePolicy)
+            .Accepts<ApiPostBatch>("application/json").Produces<ApiBatchResponse>(200);
 
         api.MapGet("/books/{bookId:guid}/transactions/{transactionId:guid}",
                 async (HttpContext http, Guid bookId, Guid transactionId, PostingService postings, CancellationToken ct) =>
@@ -188,6 +195,52 @@ public static class ApiEndpoints
             : Results.Ok(t.ToApi()));
     }
 
+    /// <summary>Up to a thousand transactions, all or none: 200 with each one's outcome in the order sent.</summary>
+    private static async Task<IResult> PostBatchAsync(HttpContext http, Guid bookId, AccountService accounts, ImportRuleService rules,
+        PostingService postings, CancellationToken ct)
+    {
+        var actor = Caller(http);
+        var (json, problem) = await ReadBodyAsync(http, ct, MaxBatchBodyBytes);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        ApiPostBatch body;
+        using (json)
+        {
+            if (json!.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return NotAnObject();
+            }
+            body = json.RootElement.Deserialize<ApiPostBatch>(ApiJson.Transactions)!;
+        }
+        var errors = body.Problems();
+        if (errors.ContainsKey("transactions"))
+        {
+            return Validation(errors);
+        }
+
+        var known = await accounts.ListAsync(actor, bookId, ct: ct);
+        if (!known.Succeeded)
+        {
+            return Respond(known, _ => Results.Ok());
+        }
+        var ruleSet = await rules.RuleSetAsync(actor, bookId, ct);
+        if (!ruleSet.Succeeded)
+        {
+            return Respond(ruleSet, _ => Results.Ok());
+        }
+        var command = body.ToCommand(bookId, known.Value!.ToDictionary(a => a.Id, a => a.Currency), ruleSet.Value!, errors);
+        if (command is null || errors.Count > 0)
+        {
+            return Validation(errors);
+        }
+
+        var result = await postings.PostManyAsync(actor, command, ct);
+        return Respond(result, batch => Results.Ok(new ApiBatchResponse(batch.Items.Select((item, i) => new ApiBatchResult(
+            command.Transactions[i].IdempotencyKey!, item.Status == PostedStatus.Created ? 201 : 200, item.Transaction!.ToApi())).ToList())));
+    }
+
     private static async Task<(T? Body, IResult? Problem)> ReadJsonAsync<T>(HttpContext http, CancellationToken ct)
     {
         var (json, problem) = await ReadBodyAsync(http, ct);
@@ -212,20 +265,21 @@ public static class ApiEndpoints
     private static IResult NotAnObject() => Validation(new() { [""] = ["The body must be a JSON object."] });
 
     /// <summary>Reads at most 1 MiB of JSON; anything larger is refused with 413 before it is parsed.</summary>
-    private static async Task<(JsonDocument? Json, IResult? Problem)> ReadBodyAsync(HttpContext http, CancellationToken ct)
+    private static async Task<(JsonDocument? Json, IResult? Problem)> ReadBodyAsync(HttpContext http, CancellationToken ct,
+        int maxBytes = MaxBodyBytes)
     {
-        if (http.Request.ContentLength > MaxBodyBytes)
+        if (http.Request.ContentLength > maxBytes)
         {
-            return (null, TooLarge());
+            return (null, TooLarge(maxBytes));
         }
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
         while ((read = await http.Request.Body.ReadAsync(chunk, ct)) > 0)
         {
-            if (buffer.Length + read > MaxBodyBytes)
+            if (buffer.Length + read > maxBytes)
             {
-                return (null, TooLarge());
+                return (null, TooLarge(maxBytes));
             }
             buffer.Write(chunk, 0, read);
         }
@@ -239,8 +293,8 @@ public static class ApiEndpoints
         }
     }
 
-    private static IResult TooLarge() =>
-        Results.Problem(statusCode: 413, title: "Payload too large", detail: $"The body may be at most {MaxBodyBytes / 1024} KiB.");
+    private static IResult TooLarge(int maxBytes) =>
+        Results.Problem(statusCode: 413, title: "Payload too large", detail: $"The body may be at most {maxBytes / 1024} KiB.");
 
     internal static IResult? PagingProblem(string? limit, string? from, string? to, out int size, out DateOnly? start, out DateOnly? end)
     {
