@@ -115,8 +115,46 @@ public static class ApiEndpoints
             .Produces<string>(200, "text/csv", "text/plain");
 
         api.MapReportApi();
+
+        // A book's hledger export, restored into a new book that the caller owns.
+        api.MapPost("/books/restore", RestoreAsync)
+            .RequireAuthorization(ApiRegistration.WritePolicy)
+            .Accepts<string>("text/plain").Produces<ApiBook>(201);
+
         return endpoints;
     }
+
+    /// <summary>A journal may be far larger than a JSON body; the server's default request limit would refuse a large book's.</summary>
+    public const int MaxJournalBytes = 64 * 1024 * 1024;
+
+    private static async Task<IResult> RestoreAsync(HttpContext http, string? name, JournalRestoreService restore, CancellationToken ct)
+    {
+        if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxJournalBytes;
+        }
+        if (http.Request.ContentLength > MaxJournalBytes)
+        {
+            return JournalTooLarge();
+        }
+        using var buffer = new MemoryStream();
+        var chunk = new byte[64 * 1024];
+        int read;
+        while ((read = await http.Request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > MaxJournalBytes)
+            {
+                return JournalTooLarge();
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        var result = await restore.RestoreAsync(Caller(http), name ?? "", buffer.ToArray(), ct);
+        // There is no resource for one book in this API: the new book's accounts are where a client goes next.
+        return Respond(result, b => Results.Created($"/api/v1/books/{b.Id}/accounts", b.ToApi()));
+    }
+
+    private static IResult JournalTooLarge() =>
+        Results.Problem(statusCode: 413, title: "Payload too large", detail: $"A journal may be at most {MaxJournalBytes / 1024 / 1024} MiB.");
 
     private static async Task<IResult> PostTransactionAsync(HttpContext http, Guid bookId, AccountService accounts, PostingService postings,
         CancellationToken ct)
