@@ -2,6 +2,7 @@ using BlazorLedger.Common;
 using BlazorLedger.Data;
 using BlazorLedger.Features.Accounts;
 using BlazorLedger.Features.Books;
+using BlazorLedger.Features.Reports;
 using BlazorLedger.Features.Transactions;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
@@ -77,7 +78,7 @@ internal sealed class BenchDatabase : IAsyncDisposable
         services.AddLogging();
         services.AddSingleton(TimeProvider.System);
         addData(services);
-        services.AddBooks(new ConfigurationBuilder().Build()).AddAccounts().AddTransactions();
+        services.AddBooks(new ConfigurationBuilder().Build()).AddAccounts().AddTransactions().AddReports();
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddScoped<BlazorLedger.Features.Admin.DashboardService>();
         var serviceProvider = services.BuildServiceProvider();

@@ -6,6 +6,9 @@ internal sealed record BenchmarkOptions(int Transfers, int Rounds, int Small, in
 
     public bool RunsPostgres => Only is "" or "postgres";
 
+    /// <summary>--only reports: the report benchmark alone.</summary>
+    public bool RunsReportsOnly => Only is "reports";
+
     public static BenchmarkOptions Parse(string[] args)
     {
         string? Text(string name)
@@ -15,9 +18,9 @@ internal sealed record BenchmarkOptions(int Transfers, int Rounds, int Small, in
         }
         int Get(string name, int fallback) => int.TryParse(Text(name), out var value) ? value : fallback;
         var only = Text("--only")?.ToLowerInvariant() ?? "";
-        if (only is not ("" or "sqlite" or "postgres"))
+        if (only is not ("" or "sqlite" or "postgres" or "reports"))
         {
-            throw new ArgumentException($"--only takes sqlite or postgres, not {only}.");
+            throw new ArgumentException($"--only takes sqlite, postgres or reports, not {only}.");
         }
         var directory = Path.Combine(Path.GetTempPath(), "blazorledger-bench-" + Environment.ProcessId);
         System.IO.Directory.CreateDirectory(directory);

@@ -6,6 +6,11 @@ using BlazorLedger.Benchmarks;
 var options = BenchmarkOptions.Parse(args);
 Console.WriteLine($"BlazorLedger benchmarks: {options.Transfers} transfers x {options.Rounds} rounds per measurement, " +
     $"reads at {options.Small:N0} and {options.Large:N0} postings. Machine: {Environment.ProcessorCount} cores.");
+if (options.RunsReportsOnly)
+{
+    Console.WriteLine();
+    await ReportBenchmark.RunAsync(options);
+}
 if (options.RunsSqlite)
 {
     Console.WriteLine();
@@ -13,6 +18,8 @@ if (options.RunsSqlite)
     await WriteBenchmark.RunAsync(options);
     Console.WriteLine();
     await ReadBenchmark.RunAsync(options);
+    Console.WriteLine();
+    await ReportBenchmark.RunAsync(options);
 }
 if (options.RunsPostgres)
 {
