@@ -3,5 +3,5 @@ namespace BlazorLedger.Features.Import;
 public static class ImportRegistration
 {
     public static IServiceCollection AddImport(this IServiceCollection services) =>
-        services.AddScoped<ImportRuleService>().AddScoped<ColumnMappingService>();
+        services.AddScoped<ImportRuleService>().AddScoped<ColumnMappingService>().AddScoped<ImportService>();
 }
