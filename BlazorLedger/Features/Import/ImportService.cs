@@ -66,15 +66,16 @@ internal sealed class ImportService(IDbContextFactory<LedgerDbContext> dbFactory
                 csv = CsvStatementReader.Inspect(content, mapping?.Delimiter, mapping?.HasHeader, mapping?.SkipRows);
                 mapping ??= csv.Suggested;
                 return mapping is not null ? CsvStatementReader.Read(content, mapping, statementAccount)
-                    : ParsedStatement.Failed(StatementFormat.Csv, csv.Encoding, (csv.Errors.Count > 0 ? csv.Errors[0].Message : null)
-                        ?? "The date and amount columns could not be recognised: choose them.");
+                    : ParsedStatement.Failed(StatementFormat.Csv, csv.Encoding, csv.Errors.Count > 0 ? csv.Errors[0].Message
+                        : csv.SampleRows.Count == 0 ? "The file has no rows to import."
+                        : "The date and amount columns could not be recognised: choose them.");
             }, ct);
 
             var preview = new ImportPreview
             {
                 Format = format, Encoding = parsed.Encoding, Account = account, OtherAccounts = others, Csv = csv, Mapping = mapping,
                 MappingRemembered = remembered, DateFormat = parsed.DateFormat, NumberFormat = parsed.NumberFormat,
-                FileErrors = parsed.Errors.Where(e => e.Line == 0).ToList(), DateChoices = parsed.DateChoices, NumberChoices = parsed.NumberChoices,
+                FileErrors = FileErrorsOf(parsed), DateChoices = parsed.DateChoices, NumberChoices = parsed.NumberChoices,
                 BankAccount = parsed.BankAccount,
             };
             if (preview.FileFailed)
@@ -86,6 +87,28 @@ internal sealed class ImportService(IDbContextFactory<LedgerDbContext> dbFactory
                 Rows = await MarkRowsAsync(db, actor, command.BookId, parsed, mapping, others.Select(o => o.Id).ToHashSet(), ct),
             });
         }, ct);
+    }
+
+    /// <summary>How many of a file's errors are told when none of its rows could be read.</summary>
+    private const int ToldErrors = 10;
+
+    /// <summary>
+    /// What is wrong with the file as a whole: its file-level errors, or, when not one row could be read (an OFX file broken in
+    /// its structure, a CSV file read with the wrong columns), the first of its errors: there is no preview to show them in.
+    /// </summary>
+    private static List<StatementError> FileErrorsOf(ParsedStatement parsed)
+    {
+        var file = parsed.Errors.Where(e => e.Line == 0).ToList();
+        if (file.Count > 0 || parsed.Rows.Count > 0 || parsed.Errors.Count == 0)
+        {
+            return file;
+        }
+        var told = parsed.Errors.Take(ToldErrors).ToList();
+        if (parsed.Errors.Count > ToldErrors)
+        {
+            told.Add(StatementError.File($"… and {parsed.Errors.Count - ToldErrors} more lines could not be read. Check the columns and formats."));
+        }
+        return told;
     }
 
     /// <summary>Every row of the file, in file order: unreadable ones with their error, read ones as new or duplicate.</summary>
