@@ -4,6 +4,7 @@ using BlazorLedger.Data.Seeding;
 using BlazorLedger.Features.Accounts;
 using BlazorLedger.Features.Admin;
 using BlazorLedger.Features.Api;
+using BlazorLedger.Features.Reports;
 using Scalar.AspNetCore;
 using BlazorLedger.Features.Mail;
 using BlazorLedger.Features.Books;
@@ -43,6 +44,7 @@ public static class LedgerRegistration
             .AddAccounts()
             .AddTransactions()
             .AddImport()
+            .AddReports()
             .AddExport()
             .AddMail(builder.Configuration)
             .AddAdmin()

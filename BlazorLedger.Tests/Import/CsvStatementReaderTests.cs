@@ -216,4 +216,118 @@ public sealed class CsvStatementReaderTests
 
         Assert.Equal([-2500L, 10000L], statement.Rows.Select(r => r.Amount));
     }
+
+    [Fact]
+    public void A_German_export_with_two_digit_years_is_read_across_the_turn_of_the_year()
+    {
+        var preview = CsvStatementReader.Inspect(StatementFiles.GermanShortYear);
+        var mapping = Assert.IsType<CsvMapping>(preview.Suggested);
+        Assert.Equal((1, 8, 4, 5), (mapping.DateColumn, mapping.AmountColumn!.Value, mapping.DescriptionColumn!.Value, mapping.PayeeColumn!.Value));
+
+        var statement = CsvStatementReader.Read(StatementFiles.GermanShortYear, mapping, Giro);
+
+        Assert.True(statement.Succeeded, string.Join("; ", statement.Errors));
+        Assert.Equal(StatementDateFormat.DayMonthShortYearDots, statement.DateFormat);
+        Assert.Equal(
+        [
+            (2, new DateOnly(2025, 12, 30), -7800L, "Strom Dezember Kd-Nr. 4711", "Stadtwerke Düsseldorf AG"),
+            (3, new DateOnly(2025, 12, 31), -495L, "Abrechnung 31.12.2025", null),
+            (4, new DateOnly(2026, 1, 2), 112340L, "Rückzahlung Nebenkosten 2025", "Hausverwaltung Weiß"),
+            (5, new DateOnly(2026, 1, 5), -680L, "Bäckerei Schäfer Köln", "Bäckerei Schäfer"),
+        ], statement.Rows.Select(r => (r.Line, r.Date, r.Amount, r.Description, r.Payee)));
+    }
+
+    [Fact]
+    public void Four_digit_years_are_never_read_as_two_digit_ones_or_the_other_way_round()
+    {
+        var mapping = new CsvMapping { DateColumn = 0, DescriptionColumn = 1, AmountColumn = 2 };
+
+        var longYears = CsvStatementReader.Read(Encoding.UTF8.GetBytes("02.03.2026;Miete;-700,00\n"), mapping, Giro);
+        var shortYears = CsvStatementReader.Read(Encoding.UTF8.GetBytes("02.03.26;Miete;-700,00\n"), mapping, Giro);
+
+        Assert.Equal((StatementDateFormat.DayMonthYearDots, new DateOnly(2026, 3, 2)), (longYears.DateFormat, longYears.Rows.Single().Date));
+        Assert.Equal((StatementDateFormat.DayMonthShortYearDots, new DateOnly(2026, 3, 2)), (shortYears.DateFormat, shortYears.Rows.Single().Date));
+    }
+
+    [Fact]
+    public void Two_digit_dates_that_fit_day_first_and_month_first_are_asked_about_until_one_date_settles_it()
+    {
+        var mapping = new CsvMapping { DateColumn = 0, DescriptionColumn = 1, AmountColumn = 2 };
+        var today = new DateOnly(2026, 12, 2);
+
+        var asked = CsvStatementReader.Read(Encoding.UTF8.GetBytes("03/04/26,Gas,-40.00\n05/06/26,Power,-60.00\n"), mapping, Checking, today);
+        var settled = CsvStatementReader.Read(Encoding.UTF8.GetBytes("3/4/26,Gas,-40.00\n25/6/26,Power,-60.00\n"), mapping, Checking, today);
+
+        Assert.Equal([StatementDateFormat.MonthDayShortYearSlashes, StatementDateFormat.DayMonthShortYearSlashes], asked.DateChoices);
+        Assert.Contains("MM/dd/yy and dd/MM/yy", Assert.Single(asked.Errors).Message);
+        Assert.Equal(StatementDateFormat.DayMonthShortYearSlashes, settled.DateFormat);
+        Assert.Equal([new DateOnly(2026, 4, 3), new DateOnly(2026, 6, 25)], settled.Rows.Select(r => r.Date));
+    }
+
+    [Fact]
+    public void A_date_in_the_wrong_two_digit_format_is_reported_with_the_format_expected()
+    {
+        var file = Encoding.UTF8.GetBytes("02.01.26;Miete;-700,00\n2026-01-03;Strom;-80,00\n");
+
+        var statement = CsvStatementReader.Read(file, new CsvMapping { DateColumn = 0, DescriptionColumn = 1, AmountColumn = 2,
+            DateFormat = StatementDateFormat.DayMonthShortYearDots }, Giro);
+
+        Assert.Equal(new DateOnly(2026, 1, 2), Assert.Single(statement.Rows).Date);
+        Assert.Equal((2, 1, "\"2026-01-03\" is not a date in the format dd.MM.yy."),
+            Assert.Single(statement.Errors) is var e ? (e.Line, e.Column, e.Message) : default);
+    }
+
+    [Theory]
+    [InlineData(false, "UTF-16")]
+    [InlineData(true, "UTF-16 (big-endian)")]
+    public void UTF_16_without_a_byte_order_mark_is_recognised_by_its_zero_bytes(bool bigEndian, string encodingName)
+    {
+        var file = StatementFiles.Utf16Bytes(StatementFiles.UnicodeTabsText, bigEndian);
+
+        var preview = CsvStatementReader.Inspect(file);
+        var statement = StatementReader.Read(file, Checking, mapping: null);
+
+        Assert.Equal((encodingName, '\t', true), (preview.Encoding, preview.Delimiter, preview.HasHeader));
+        Assert.True(statement.Succeeded, string.Join("; ", statement.Errors));
+        Assert.Equal(StatementDateFormat.MonthDayShortYearSlashes, statement.DateFormat);
+        Assert.Equal(
+        [
+            (new DateOnly(2026, 11, 28), -540L, "スターバックス 渋谷店"),
+            (new DateOnly(2026, 11, 29), -1200L, "Café Olé ☕"),
+            (new DateOnly(2026, 12, 1), 25000L, "PAYMENT - THANK YOU"),
+        ], statement.Rows.Select(r => (r.Date, r.Amount, r.Description)));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Text_that_is_mostly_outside_Latin_in_UTF_16_without_a_mark_is_still_recognised(bool bigEndian)
+    {
+        var text = "日付\t摘要\t金額\n2026-11-02\t東京電力エナジーパートナー株式会社 電気料金\t-8,420\n2026-11-25\t給与振込 株式会社山田製作所\t312,000\n";
+        var yen = new StatementAccount(Guid.NewGuid(), "JPY");
+
+        var statement = StatementReader.Read(StatementFiles.Utf16Bytes(text, bigEndian), yen, mapping: null);
+
+        Assert.True(statement.Succeeded, string.Join("; ", statement.Errors));
+        Assert.Equal([(-8420L, "東京電力エナジーパートナー株式会社 電気料金"), (312000L, "給与振込 株式会社山田製作所")],
+            statement.Rows.Select(r => (r.Amount, r.Description)));
+    }
+
+    public static TheoryData<byte[]> LookAlikes => new()
+    {
+        // An odd number of bytes cannot be UTF-16.
+        new byte[] { 0x31, 0x00, 0x2C, 0x00, 0x32 },
+        // Zeros in the right places, but a high surrogate with no low one after it.
+        (byte[])[.. Encoding.Unicode.GetBytes("2026-01-02,Rent,-700.00\n"), 0x00, 0xD8, .. Encoding.Unicode.GetBytes(",x\n")],
+    };
+
+    [Theory]
+    [MemberData(nameof(LookAlikes))]
+    public void Bytes_that_only_look_like_UTF_16_are_refused_as_not_text(byte[] file)
+    {
+        var statement = StatementReader.Read(file, Checking, new CsvMapping { DateColumn = 0, DescriptionColumn = 1, AmountColumn = 2 });
+
+        Assert.True(statement.FileFailed);
+        Assert.Contains("This is not a text file", Assert.Single(statement.Errors).Message);
+    }
 }

@@ -143,4 +143,39 @@ public sealed class ImportRuleServiceTests : IAsyncLifetime
         var other = await ledger.CreateUserAsync("bob");
         Assert.Equal(ResultStatus.NotFound, (await Mappings.GetAsync(other.Actor, owner.BookId, bank)).Status);
     }
+
+    [Fact]
+    public async Task Previewing_a_rule_shows_the_past_transactions_it_matches_and_which_already_use_its_account()
+    {
+        var checking = await ledger.CreateAccountAsync(owner, "Checking");
+        var shopping = await ledger.CreateAccountAsync(owner, "Shopping", AccountType.Expense);
+        await ledger.TransferAsync(owner, checking, groceries, 12_00, description: "REWE Markt 123");
+        await ledger.TransferAsync(owner, checking, shopping, 8_00, description: "rewe city");
+        var voided = await ledger.TransferAsync(owner, checking, shopping, 3_00, description: "REWE voided");
+        await ledger.Postings.VoidAsync(owner.Actor, owner.BookId, voided.Id);
+        await ledger.TransferAsync(owner, checking, coffee, 3_50, description: "Starbucks");
+        var before = await ledger.SnapshotAsync();
+
+        var effect = await Rules.PreviewAsync(owner.Actor, new CreateImportRule(owner.BookId, "rewe", false, groceries, "REWE"));
+        var regex = await Rules.PreviewAsync(owner.Actor, new CreateImportRule(owner.BookId, "^star", true, coffee, null));
+
+        Assert.Equal(ResultStatus.Ok, effect.Status);
+        Assert.Equal((3, 2, 1), (effect.Value!.Examined, effect.Value.Matched, effect.Value.AlreadyThere));
+        Assert.Equal([("rewe city", false), ("REWE Markt 123", true)], effect.Value.Rows.Select(r => (r.Description, r.AlreadyThere)));
+        Assert.Equal(["Shopping", "Checking"], effect.Value.Rows[0].Accounts);
+        Assert.Equal((1, 1), (regex.Value!.Matched, regex.Value.AlreadyThere));
+        Assert.Equal(before, await ledger.SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task Previewing_a_bad_rule_or_another_books_rule_is_refused()
+    {
+        var bad = await Rules.PreviewAsync(owner.Actor, new CreateImportRule(owner.BookId, "([", true, groceries, null));
+        var outsider = await ledger.CreateUserAsync("bob");
+        var foreign = await Rules.PreviewAsync(outsider.Actor, new CreateImportRule(owner.BookId, "rewe", false, groceries, null));
+
+        Assert.Equal(ResultStatus.Invalid, bad.Status);
+        Assert.Contains("Pattern", bad.Errors.Keys);
+        Assert.Equal(ResultStatus.NotFound, foreign.Status);
+    }
 }

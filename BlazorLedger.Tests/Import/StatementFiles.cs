@@ -159,4 +159,32 @@ internal static class StatementFiles
         """;
 
     public static byte[] Ofx2 => Encoding.UTF8.GetBytes(Ofx2Text);
+
+    /// <summary>
+    /// A German savings bank's "CSV-CAMT" export: two-digit years (dd.MM.yy) in both date columns, a currency column,
+    /// semicolons, "1.234,56", Windows-1252. The statement spans the turn of the year.
+    /// </summary>
+    public const string GermanShortYearText = """
+        "Auftragskonto";"Buchungstag";"Valutadatum";"Buchungstext";"Verwendungszweck";"Beguenstigter/Zahlungspflichtiger";"Kontonummer/IBAN";"BIC (SWIFT-Code)";"Betrag";"Waehrung";"Info"
+        "DE89370400440532013000";"30.12.25";"30.12.25";"FOLGELASTSCHRIFT";"Strom Dezember Kd-Nr. 4711";"Stadtwerke Düsseldorf AG";"DE12300500000001234567";"DUSSDEDDXXX";"-78,00";"EUR";"Umsatz gebucht"
+        "DE89370400440532013000";"31.12.25";"31.12.25";"ABSCHLUSS";"Abrechnung 31.12.2025";"";"0000000000";"";"-4,95";"EUR";"Umsatz gebucht"
+        "DE89370400440532013000";"02.01.26";"02.01.26";"GUTSCHR. UEBERWEISUNG";"Rückzahlung Nebenkosten 2025";"Hausverwaltung Weiß";"DE44500105175407324931";"INGDDEFFXXX";"1.123,40";"EUR";"Umsatz gebucht"
+        "DE89370400440532013000";"5.1.26";"5.1.26";"KARTENZAHLUNG";"Bäckerei Schäfer Köln";"Bäckerei Schäfer";"";"";"-6,80";"EUR";"Umsatz vorgemerkt"
+        """;
+
+    public static byte[] GermanShortYear => Windows1252.GetBytes(GermanShortYearText.Replace("\n", "\r\n"));
+
+    /// <summary>
+    /// A card issuer's "Unicode text" export: tab-separated UTF-16 with no byte order mark, M/d/yy dates, descriptions in
+    /// Japanese and with emoji. <see cref="Utf16Bytes"/> writes it in either byte order.
+    /// </summary>
+    public const string UnicodeTabsText = """
+        Posted	Merchant	Amount
+        11/28/26	スターバックス 渋谷店	-5.40
+        11/29/26	Café Olé ☕	-12.00
+        12/1/26	PAYMENT - THANK YOU	250.00
+        """;
+
+    public static byte[] Utf16Bytes(string text, bool bigEndian) =>
+        new UnicodeEncoding(bigEndian, byteOrderMark: false).GetBytes(text.Replace("\n", "\r\n"));
 }

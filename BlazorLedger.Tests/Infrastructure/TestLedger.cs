@@ -5,6 +5,7 @@ using BlazorLedger.Features.Admin;
 using BlazorLedger.Features.Books;
 using BlazorLedger.Features.Export;
 using BlazorLedger.Features.Import;
+using BlazorLedger.Features.Reports;
 using BlazorLedger.Features.Mail;
 using BlazorLedger.Features.Transactions;
 using BlazorLedger.Features.Users;
@@ -139,7 +140,7 @@ internal sealed class TestLedger : IAsyncDisposable
         services.AddOptions();
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["App:PublicUrl"] = PublicUrl }).Build();
-        services.AddBooks(configuration).AddAccounts().AddTransactions().AddImport().AddExport().AddMail(configuration).AddAdmin();
+        services.AddBooks(configuration).AddAccounts().AddTransactions().AddImport().AddReports().AddExport().AddMail(configuration).AddAdmin();
         // Keys in memory: a test's cursors need not outlive it, and nothing is written to the home folder.
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddScoped<BlazorLedger.Features.Api.ApiTokenService>();
@@ -219,7 +220,7 @@ internal sealed class TestLedger : IAsyncDisposable
 
     /// <summary>
     /// The ledger's invariants, over every book: each account's stored balance is the sum of its postings, and each
-    /// transaction's postings sum to zero in each currency.
+    /// transaction's postings sum to zero in each currency, and each account's days (<see cref="AccountDay"/>) add its postings up by date.
     /// </summary>
     public async Task AssertInvariantsAsync()
     {
@@ -231,6 +232,11 @@ internal sealed class TestLedger : IAsyncDisposable
             Assert.True(account.Balance == sums.GetValueOrDefault(account.Id),
                 $"{account.Name}: stored balance {account.Balance}, postings sum to {sums.GetValueOrDefault(account.Id)}.");
         }
+        // The days reports read: each account's net change per posting date.
+        var days = await db.AccountDays.Where(d => d.Amount != 0).Select(d => new { d.AccountId, d.Date, d.Amount }).ToListAsync();
+        var postingDays = await db.Postings.GroupBy(p => new { p.AccountId, p.Date }).Select(g => new { g.Key.AccountId, g.Key.Date, Amount = g.Sum(p => p.Amount) })
+            .Where(d => d.Amount != 0).ToListAsync();
+        Assert.Equal(postingDays.OrderBy(d => d.AccountId).ThenBy(d => d.Date), days.OrderBy(d => d.AccountId).ThenBy(d => d.Date));
         var unbalanced = await db.Postings.GroupBy(p => new { p.TransactionId, p.Account!.Currency })
             .Where(g => g.Sum(p => p.Amount) != 0).Select(g => g.Key.TransactionId).ToListAsync();
         Assert.Empty(unbalanced);

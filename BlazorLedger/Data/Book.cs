@@ -14,5 +14,8 @@ public sealed class Book
     /// </summary>
     public long TransactionCount { get; set; }
 
+    /// <summary>The day of the month the book's financial month starts on (1 to 28): 25 for pay-cycle months.</summary>
+    public int MonthStartDay { get; set; } = 1;
+
     public List<BookMember> Members { get; set; } = [];
 }

@@ -15,6 +15,7 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options)
     public DbSet<Account> Accounts => Set<Account>();
     public DbSet<Transaction> Transactions => Set<Transaction>();
     public DbSet<Posting> Postings => Set<Posting>();
+    public DbSet<AccountDay> AccountDays => Set<AccountDay>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
@@ -73,6 +74,7 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options)
         {
             book.Property(b => b.Name).HasMaxLength(BookLimits.MaxName);
             book.Property(b => b.BaseCurrency).HasMaxLength(3);
+            book.Property(b => b.MonthStartDay).HasDefaultValue(1);
         });
 
         builder.Entity<BookMember>(member =>
@@ -120,6 +122,14 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options)
             posting.HasIndex(p => new { p.AccountId, p.Date, p.Id });
             posting.HasIndex(p => p.TransactionId);
             posting.HasOne(p => p.Account).WithMany().HasForeignKey(p => p.AccountId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<AccountDay>(day =>
+        {
+            day.HasKey(d => new { d.AccountId, d.Date });
+            // Covering: a report over a book and a period reads this index alone.
+            day.HasIndex(d => new { d.BookId, d.Date, d.AccountId, d.Amount });
+            day.HasOne<Account>().WithMany().HasForeignKey(d => d.AccountId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<ImportRule>(rule =>

@@ -5,6 +5,8 @@ using BlazorLedger.Data;
 using BlazorLedger.Features.Accounts;
 using BlazorLedger.Features.Books;
 using BlazorLedger.Features.Export;
+using BlazorLedger.Features.Import;
+using BlazorLedger.Features.Reports;
 using BlazorLedger.Features.Transactions;
 
 namespace BlazorLedger.Features.Api;
@@ -17,6 +19,9 @@ namespace BlazorLedger.Features.Api;
 public static class ApiEndpoints
 {
     public const int MaxBodyBytes = 1024 * 1024;
+
+    /// <summary>A batch may carry a thousand transactions of several postings each.</summary>
+    public const int MaxBatchBodyBytes = 8 * 1024 * 1024;
 
     public static IEndpointRouteBuilder MapLedgerApi(this IEndpointRouteBuilder endpoints)
     {
@@ -85,6 +90,10 @@ public static class ApiEndpoints
             .RequireAuthorization(ApiRegistration.WritePolicy)
             .Accepts<ApiPostTransaction>("application/json").Produces<ApiTransaction>(201).Produces<ApiTransaction>(200);
 
+        api.MapPost("/books/{bookId:guid}/transactions/batch", PostBatchAsync)
+            .RequireAuthorization(ApiRegistration.WritePolicy)
+            .Accepts<ApiPostBatch>("application/json").Produces<ApiBatchResponse>(200);
+
         api.MapGet("/books/{bookId:guid}/transactions/{transactionId:guid}",
                 async (HttpContext http, Guid bookId, Guid transactionId, PostingService postings, CancellationToken ct) =>
                     Respond(await postings.GetAsync(Caller(http), bookId, transactionId, ct), t => Results.Ok(t.ToApi())))
@@ -105,8 +114,47 @@ public static class ApiEndpoints
                         books, csv, ct))
             .Produces<string>(200, "text/csv", "text/plain");
 
+        api.MapReportApi();
+
+        // A book's hledger export, restored into a new book that the caller owns.
+        api.MapPost("/books/restore", RestoreAsync)
+            .RequireAuthorization(ApiRegistration.WritePolicy)
+            .Accepts<string>("text/plain").Produces<ApiBook>(201);
+
         return endpoints;
     }
+
+    /// <summary>A journal may be far larger than a JSON body; the server's default request limit would refuse a large book's.</summary>
+    public const int MaxJournalBytes = 64 * 1024 * 1024;
+
+    private static async Task<IResult> RestoreAsync(HttpContext http, string? name, JournalRestoreService restore, CancellationToken ct)
+    {
+        if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxJournalBytes;
+        }
+        if (http.Request.ContentLength > MaxJournalBytes)
+        {
+            return JournalTooLarge();
+        }
+        using var buffer = new MemoryStream();
+        var chunk = new byte[64 * 1024];
+        int read;
+        while ((read = await http.Request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > MaxJournalBytes)
+            {
+                return JournalTooLarge();
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        var result = await restore.RestoreAsync(Caller(http), name ?? "", buffer.ToArray(), ct);
+        // There is no resource for one book in this API: the new book's accounts are where a client goes next.
+        return Respond(result, b => Results.Created($"/api/v1/books/{b.Id}/accounts", b.ToApi()));
+    }
+
+    private static IResult JournalTooLarge() =>
+        Results.Problem(statusCode: 413, title: "Payload too large", detail: $"A journal may be at most {MaxJournalBytes / 1024 / 1024} MiB.");
 
     private static async Task<IResult> PostTransactionAsync(HttpContext http, Guid bookId, AccountService accounts, PostingService postings,
         CancellationToken ct)
@@ -150,6 +198,52 @@ public static class ApiEndpoints
             : Results.Ok(t.ToApi()));
     }
 
+    /// <summary>Up to a thousand transactions, all or none: 200 with each one's outcome in the order sent.</summary>
+    private static async Task<IResult> PostBatchAsync(HttpContext http, Guid bookId, AccountService accounts, ImportRuleService rules,
+        PostingService postings, CancellationToken ct)
+    {
+        var actor = Caller(http);
+        var (json, problem) = await ReadBodyAsync(http, ct, MaxBatchBodyBytes);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        ApiPostBatch body;
+        using (json)
+        {
+            if (json!.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return NotAnObject();
+            }
+            body = json.RootElement.Deserialize<ApiPostBatch>(ApiJson.Transactions)!;
+        }
+        var errors = body.Problems();
+        if (errors.ContainsKey("transactions"))
+        {
+            return Validation(errors);
+        }
+
+        var known = await accounts.ListAsync(actor, bookId, ct: ct);
+        if (!known.Succeeded)
+        {
+            return Respond(known, _ => Results.Ok());
+        }
+        var ruleSet = await rules.RuleSetAsync(actor, bookId, ct);
+        if (!ruleSet.Succeeded)
+        {
+            return Respond(ruleSet, _ => Results.Ok());
+        }
+        var command = body.ToCommand(bookId, known.Value!.ToDictionary(a => a.Id, a => a.Currency), ruleSet.Value!, errors);
+        if (command is null || errors.Count > 0)
+        {
+            return Validation(errors);
+        }
+
+        var result = await postings.PostManyAsync(actor, command, ct);
+        return Respond(result, batch => Results.Ok(new ApiBatchResponse(batch.Items.Select((item, i) => new ApiBatchResult(
+            command.Transactions[i].IdempotencyKey!, item.Status == PostedStatus.Created ? 201 : 200, item.Transaction!.ToApi())).ToList())));
+    }
+
     private static async Task<(T? Body, IResult? Problem)> ReadJsonAsync<T>(HttpContext http, CancellationToken ct)
     {
         var (json, problem) = await ReadBodyAsync(http, ct);
@@ -174,20 +268,21 @@ public static class ApiEndpoints
     private static IResult NotAnObject() => Validation(new() { [""] = ["The body must be a JSON object."] });
 
     /// <summary>Reads at most 1 MiB of JSON; anything larger is refused with 413 before it is parsed.</summary>
-    private static async Task<(JsonDocument? Json, IResult? Problem)> ReadBodyAsync(HttpContext http, CancellationToken ct)
+    private static async Task<(JsonDocument? Json, IResult? Problem)> ReadBodyAsync(HttpContext http, CancellationToken ct,
+        int maxBytes = MaxBodyBytes)
     {
-        if (http.Request.ContentLength > MaxBodyBytes)
+        if (http.Request.ContentLength > maxBytes)
         {
-            return (null, TooLarge());
+            return (null, TooLarge(maxBytes));
         }
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
         while ((read = await http.Request.Body.ReadAsync(chunk, ct)) > 0)
         {
-            if (buffer.Length + read > MaxBodyBytes)
+            if (buffer.Length + read > maxBytes)
             {
-                return (null, TooLarge());
+                return (null, TooLarge(maxBytes));
             }
             buffer.Write(chunk, 0, read);
         }
@@ -201,8 +296,8 @@ public static class ApiEndpoints
         }
     }
 
-    private static IResult TooLarge() =>
-        Results.Problem(statusCode: 413, title: "Payload too large", detail: $"The body may be at most {MaxBodyBytes / 1024} KiB.");
+    private static IResult TooLarge(int maxBytes) =>
+        Results.Problem(statusCode: 413, title: "Payload too large", detail: $"The body may be at most {maxBytes / 1024} KiB.");
 
     internal static IResult? PagingProblem(string? limit, string? from, string? to, out int size, out DateOnly? start, out DateOnly? end)
     {
@@ -224,9 +319,9 @@ public static class ApiEndpoints
         return errors.Count > 0 ? Validation(errors) : null;
     }
 
-    private static Actor Caller(HttpContext http) => Actor.FromPrincipal(http.User)!;
+    internal static Actor Caller(HttpContext http) => Actor.FromPrincipal(http.User)!;
 
-    private static IResult Respond<T>(Result<T> result, Func<T, IResult> success) => result.Status switch
+    internal static IResult Respond<T>(Result<T> result, Func<T, IResult> success) => result.Status switch
     {
         ResultStatus.Ok or ResultStatus.Created => success(result.Value!),
         ResultStatus.NotFound => Results.Problem(statusCode: 404, title: "Not found", detail: result.Message),
@@ -235,7 +330,7 @@ public static class ApiEndpoints
         _ => Validation(result.Errors.ToDictionary(e => Camel(e.Key), e => e.Value), result.Message),
     };
 
-    private static IResult Validation(Dictionary<string, string[]> errors, string? detail = null) =>
+    internal static IResult Validation(Dictionary<string, string[]> errors, string? detail = null) =>
         Results.ValidationProblem(errors, detail: detail ?? "The request is invalid; see errors.", title: "Invalid request");
 
     /// <summary>"Postings[1].Amount" → "postings[1].amount", matching the JSON the client sent.</summary>

@@ -16,7 +16,7 @@ internal static class ApiJson
     public static readonly JsonSerializerOptions Transactions = new(JsonSerializerDefaults.Web)
     {
         PropertyNameCaseInsensitive = false,
-        Converters = { new IsoDateOrNull(), new GuidOrNull(), new PostingsOrNull() },
+        Converters = { new IsoDateOrNull(), new GuidOrNull(), new ObjectsOrNull<ApiPostingLine>(), new ObjectsOrNull<ApiBatchTransaction>() },
     };
 
     /// <summary>Documents the two field types whose converters the document generator cannot see into.</summary>
@@ -66,33 +66,33 @@ internal static class ApiJson
         public override void Write(Utf8JsonWriter writer, Guid? value, JsonSerializerOptions options) => writer.WriteStringValue(value?.ToString());
     }
 
-    /// <summary>Postings that are not an array read as none; a posting that is not an object reads as null.</summary>
-    private sealed class PostingsOrNull : JsonConverter<IReadOnlyList<ApiPostingLine?>>
+    /// <summary>A list (postings, a batch's transactions) that is not an array reads as none; an item that is not an object reads as null.</summary>
+    private sealed class ObjectsOrNull<T> : JsonConverter<IReadOnlyList<T?>> where T : class
     {
-        public override IReadOnlyList<ApiPostingLine?>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        public override IReadOnlyList<T?>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
             if (reader.TokenType != JsonTokenType.StartArray)
             {
                 reader.Skip();
                 return null;
             }
-            var postings = new List<ApiPostingLine?>();
+            var items = new List<T?>();
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
                 if (reader.TokenType == JsonTokenType.StartObject)
                 {
-                    postings.Add(JsonSerializer.Deserialize<ApiPostingLine>(ref reader, options));
+                    items.Add(JsonSerializer.Deserialize<T>(ref reader, options));
                 }
                 else
                 {
                     reader.Skip();
-                    postings.Add(null);
+                    items.Add(null);
                 }
             }
-            return postings;
+            return items;
         }
 
-        public override void Write(Utf8JsonWriter writer, IReadOnlyList<ApiPostingLine?> value, JsonSerializerOptions options) =>
+        public override void Write(Utf8JsonWriter writer, IReadOnlyList<T?> value, JsonSerializerOptions options) =>
             JsonSerializer.Serialize(writer, value.ToList(), options);
     }
 }

@@ -48,7 +48,7 @@ internal sealed class BookExportService(IDbContextFactory<LedgerDbContext> dbFac
         var book = await db.Books.AsNoTracking().Where(b => b.Id == bookId).Select(b => new { b.Name, b.BaseCurrency, b.CreatedAt }).SingleAsync(ct);
         var accounts = await db.Accounts.AsNoTracking().Where(a => a.BookId == bookId)
             .OrderBy(a => a.CreatedAt).ThenBy(a => a.Id)
-            .Select(a => new ExportAccount(a.Id, a.Name, a.Type, a.Currency, a.Archived))
+            .Select(a => new ExportAccount(a.Id, a.Name, a.Code, a.Type, a.Currency, a.Archived))
             .ToListAsync(ct);
         var first = await db.Transactions.Where(t => t.BookId == bookId).MinAsync(t => (DateOnly?)t.Date, ct);
         var created = DateOnly.FromDateTime(book.CreatedAt);

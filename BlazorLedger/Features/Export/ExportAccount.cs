@@ -3,4 +3,4 @@ using BlazorLedger.Data;
 namespace BlazorLedger.Features.Export;
 
 /// <summary>An account as the journal formats declare it.</summary>
-public sealed record ExportAccount(Guid Id, string Name, AccountType Type, string Currency, bool Archived);
+public sealed record ExportAccount(Guid Id, string Name, string? Code, AccountType Type, string Currency, bool Archived);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using BlazorLedger.Data;
 
@@ -8,7 +9,8 @@ namespace BlazorLedger.Features.Export;
 /// the five standard roots with their types, and every transaction, reversals of voids included, with exact amounts.
 /// Account names keep what people typed, less what the format gives a meaning: a colon (the account separator) becomes a
 /// dash, and runs of spaces one space (two spaces end a name). In descriptions a semicolon would start a comment and is
-/// written as the fullwidth "；".
+/// written as the fullwidth "；". The journal is also the book's backup: tags keep what a restore needs and the text shown
+/// cannot say exactly (see <see cref="HledgerText"/>), and each transaction's number is its code.
 /// </summary>
 internal sealed class HledgerFormat : IBookFormat
 {
@@ -20,7 +22,7 @@ internal sealed class HledgerFormat : IBookFormat
         this.book = book;
         accounts = book.Accounts.ToDictionary(a => a.Id);
         Names = ExportText.Unique(book.Accounts.OrderBy(a => a.Type).ThenBy(a => a.Name, StringComparer.Ordinal)
-                .Select(a => (a.Id, $"{Root(a.Type)}:{Segment(a.Name)}")),
+                .Select(a => (a.Id, $"{Root(a.Type)}:{HledgerText.Segment(a.Name)}")),
             (name, n) => $"{name} ({n})");
         File = new ExportFile(ExportText.FileName(book.Name, "journal"), "text/plain; charset=utf-8");
     }
@@ -30,39 +32,20 @@ internal sealed class HledgerFormat : IBookFormat
 
     public ExportFile File { get; }
 
-    public static string Root(AccountType type) => type switch
-    {
-        AccountType.Asset => "Assets",
-        AccountType.Liability => "Liabilities",
-        AccountType.Equity => "Equity",
-        AccountType.Income => "Income",
-        _ => "Expenses",
-    };
-
-    private static string TypeCode(AccountType type) => type switch
-    {
-        AccountType.Asset => "A",
-        AccountType.Liability => "L",
-        AccountType.Equity => "E",
-        AccountType.Income => "R",
-        _ => "X",
-    };
-
-    private static string Segment(string name)
-    {
-        var line = ExportText.Line(name).Replace(':', '-').Trim();
-        return line.Length == 0 ? "Account" : line;
-    }
-
-    private static string Text(string text) => ExportText.Line(text).Replace(';', '；');
+    public static string Root(AccountType type) => HledgerText.Root(type);
 
     public string Header()
     {
         var text = new StringBuilder();
-        text.Append("; ").Append(Text(book.Name)).AppendLine(", exported from BlazorLedger.");
+        text.Append("; ").Append(ExportText.Line(book.Name).Replace(';', '；')).AppendLine(", exported from BlazorLedger.");
         text.AppendLine("; Amounts are exact; a voided transaction is followed by the transaction that reverses it.");
+        text.AppendLine("; BlazorLedger restores a book from this file: its tags keep what the names and text shown cannot say exactly.");
+        text.Append(HledgerText.BaseCurrencyComment).AppendLine(book.BaseCurrency);
         text.AppendLine();
-        text.AppendLine("tag reverses");
+        foreach (var tag in HledgerText.DeclaredTags)
+        {
+            text.Append("tag ").AppendLine(tag);
+        }
         foreach (var currency in book.Accounts.Select(a => a.Currency).Append(book.BaseCurrency).Distinct().Order(StringComparer.Ordinal))
         {
             text.Append("commodity ").AppendLine(currency);
@@ -77,8 +60,21 @@ internal sealed class HledgerFormat : IBookFormat
         foreach (var account in book.Accounts.OrderBy(a => Names[a.Id], StringComparer.Ordinal))
         {
             text.Append("account ").AppendLine(Names[account.Id]);
-            text.Append("    ; type: ").Append(TypeCode(account.Type));
-            text.AppendLine(account.Archived ? ", archived:" : "");
+            text.Append("    ; ").Append(HledgerText.TypeTag).Append(": ").Append(HledgerText.TypeCode(account.Type));
+            if (account.Archived)
+            {
+                text.Append(", ").Append(HledgerText.ArchivedTag).Append(':');
+            }
+            text.Append(", ").Append(HledgerText.CurrencyTag).Append(": ").Append(account.Currency);
+            if (account.Code is { } code)
+            {
+                text.Append(", ").Append(HledgerText.CodeTag).Append(": ").Append(HledgerText.Escape(code));
+            }
+            if (HledgerText.AppName(Names[account.Id]) != account.Name)
+            {
+                text.Append(", ").Append(HledgerText.NameTag).Append(": ").Append(HledgerText.Escape(account.Name));
+            }
+            text.AppendLine();
         }
         text.AppendLine();
         return text.ToString();
@@ -87,27 +83,37 @@ internal sealed class HledgerFormat : IBookFormat
     public string Transaction(ExportTransaction transaction)
     {
         var text = new StringBuilder();
-        text.Append(transaction.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
-            .Append(" (").Append(transaction.Number).Append(") ");
-        if (transaction.Payee is { } payee && Text(payee).Replace('|', '¦') is { Length: > 0 } shown)
-        {
-            text.Append(shown).Append(" | ");
-        }
-        text.AppendLine(Text(transaction.Description));
+        var header = HledgerText.Header(transaction.Payee, transaction.Description);
+        text.Append(transaction.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+            .Append(" (").Append(transaction.Number).Append(") ").AppendLine(header);
         if (transaction.ReversesNumber is { } reverses)
         {
-            text.Append("    ; reverses: ").Append(reverses).AppendLine();
+            text.Append("    ; ").Append(HledgerText.ReversesTag).Append(": ").Append(reverses).AppendLine();
+        }
+        if (HledgerText.SplitHeader(header) != (transaction.Payee, transaction.Description))
+        {
+            text.Append("    ; ").Append(HledgerText.DescriptionTag).Append(": ").Append(HledgerText.Escape(transaction.Description));
+            if (transaction.Payee is { } payee)
+            {
+                text.Append(", ").Append(HledgerText.PayeeTag).Append(": ").Append(HledgerText.Escape(payee));
+            }
+            text.AppendLine();
         }
         foreach (var posting in transaction.Postings)
         {
             var account = accounts[posting.AccountId];
             text.Append("    ").Append(Names[account.Id]).Append("  ")
                 .Append(ExportText.Amount(posting.Amount, account.Currency)).Append(' ').Append(account.Currency);
-            if (posting.Memo is { } memo && ExportText.Line(memo) is { Length: > 0 } line)
+            var shown = posting.Memo is { } memo ? HledgerText.ShownMemo(memo) : "";
+            if (shown.Length > 0)
             {
-                text.Append("  ; ").Append(line);
+                text.Append("  ; ").Append(shown);
             }
             text.AppendLine();
+            if (posting.Memo is { } exact && shown != exact)
+            {
+                text.Append("      ; ").Append(HledgerText.MemoTag).Append(": ").Append(HledgerText.Escape(exact)).AppendLine();
+            }
         }
         text.AppendLine();
         return text.ToString();

@@ -42,8 +42,10 @@ internal static class CsvStatementReader
             suggested is null ? null : suggested with { Delimiter = delimiter, HasHeader = hasHeader, SkipRows = skip }, errors);
     }
 
-    public static ParsedStatement Read(byte[] content, CsvMapping mapping, StatementAccount account)
+    /// <param name="today">Decides the century of two-digit years (see <see cref="StatementDates.TryParse"/>); today in UTC by default.</param>
+    public static ParsedStatement Read(byte[] content, CsvMapping mapping, StatementAccount account, DateOnly? today = null)
     {
+        var asOf = today ?? DateOnly.FromDateTime(DateTime.UtcNow);
         if (!StatementText.TryDecode(content, out var text, out var encoding, out var decodeError))
         {
             return ParsedStatement.Failed(StatementFormat.Csv, encoding, decodeError);
@@ -69,7 +71,7 @@ internal static class CsvStatementReader
         string Name(int column) => header is not null && column < header.Count && header[column].Trim().Length > 0
             ? $"\"{header[column].Trim()}\"" : $"column {column + 1}";
 
-        var dates = ChooseDateFormat(data, mapping);
+        var dates = ChooseDateFormat(data, mapping, asOf);
         var numbers = ChooseNumberFormat(data, mapping, account.Currency);
         if (dates.Read == 0 || numbers.Read == 0)
         {
@@ -103,13 +105,13 @@ internal static class CsvStatementReader
         var read = new List<(int Line, DateOnly Date, long Amount, string Description, string? Payee, string? Memo)>();
         foreach (var record in data)
         {
-            if (ReadRow(record, mapping, dateFormat, numberFormat, account.Currency, Name) is { } row)
+            if (ReadRow(record, mapping, dateFormat, asOf, numberFormat, account.Currency, Name) is { } row)
             {
                 read.Add(row);
             }
             else
             {
-                errors.Add(RowError(record, mapping, dateFormat, numberFormat, account.Currency, Name));
+                errors.Add(RowError(record, mapping, dateFormat, asOf, numberFormat, account.Currency, Name));
             }
         }
 
@@ -127,9 +129,9 @@ internal static class CsvStatementReader
     }
 
     private static (int Line, DateOnly Date, long Amount, string Description, string? Payee, string? Memo)? ReadRow(CsvRecord record,
-        CsvMapping mapping, StatementDateFormat dateFormat, StatementNumberFormat numberFormat, string currency, Func<int, string> name)
+        CsvMapping mapping, StatementDateFormat dateFormat, DateOnly today, StatementNumberFormat numberFormat, string currency, Func<int, string> name)
     {
-        if (!StatementDates.TryParse(record.Field(mapping.DateColumn), dateFormat, out var date) || date < TransactionLimits.EarliestDate)
+        if (!StatementDates.TryParse(record.Field(mapping.DateColumn), dateFormat, out var date, today) || date < TransactionLimits.EarliestDate)
         {
             return null;
         }
@@ -144,7 +146,8 @@ internal static class CsvStatementReader
     }
 
     /// <summary>Why <see cref="ReadRow"/> refused <paramref name="record"/>: the first cell at fault.</summary>
-    private static StatementError RowError(CsvRecord record, CsvMapping mapping, StatementDateFormat dateFormat, StatementNumberFormat numberFormat,
+    private static StatementError RowError(CsvRecord record, CsvMapping mapping, StatementDateFormat dateFormat, DateOnly today,
+        StatementNumberFormat numberFormat,
         string currency, Func<int, string> name)
     {
         var missing = mapping.Columns().Where(c => c.Column >= record.Fields.Count && c.Role is "date" or "amount").Select(c => c.Column).ToList();
@@ -154,7 +157,7 @@ internal static class CsvStatementReader
                 $"The line has {record.Fields.Count} field{(record.Fields.Count == 1 ? "" : "s")}; {name(missing[0])} is missing.");
         }
         var dateText = record.Field(mapping.DateColumn).Trim();
-        if (!StatementDates.TryParse(dateText, dateFormat, out var date))
+        if (!StatementDates.TryParse(dateText, dateFormat, out var date, today))
         {
             return new StatementError(record.Line, mapping.DateColumn + 1, dateText.Length == 0
                 ? $"The date ({name(mapping.DateColumn)}) is empty."
@@ -233,14 +236,14 @@ internal static class CsvStatementReader
     /// differently (03/04/2026): then the person must choose.
     /// </summary>
     /// <returns>The candidates and how many cells the best of them reads (-1 when the format was chosen).</returns>
-    private static (IReadOnlyList<StatementDateFormat> Choices, int Read) ChooseDateFormat(List<CsvRecord> data, CsvMapping mapping)
+    private static (IReadOnlyList<StatementDateFormat> Choices, int Read) ChooseDateFormat(List<CsvRecord> data, CsvMapping mapping, DateOnly today)
     {
         if (mapping.DateFormat is { } chosen)
         {
             return ([chosen], -1);
         }
         var cells = data.Select(r => r.Field(mapping.DateColumn)).Where(c => c.Trim().Length > 0).ToList();
-        var readings = StatementDates.All.Select(f => (Format: f, Dates: cells.Select(c => StatementDates.TryParse(c, f, out var d) ? d : (DateOnly?)null).ToList()))
+        var readings = StatementDates.All.Select(f => (Format: f, Dates: cells.Select(c => StatementDates.TryParse(c, f, out var d, today) ? d : (DateOnly?)null).ToList()))
             .ToList();
         var best = readings.Max(r => r.Dates.Count(d => d is not null));
         var candidates = readings.Where(r => r.Dates.Count(d => d is not null) == best).ToList();

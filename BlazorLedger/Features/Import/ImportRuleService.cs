@@ -22,29 +22,7 @@ internal sealed class ImportRuleService(IDbContextFactory<LedgerDbContext> dbFac
 
     public async Task<Result<ImportRuleDto>> CreateAsync(Actor actor, CreateImportRule command, CancellationToken ct = default)
     {
-        var errors = new ValidationErrors();
-        var pattern = command.IsRegex ? command.Pattern : command.Pattern.Trim();
-        var payee = string.IsNullOrWhiteSpace(command.Payee) ? null : command.Payee.Trim();
-        if (pattern.Length == 0)
-        {
-            errors.Add(nameof(CreateImportRule.Pattern), "Enter the text to look for.");
-        }
-        else if (pattern.Length > ImportRuleLimits.MaxPattern)
-        {
-            errors.Add(nameof(CreateImportRule.Pattern), $"Use at most {ImportRuleLimits.MaxPattern} characters.");
-        }
-        else if (command.IsRegex && !ImportRuleSet.TryCompile(pattern, out _, out var regexError))
-        {
-            errors.Add(nameof(CreateImportRule.Pattern), regexError);
-        }
-        if (payee?.Length > TransactionLimits.MaxPayee)
-        {
-            errors.Add(nameof(CreateImportRule.Payee), $"Use at most {TransactionLimits.MaxPayee} characters.");
-        }
-        if (command.AccountId is null && payee is null)
-        {
-            errors.Add(nameof(CreateImportRule.AccountId), "Choose the account or the payee the rule sets (or both).");
-        }
+        var errors = Validate(command, out var pattern, out var payee);
         if (errors.Any)
         {
             return errors.ToResult<ImportRuleDto>();
@@ -125,6 +103,79 @@ internal sealed class ImportRuleService(IDbContextFactory<LedgerDbContext> dbFac
             await session.CommitAsync(ct);
             return Result<bool>.Ok(true);
         }, ct);
+
+    /// <summary>How many past transactions the preview of a rule looks at, newest first.</summary>
+    public const int PreviewExamines = 10_000;
+
+    /// <summary>Past transactions shown in the preview of a rule.</summary>
+    public const int PreviewShows = 50;
+
+    /// <summary>
+    /// What a rule would have matched among the book's last <see cref="PreviewExamines"/> transactions (voided ones and
+    /// reversals left out), and which of them already use its account. Nothing is changed: postings are never rewritten.
+    /// </summary>
+    public async Task<Result<RuleEffect>> PreviewAsync(Actor actor, CreateImportRule command, CancellationToken ct = default)
+    {
+        var errors = Validate(command, out var pattern, out var payee);
+        if (errors.Any)
+        {
+            return errors.ToResult<RuleEffect>();
+        }
+        var rules = new ImportRuleSet([new ImportRuleDto(Guid.Empty, 0, pattern, command.IsRegex, command.AccountId, null, payee)]);
+        return await dbFactory.InBookAsync(actor, command.BookId, BookRole.Editor, write: false, async session =>
+        {
+            var db = session.Db;
+            var recent = await db.Transactions.AsNoTracking()
+                .Where(t => t.BookId == command.BookId && t.ReversesId == null && !db.Transactions.Any(r => r.ReversesId == t.Id))
+                .OrderByDescending(t => t.Number).Take(PreviewExamines)
+                .Select(t => new { t.Id, t.Number, t.Date, t.Description, t.Payee })
+                .ToListAsync(ct);
+            var matched = recent.Where(t => rules.Match(t.Description, t.Payee) is not null).ToList();
+            var accounts = new Dictionary<Guid, List<(Guid Id, string Name)>>();
+            foreach (var chunk in matched.Select(t => t.Id).Chunk(1_000))
+            {
+                var legs = await db.Postings.AsNoTracking().Where(p => chunk.Contains(p.TransactionId)).OrderBy(p => p.Id)
+                    .Select(p => new { p.TransactionId, p.AccountId, p.Account!.Name }).ToListAsync(ct);
+                foreach (var leg in legs)
+                {
+                    (accounts.TryGetValue(leg.TransactionId, out var list) ? list : accounts[leg.TransactionId] = []).Add((leg.AccountId, leg.Name));
+                }
+            }
+            bool AlreadyThere(Guid transactionId) =>
+                command.AccountId is null || accounts.GetValueOrDefault(transactionId)?.Any(a => a.Id == command.AccountId) == true;
+            var rows = matched.Take(PreviewShows).Select(t => new RuleEffectRow(t.Id, t.Number, t.Date, t.Description, t.Payee,
+                (accounts.GetValueOrDefault(t.Id) ?? []).Select(a => a.Name).Distinct().ToList(), AlreadyThere(t.Id))).ToList();
+            return Result<RuleEffect>.Ok(new RuleEffect(recent.Count, matched.Count, matched.Count(t => AlreadyThere(t.Id)), rows));
+        }, ct);
+    }
+
+    private static ValidationErrors Validate(CreateImportRule command, out string pattern, out string? payee)
+    {
+        var errors = new ValidationErrors();
+        pattern = command.IsRegex ? command.Pattern ?? "" : (command.Pattern ?? "").Trim();
+        payee = string.IsNullOrWhiteSpace(command.Payee) ? null : command.Payee.Trim();
+        if (pattern.Length == 0)
+        {
+            errors.Add(nameof(CreateImportRule.Pattern), "Enter the text to look for.");
+        }
+        else if (pattern.Length > ImportRuleLimits.MaxPattern)
+        {
+            errors.Add(nameof(CreateImportRule.Pattern), $"Use at most {ImportRuleLimits.MaxPattern} characters.");
+        }
+        else if (command.IsRegex && !ImportRuleSet.TryCompile(pattern, out _, out var regexError))
+        {
+            errors.Add(nameof(CreateImportRule.Pattern), regexError);
+        }
+        if (payee?.Length > TransactionLimits.MaxPayee)
+        {
+            errors.Add(nameof(CreateImportRule.Payee), $"Use at most {TransactionLimits.MaxPayee} characters.");
+        }
+        if (command.AccountId is null && payee is null)
+        {
+            errors.Add(nameof(CreateImportRule.AccountId), "Choose the account or the payee the rule sets (or both).");
+        }
+        return errors;
+    }
 
     internal static async Task<IReadOnlyList<ImportRuleDto>> ListAsync(LedgerDbContext db, Guid bookId, CancellationToken ct) =>
         await db.ImportRules.AsNoTracking()

@@ -4,8 +4,9 @@ namespace BlazorLedger.Features.Import;
 
 /// <summary>
 /// Turns the bytes of an uploaded statement into text: a byte order mark decides (UTF-8, UTF-16 or UTF-32, either byte
-/// order); without one the bytes are UTF-8 if they are valid UTF-8, and otherwise Windows-1252, the Latin-1 superset that
-/// European banks' exports use (it has the euro sign where Latin-1 has control characters).
+/// order); without one, zero bytes in every other place mean UTF-16 (see <see cref="Utf16ByZeros"/>), and otherwise the
+/// bytes are UTF-8 if they are valid UTF-8, and else Windows-1252, the Latin-1 superset that European banks' exports use
+/// (it has the euro sign where Latin-1 has control characters).
 /// </summary>
 internal static class StatementText
 {
@@ -45,6 +46,7 @@ internal static class StatementText
             [0xFE, 0xFF, ..] => (new UnicodeEncoding(bigEndian: true, byteOrderMark: true, throwOnInvalidBytes: true), 2, "UTF-16 (big-endian)"),
             _ => null,
         };
+        var guessed = marked is null ? Utf16ByZeros(bytes) : null;
         try
         {
             if (marked is { } bom)
@@ -52,11 +54,22 @@ internal static class StatementText
                 text = bom.Decoder.GetString(bytes[bom.Skip..]);
                 encoding = bom.Name;
             }
+            else if (guessed is { } utf16)
+            {
+                text = utf16.Decoder.GetString(bytes);
+                encoding = utf16.Name;
+            }
             else
             {
                 text = StrictUtf8.GetString(bytes);
                 encoding = "UTF-8";
             }
+        }
+        catch (DecoderFallbackException) when (guessed is not null)
+        {
+            // The zeros only suggested UTF-16; bytes that are not UTF-16 after all are no text this reader knows.
+            error = NotText;
+            return false;
         }
         catch (DecoderFallbackException) when (marked is null)
         {
@@ -71,10 +84,45 @@ internal static class StatementText
 
         if (text.Contains('\0'))
         {
-            error = "This is not a text file (a spreadsheet or a PDF?). Export the statement from your bank as CSV or OFX.";
+            error = NotText;
             return false;
         }
         return true;
+    }
+
+    private const string NotText = "This is not a text file (a spreadsheet or a PDF?). Export the statement from your bank as CSV or OFX.";
+
+    /// <summary>How much of a file <see cref="Utf16ByZeros"/> looks at: enough lines of a statement to be sure.</summary>
+    private const int Utf16Sample = 4096;
+
+    /// <summary>
+    /// UTF-16 without a byte order mark (some banks' "Unicode text" exports), told by its zero bytes: the digits, delimiters
+    /// and Latin letters that make up most of a statement are characters below U+0100, whose high byte is zero, and that
+    /// byte comes second in little-endian and first in big-endian order. Text in UTF-8 or Latin-1 has no zero bytes at all.
+    /// At least half the characters must show the zero on one side and hardly any on the other (U+0100, U+4E00 ... have a
+    /// zero low byte), so a binary file with zeros scattered about is not taken for text.
+    /// </summary>
+    private static (Encoding Decoder, string Name)? Utf16ByZeros(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length % 2 != 0)
+        {
+            return null;
+        }
+        var sample = bytes[..Math.Min(bytes.Length, Utf16Sample)];
+        int first = 0, second = 0;
+        for (var i = 0; i < sample.Length; i += 2)
+        {
+            first += sample[i] == 0 ? 1 : 0;
+            second += sample[i + 1] == 0 ? 1 : 0;
+        }
+        var characters = sample.Length / 2;
+        bool Mostly(int zeros) => zeros * 2 >= characters;
+        bool Hardly(int zeros) => zeros * 16 <= characters;
+        return Mostly(second) && Hardly(first)
+            ? (new UnicodeEncoding(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true), "UTF-16")
+            : Mostly(first) && Hardly(second)
+                ? (new UnicodeEncoding(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true), "UTF-16 (big-endian)")
+                : null;
     }
 
     /// <summary>A cell as a transaction's text: control characters and runs of spaces become one space; null when nothing is left.</summary>

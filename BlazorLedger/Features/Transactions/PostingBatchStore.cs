@@ -131,6 +131,7 @@ internal static class PostingBatchStore
         {
             return overflowed;
         }
+        await AddToDaysAsync(db, transactions, bookId, ct);
         await CountActivityAsync(db, transactions, bookId, at, currencyOf, ct);
         return null;
     }
@@ -164,6 +165,40 @@ internal static class PostingBatchStore
             }
         }
         return null;
+    }
+
+    /// <summary>Each account's net change per posting date, for reports (see <see cref="AccountDay"/>): one row per account and day.</summary>
+    private static async Task AddToDaysAsync(LedgerDbContext db, IReadOnlyList<Transaction> transactions, Guid bookId, CancellationToken ct)
+    {
+        var days = new Dictionary<(Guid Account, DateOnly Date), long>();
+        foreach (var transaction in transactions)
+        {
+            foreach (var posting in transaction.Postings)
+            {
+                // Within the balance's range, which was just checked, so a day's sum stays in 64 bits in practice; saturate
+                // rather than wrap if it ever did not.
+                var key = (posting.AccountId, transaction.Date);
+                days[key] = (long)Int128.Clamp((Int128)days.GetValueOrDefault(key) + posting.Amount, long.MinValue, long.MaxValue);
+            }
+        }
+        foreach (var chunk in days.Where(d => d.Value != 0).Chunk(ChunkSize))
+        {
+            var parameters = new List<object?> { bookId };
+            var sql = new StringBuilder("""INSERT INTO "AccountDays" ("AccountId", "Date", "BookId", "Amount") VALUES""");
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                var ((account, date), amount) = chunk[i];
+                sql.Append(i == 0 ? "\n(" : ",\n(").Append('{').Append(parameters.Count).Append("}, {").Append(parameters.Count + 1)
+                    .Append("}, {0}, ").Append(amount.ToString(CultureInfo.InvariantCulture)).Append(')');
+                parameters.Add(account);
+                parameters.Add(date);
+            }
+            sql.Append("""
+
+                ON CONFLICT ("AccountId", "Date") DO UPDATE SET "Amount" = "AccountDays"."Amount" + excluded."Amount";
+                """);
+            await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters!, ct);
+        }
     }
 
     /// <summary>The day's activity per currency for the admin figures, as single posts count it, in the book's slot.</summary>

@@ -128,6 +128,11 @@ internal static class PostingStore
             Append(sql, parameters, delta).Append(" WHERE \"Id\" = ");
             Append(sql, parameters, accountId).Append(delta > 0 ? " AND \"Balance\" <= " : " AND \"Balance\" >= ");
             Append(sql, parameters, delta > 0 ? long.MaxValue - delta : long.MinValue - delta).Append(';');
+            // The account's day, for reports (see AccountDay).
+            expectedRows++;
+            sql.Append("\nINSERT INTO \"AccountDays\" (\"AccountId\", \"Date\", \"BookId\", \"Amount\") VALUES (");
+            Append(sql, parameters, accountId).Append(", {2}, {1}, ");
+            Append(sql, parameters, delta).Append(") ON CONFLICT (\"AccountId\", \"Date\") DO UPDATE SET \"Amount\" = \"AccountDays\".\"Amount\" + excluded.\"Amount\";");
         }
 
         // The day's activity per currency for the admin figures, in the same transaction (the book's count was taken with

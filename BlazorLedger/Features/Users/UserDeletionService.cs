@@ -1,6 +1,7 @@
 using BlazorLedger.Common;
 using BlazorLedger.Data;
 using BlazorLedger.Features.Audit;
+using BlazorLedger.Features.Books;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlazorLedger.Features.Users;
@@ -77,7 +78,7 @@ internal sealed class UserDeletionService(IDbContextFactory<LedgerDbContext> dbF
             }
             else
             {
-                await DeleteBookAsync(db, bookId, ct);
+                await BookRows.DeleteAsync(db, bookId, ct);
             }
         }
         db.Audit(now.UtcDateTime, actor.UserId, null, AuditActions.UserDeleted, "User", userId, new
@@ -117,19 +118,5 @@ internal sealed class UserDeletionService(IDbContextFactory<LedgerDbContext> dbF
         {
             db.BookMembers.Add(new BookMember { BookId = bookId, UserId = userId, Role = BookRole.Owner, CreatedAt = now });
         }
-    }
-
-    private static async Task DeleteBookAsync(LedgerDbContext db, Guid bookId, CancellationToken ct)
-    {
-        // Children first: postings, reversals before originals (they reference them), then the book's other rows.
-        await db.ImportedRows.Where(r => r.BookId == bookId).ExecuteDeleteAsync(ct);
-        await db.Postings.Where(p => p.Transaction!.BookId == bookId).ExecuteDeleteAsync(ct);
-        await db.Transactions.Where(t => t.BookId == bookId && t.ReversesId != null).ExecuteDeleteAsync(ct);
-        await db.Transactions.Where(t => t.BookId == bookId).ExecuteDeleteAsync(ct);
-        await db.ImportBatches.Where(b => b.BookId == bookId).ExecuteDeleteAsync(ct);
-        await db.Accounts.Where(a => a.BookId == bookId).ExecuteDeleteAsync(ct);
-        await db.Invitations.Where(i => i.BookId == bookId).ExecuteDeleteAsync(ct);
-        await db.BookMembers.Where(m => m.BookId == bookId).ExecuteDeleteAsync(ct);
-        await db.Books.Where(b => b.Id == bookId).ExecuteDeleteAsync(ct);
     }
 }

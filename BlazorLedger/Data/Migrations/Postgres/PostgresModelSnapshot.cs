@@ -71,6 +71,27 @@ namespace BlazorLedger.Data.Migrations.Postgres
                     b.ToTable("Accounts");
                 });
 
+            modelBuilder.Entity("BlazorLedger.Data.AccountDay", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("BookId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("AccountId", "Date");
+
+                    b.HasIndex("BookId", "Date", "AccountId", "Amount");
+
+                    b.ToTable("AccountDays");
+                });
+
             modelBuilder.Entity("BlazorLedger.Data.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -307,6 +328,11 @@ namespace BlazorLedger.Data.Migrations.Postgres
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("MonthStartDay")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1);
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -926,6 +952,15 @@ namespace BlazorLedger.Data.Migrations.Postgres
                     b.HasOne("BlazorLedger.Data.Book", null)
                         .WithMany()
                         .HasForeignKey("BookId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BlazorLedger.Data.AccountDay", b =>
+                {
+                    b.HasOne("BlazorLedger.Data.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

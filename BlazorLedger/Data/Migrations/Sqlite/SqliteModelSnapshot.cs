@@ -66,6 +66,27 @@ namespace BlazorLedger.Data.Migrations.Sqlite
                     b.ToTable("Accounts");
                 });
 
+            modelBuilder.Entity("BlazorLedger.Data.AccountDay", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("BookId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AccountId", "Date");
+
+                    b.HasIndex("BookId", "Date", "AccountId", "Amount");
+
+                    b.ToTable("AccountDays");
+                });
+
             modelBuilder.Entity("BlazorLedger.Data.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -300,6 +321,11 @@ namespace BlazorLedger.Data.Migrations.Sqlite
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("MonthStartDay")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -909,6 +935,15 @@ namespace BlazorLedger.Data.Migrations.Sqlite
                     b.HasOne("BlazorLedger.Data.Book", null)
                         .WithMany()
                         .HasForeignKey("BookId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BlazorLedger.Data.AccountDay", b =>
+                {
+                    b.HasOne("BlazorLedger.Data.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

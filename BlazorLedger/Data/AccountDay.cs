@@ -1,0 +1,17 @@
+namespace BlazorLedger.Data;
+
+/// <summary>
+/// The net change of one account on one day (by the postings' date), kept by posting in the same database transaction as
+/// the postings and the balance, so that reports read a row per account and day instead of every posting. A void changes
+/// it like any posting; the sum of an account's days is its balance.
+/// </summary>
+public sealed class AccountDay
+{
+    public Guid AccountId { get; set; }
+    public DateOnly Date { get; set; }
+
+    /// <summary>The account's book, so that a report over a book and a period reads one index range.</summary>
+    public Guid BookId { get; set; }
+
+    public long Amount { get; set; }
+}

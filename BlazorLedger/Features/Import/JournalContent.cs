@@ -1,0 +1,28 @@
+using BlazorLedger.Data;
+
+namespace BlazorLedger.Features.Import;
+
+/// <summary>
+/// A book as <see cref="JournalReader"/> read it from its journal: the base currency, the accounts in the order the
+/// journal declares them, and the transactions in file order. When <see cref="Errors"/> has any, there is nothing else.
+/// </summary>
+internal sealed record JournalContent(string BaseCurrency, IReadOnlyList<JournalAccount> Accounts, IReadOnlyList<JournalTransaction> Transactions,
+    IReadOnlyList<StatementError> Errors)
+{
+    public bool Succeeded => Errors.Count == 0;
+
+    public static JournalContent Failed(IReadOnlyList<StatementError> errors) => new("", [], [], errors);
+}
+
+/// <summary>An account as the app had it; <paramref name="JournalName"/> is how the journal's postings name it.</summary>
+internal sealed record JournalAccount(int Line, string JournalName, string Name, string? Code, AccountType Type, string Currency, bool Archived);
+
+/// <summary>
+/// A transaction as the app had it: <paramref name="Number"/> is its number in the book and <paramref name="ReversesNumber"/>,
+/// for the reversal of a void, the number of the transaction it voids.
+/// </summary>
+internal sealed record JournalTransaction(int Line, long Number, DateOnly Date, string Description, string? Payee, long? ReversesNumber,
+    IReadOnlyList<JournalPosting> Postings);
+
+/// <summary>One posting: the journal name of its account, minor units of that account's currency (debit positive), its memo.</summary>
+internal sealed record JournalPosting(string Account, long Amount, string? Memo);

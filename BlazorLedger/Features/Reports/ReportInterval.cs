@@ -1,0 +1,9 @@
+namespace BlazorLedger.Features.Reports;
+
+public enum ReportInterval
+{
+    Week,
+    Month,
+    Quarter,
+    Year,
+}
