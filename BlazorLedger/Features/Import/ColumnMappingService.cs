@@ -61,7 +61,7 @@ internal sealed class ColumnMappingService(IDbContextFactory<LedgerDbContext> db
             return Result<CsvMapping>.Ok(mapping);
         }, ct);
 
-    private static CsvMapping? Deserialize(string json)
+    internal static CsvMapping? Deserialize(string json)
     {
         try
         {

@@ -11,19 +11,23 @@ internal static class CsvStatementReader
 {
     private const int SampleSize = 50;
 
-    public static CsvPreview Inspect(byte[] content)
+    /// <summary>
+    /// The first look. The delimiter, header and lines to skip are detected unless given (the person corrected them in the
+    /// column mapping, and the columns must be named as they will be read).
+    /// </summary>
+    public static CsvPreview Inspect(byte[] content, char? delimiterChosen = null, bool? hasHeaderChosen = null, int? skipChosen = null)
     {
         if (!StatementText.TryDecode(content, out var text, out var encoding, out var decodeError))
         {
             return new CsvPreview(encoding, ',', false, 0, [], [], null, [StatementError.File(decodeError)]);
         }
-        var delimiter = CsvDialect.DetectDelimiter(text);
+        var delimiter = delimiterChosen ?? CsvDialect.DetectDelimiter(text);
         var errors = new List<StatementError>();
         var records = CsvDialect.Read(text, delimiter, errors);
-        var skip = CsvDialect.DetectSkipRows(records);
+        var skip = Math.Clamp(skipChosen ?? CsvDialect.DetectSkipRows(records), 0, records.Count);
         var table = records.Skip(skip).ToList();
-        var hasHeader = CsvDialect.DetectHeader(table);
-        var header = hasHeader ? table[0].Fields.Select(f => f.Trim()).ToList() : null;
+        var hasHeader = hasHeaderChosen ?? CsvDialect.DetectHeader(table);
+        var header = hasHeader && table.Count > 0 ? table[0].Fields.Select(f => f.Trim()).ToList() : null;
         var sample = table.Skip(hasHeader ? 1 : 0).Take(SampleSize).ToList();
         if (table.Count == 0 && errors.Count == 0)
         {

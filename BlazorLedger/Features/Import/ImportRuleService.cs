@@ -177,7 +177,7 @@ internal sealed class ImportRuleService(IDbContextFactory<LedgerDbContext> dbFac
         return errors;
     }
 
-    private static async Task<IReadOnlyList<ImportRuleDto>> ListAsync(LedgerDbContext db, Guid bookId, CancellationToken ct) =>
+    internal static async Task<IReadOnlyList<ImportRuleDto>> ListAsync(LedgerDbContext db, Guid bookId, CancellationToken ct) =>
         await db.ImportRules.AsNoTracking()
             .Where(r => r.BookId == bookId)
             .OrderBy(r => r.Position).ThenBy(r => r.Id)

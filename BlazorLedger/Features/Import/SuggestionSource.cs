@@ -1,0 +1,9 @@
+namespace BlazorLedger.Features.Import;
+
+/// <summary>Where a row's proposed other account came from.</summary>
+public enum SuggestionSource
+{
+    None,
+    Rule,
+    Remembered,
+}
