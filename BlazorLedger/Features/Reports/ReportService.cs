@@ -87,10 +87,24 @@ internal sealed class ReportService(IDbContextFactory<LedgerDbContext> dbFactory
             // Opening balances and the days after them, from one snapshot, so no post lands between the two reads.
             await using var snapshot = await db.BeginReadSnapshotAsync(ct);
             var opening = await BalancesAtAsync(db, bookId, start.AddDays(-1), ct);
-            var days = await db.AccountDays.AsNoTracking()
-                .Where(d => d.BookId == bookId && d.Date >= start && d.Date <= end)
-                .Select(d => new { d.AccountId, d.Date, d.Amount })
-                .ToListAsync(ct);
+            var inRange = db.AccountDays.AsNoTracking().Where(d => d.BookId == bookId && d.Date >= start && d.Date <= end);
+            List<(Guid AccountId, DateOnly Date, long Amount)> days;
+            if (interval == ReportInterval.Week)
+            {
+                days = (await inRange.Select(d => new { d.AccountId, d.Date, d.Amount }).ToListAsync(ct))
+                    .Select(d => (d.AccountId, d.Date, d.Amount)).ToList();
+            }
+            else
+            {
+                // Months, quarters and years are made of financial months, and a financial month is the part of one calendar
+                // month before the start day and the part of the one before from it: the database adds the days up to those
+                // halves (a row per account and month, not per day), each standing for its first day.
+                var startDay = calendar.Value!.StartDay;
+                days = (await inRange.GroupBy(d => new { d.AccountId, d.Date.Year, d.Date.Month, Late = d.Date.Day >= startDay })
+                        .Select(g => new { g.Key.AccountId, g.Key.Year, g.Key.Month, g.Key.Late, Amount = g.Sum(d => d.Amount) })
+                        .ToListAsync(ct))
+                    .Select(g => (g.AccountId, new DateOnly(g.Year, g.Month, g.Late ? startDay : 1), g.Amount)).ToList();
+            }
 
             var currencies = accounts.Values.Select(a => a.Currency).Distinct().Order(StringComparer.Ordinal).ToList();
             var worth = currencies.ToDictionary(c => c, c => accounts.Values
