@@ -40,6 +40,13 @@ internal static class PostingBatchStore
         IReadOnlyList<string> fingerprints, IReadOnlyList<Guid> accountIds, CancellationToken ct)
     {
         var actorName = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? "";
+        if (db.Database.ProviderOf() == DatabaseProvider.Postgres)
+        {
+            // The lookups below run as prepared statements, and PostgreSQL would soon plan them once for all: a plan made
+            // while the book had imported nothing scans the whole table for each value, which a large book's next import
+            // would pay for in minutes. For the rest of this transaction every statement is planned for its own values.
+            await db.Database.ExecuteSqlRawAsync("SET LOCAL plan_cache_mode = force_custom_plan", ct);
+        }
 
         var posted = new Dictionary<string, (Guid, string?)>(StringComparer.Ordinal);
         foreach (var chunk in keys.Chunk(LookupChunk))
