@@ -42,7 +42,7 @@ internal sealed class BenchDatabase : IAsyncDisposable
     public PostingService Postings => Services.GetRequiredService<PostingService>();
     public RegisterService Register => Services.GetRequiredService<RegisterService>();
 
-    public static async Task<BenchDatabase> CreateSqliteAsync(string directory, SqliteDurability durability)
+    public static async Task<BenchDatabase> CreateSqliteAsync(string directory, SqliteDurability durability, int books = 1)
     {
         var path = Path.Combine(directory, $"bench-{Guid.NewGuid():N}.db");
         var connectionString = $"Data Source={path}";
@@ -52,7 +52,7 @@ internal sealed class BenchDatabase : IAsyncDisposable
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;");
         }
         return await SeedAsync(DatabaseProvider.Sqlite, connectionString, services => services.AddLedgerSqlite(connectionString, durability),
-            books: 1, () =>
+            books, () =>
             {
                 SqliteConnection.ClearAllPools();
                 foreach (var suffix in SqliteFileSuffixes)

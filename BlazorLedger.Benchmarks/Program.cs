@@ -1,25 +1,48 @@
 using BlazorLedger.Benchmarks;
+using BlazorLedger.Data;
 
 // Run on demand: dotnet run -c Release --project BlazorLedger.Benchmarks [-- --transfers 5000 --rounds 3 --large 1000000]
 // PostgreSQL: the server in LEDGER_BENCH_POSTGRES (a connection string), else a throwaway one from scripts/postgres.sh;
-// LEDGER_BENCH_POSTGRES=0 or --only sqlite skips it, --only postgres skips SQLite.
+// LEDGER_BENCH_POSTGRES=0 or --only sqlite skips it, --only postgres skips SQLite. --part writes,reads,import,batch,concurrent
+// runs some parts only; --rows sets the imported statement's length, --writers the concurrent writers.
 var options = BenchmarkOptions.Parse(args);
 Console.WriteLine($"BlazorLedger benchmarks: {options.Transfers} transfers x {options.Rounds} rounds per measurement, " +
     $"reads at {options.Small:N0} and {options.Large:N0} postings. Machine: {Environment.ProcessorCount} cores.");
-if (options.RunsReportsOnly)
-{
-    Console.WriteLine();
-    await ReportBenchmark.RunAsync(options);
-}
 if (options.RunsSqlite)
 {
     Console.WriteLine();
     Console.WriteLine("SQLite");
-    await WriteBenchmark.RunAsync(options);
-    Console.WriteLine();
-    await ReadBenchmark.RunAsync(options);
-    Console.WriteLine();
-    await ReportBenchmark.RunAsync(options);
+    Task<BenchDatabase> Sqlite(int books) => BenchDatabase.CreateSqliteAsync(options.Directory, SqliteDurability.Full, books);
+    if (options.Runs("writes"))
+    {
+        await WriteBenchmark.RunAsync(options);
+        Console.WriteLine();
+    }
+    if (options.Runs("reads"))
+    {
+        await ReadBenchmark.RunAsync(options);
+        Console.WriteLine();
+    }
+    if (options.Runs("reports"))
+    {
+        await ReportBenchmark.RunAsync(options);
+        Console.WriteLine();
+    }
+    if (options.Runs("import"))
+    {
+        await ImportBenchmark.RunAsync(options, () => Sqlite(1));
+        Console.WriteLine();
+    }
+    if (options.Runs("batch"))
+    {
+        await BatchBenchmark.RunAsync(options, () => Sqlite(1));
+        Console.WriteLine();
+    }
+    if (options.Runs("concurrent"))
+    {
+        await ConcurrentWriteBenchmark.RunAsync(options, Sqlite);
+        Console.WriteLine();
+    }
 }
 if (options.RunsPostgres)
 {
@@ -31,7 +54,28 @@ if (options.RunsPostgres)
         return;
     }
     Console.WriteLine(server.Description);
-    await PostgresWriteBenchmark.RunAsync(options, server);
-    Console.WriteLine();
-    await PostgresReadBenchmark.RunAsync(options, server);
+    if (options.Runs("writes"))
+    {
+        await PostgresWriteBenchmark.RunAsync(options, server);
+        Console.WriteLine();
+    }
+    if (options.Runs("reads"))
+    {
+        await PostgresReadBenchmark.RunAsync(options, server);
+        Console.WriteLine();
+    }
+    if (options.Runs("import"))
+    {
+        await ImportBenchmark.RunAsync(options, () => BenchDatabase.CreatePostgresAsync(server));
+        Console.WriteLine();
+    }
+    if (options.Runs("batch"))
+    {
+        await BatchBenchmark.RunAsync(options, () => BenchDatabase.CreatePostgresAsync(server));
+        Console.WriteLine();
+    }
+    if (options.Runs("concurrent"))
+    {
+        await ConcurrentWriteBenchmark.RunAsync(options, books => BenchDatabase.CreatePostgresAsync(server, books));
+    }
 }

@@ -74,6 +74,9 @@ internal static class AmountReader
         return fault == Fault.None;
     }
 
+    /// <summary>Reads <paramref name="text"/> in <paramref name="style"/> without explaining a failure: for trying many cells in many styles.</summary>
+    public static bool TryRead(string? text, AmountStyle style, out Amount amount) => Scan(text?.Trim() ?? "", style, out amount) == Fault.None;
+
     /// <summary>For an amount with too many decimals for its currency: how it reads in another common format, if it fits there.</summary>
     public static string? OtherReading(string? text, AmountStyle style, int maxDecimals)
     {

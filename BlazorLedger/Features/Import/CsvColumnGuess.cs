@@ -73,7 +73,7 @@ internal static class CsvColumnGuess
 
     // CLF has four decimals: every amount a statement holds fits it.
     private static bool LooksLikeAmount(string text) =>
-        StatementAmounts.All.Any(f => StatementAmounts.TryRead(text, f, "CLF", out _, out _));
+        StatementAmounts.All.Any(f => StatementAmounts.TryRead(text, f, "CLF", out _));
 
     private static double Share(IReadOnlyList<CsvRecord> sample, int column, Func<string, bool> test)
     {

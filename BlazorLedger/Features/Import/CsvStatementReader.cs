@@ -242,11 +242,12 @@ internal static class CsvStatementReader
         {
             return ([chosen], -1);
         }
-        var cells = data.Select(r => r.Field(mapping.DateColumn)).Where(c => c.Trim().Length > 0).ToList();
-        var readings = StatementDates.All.Select(f => (Format: f, Dates: cells.Select(c => StatementDates.TryParse(c, f, out var d, today) ? d : (DateOnly?)null).ToList()))
+        var cells = DistinctCells(data.Select(r => r.Field(mapping.DateColumn)));
+        var readings = StatementDates.All.Select(f => (Format: f, Dates: cells.Select(c => StatementDates.TryParse(c.Text, f, out var d, today) ? d : (DateOnly?)null).ToList()))
             .ToList();
-        var best = readings.Max(r => r.Dates.Count(d => d is not null));
-        var candidates = readings.Where(r => r.Dates.Count(d => d is not null) == best).ToList();
+        var read = readings.Select(r => Read(cells, r.Dates)).ToList();
+        var best = read.Max();
+        var candidates = readings.Where((_, i) => read[i] == best).ToList();
         return (Distinct(candidates.Select(c => (c.Format, c.Dates)).ToList()), best);
     }
 
@@ -257,14 +258,26 @@ internal static class CsvStatementReader
             return ([chosen], -1);
         }
         var columns = new[] { mapping.AmountColumn, mapping.DebitColumn, mapping.CreditColumn }.OfType<int>().ToList();
-        var cells = data.SelectMany(r => columns.Select(r.Field)).Where(c => c.Trim().Length > 0).ToList();
+        var cells = DistinctCells(data.SelectMany(r => columns.Select(r.Field)));
         var readings = StatementAmounts.All
-            .Select(f => (Format: f, Amounts: cells.Select(c => StatementAmounts.TryRead(c, f, currency, out var a, out _) ? a : (long?)null).ToList()))
+            .Select(f => (Format: f, Amounts: cells.Select(c => StatementAmounts.TryRead(c.Text, f, currency, out var a) ? a : (long?)null).ToList()))
             .ToList();
-        var best = readings.Max(r => r.Amounts.Count(a => a is not null));
-        var candidates = readings.Where(r => r.Amounts.Count(a => a is not null) == best).ToList();
+        var read = readings.Select(r => Read(cells, r.Amounts)).ToList();
+        var best = read.Max();
+        var candidates = readings.Where((_, i) => read[i] == best).ToList();
         return (Distinct(candidates.Select(c => (c.Format, c.Amounts)).ToList()), best);
     }
+
+    /// <summary>
+    /// The non-empty cells, each value once with how often it occurs: a format reads a value the same way wherever it is,
+    /// and a statement repeats its dates and many of its amounts, so each format tries each value once.
+    /// </summary>
+    private static List<(string Text, int Count)> DistinctCells(IEnumerable<string> cells) =>
+        cells.Where(c => c.Trim().Length > 0).CountBy(c => c, StringComparer.Ordinal).Select(c => (c.Key, c.Value)).ToList();
+
+    /// <summary>How many cells of the file a format read: the occurrences of the values it read.</summary>
+    private static int Read<TValue>(List<(string Text, int Count)> cells, List<TValue?> values) where TValue : struct =>
+        cells.Where((_, i) => values[i] is not null).Sum(c => c.Count);
 
     /// <summary>The candidates, less those that read every cell exactly as an earlier one does: they need no choosing.</summary>
     private static List<TFormat> Distinct<TFormat, TValue>(List<(TFormat Format, List<TValue> Values)> candidates)

@@ -36,6 +36,14 @@ internal static class StatementAmounts
         return ToMinor(amount, cleaned, currency, out minor, out error);
     }
 
+    /// <summary>As the above, without the reason for a refusal: for trying every amount of a file in every format.</summary>
+    public static bool TryRead(string? text, StatementNumberFormat format, string currency, out long minor)
+    {
+        minor = 0;
+        var cleaned = Clean(text, currency);
+        return AmountReader.TryRead(cleaned, Style(format), out var amount) && ToMinor(amount, cleaned, currency, out minor, out _);
+    }
+
     /// <summary>Converts a read amount to minor units, refusing more decimals than the currency has and amounts beyond a posting's limit.</summary>
     public static bool ToMinor(AmountReader.Amount amount, string text, string currency, out long minor, out string error)
     {

@@ -14,11 +14,19 @@ namespace BlazorLedger.Features.Transactions;
 /// </summary>
 internal static class PostingBatchStore
 {
-    /// <summary>Transactions per INSERT command: large enough to amortise a round trip, small enough to build quickly.</summary>
-    public const int ChunkSize = 500;
+    /// <summary>
+    /// Transactions per INSERT command. On PostgreSQL a command is a round trip, so many rows go in each. SQLite runs in the
+    /// process, and binds each parameter by name, a search through the statement's parameters: a command of n rows costs in
+    /// proportion to n squared there, and a few dozen rows a command is fastest.
+    /// </summary>
+    public static int ChunkSize(DatabaseProvider provider) => provider == DatabaseProvider.Sqlite ? 50 : 500;
 
-    /// <summary>Values per IN list when looking rows up.</summary>
-    private const int LookupChunk = 1000;
+    /// <summary>
+    /// Keys or fingerprints per lookup. Each lookup sends its values as one array parameter (a JSON array on SQLite, an array
+    /// on PostgreSQL) that the query joins to the unique index, rather than as an IN list of one parameter per value, which
+    /// SQLite binds by name at a cost growing with the square of the list's length.
+    /// </summary>
+    private const int LookupChunk = 10_000;
 
     public sealed record Facts(string ActorName, IReadOnlyDictionary<string, (Guid Id, string? RequestHash)> Keys,
         IReadOnlySet<string> Fingerprints, IReadOnlyDictionary<Guid, AccountForPosting> Accounts);
@@ -32,12 +40,19 @@ internal static class PostingBatchStore
         IReadOnlyList<string> fingerprints, IReadOnlyList<Guid> accountIds, CancellationToken ct)
     {
         var actorName = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? "";
+        if (db.Database.ProviderOf() == DatabaseProvider.Postgres)
+        {
+            // The lookups below run as prepared statements, and PostgreSQL would soon plan them once for all: a plan made
+            // while the book had imported nothing scans the whole table for each value, which a large book's next import
+            // would pay for in minutes. For the rest of this transaction every statement is planned for its own values.
+            await db.Database.ExecuteSqlRawAsync("SET LOCAL plan_cache_mode = force_custom_plan", ct);
+        }
 
         var posted = new Dictionary<string, (Guid, string?)>(StringComparer.Ordinal);
         foreach (var chunk in keys.Chunk(LookupChunk))
         {
             var rows = await db.Transactions.AsNoTracking()
-                .Where(t => t.BookId == bookId && t.CreatedById == userId && chunk.Contains(t.IdempotencyKey!))
+                .Where(t => t.BookId == bookId && t.CreatedById == userId && EF.Parameter(chunk).Contains(t.IdempotencyKey!))
                 .Select(t => new { t.IdempotencyKey, t.Id, t.RequestHash }).ToListAsync(ct);
             foreach (var row in rows)
             {
@@ -49,7 +64,7 @@ internal static class PostingBatchStore
         foreach (var chunk in fingerprints.Chunk(LookupChunk))
         {
             imported.UnionWith(await db.ImportedRows.AsNoTracking()
-                .Where(r => r.BookId == bookId && chunk.Contains(r.Fingerprint)).Select(r => r.Fingerprint).ToListAsync(ct));
+                .Where(r => r.BookId == bookId && EF.Parameter(chunk).Contains(r.Fingerprint)).Select(r => r.Fingerprint).ToListAsync(ct));
         }
 
         var accounts = new Dictionary<Guid, AccountForPosting>();
@@ -113,14 +128,15 @@ internal static class PostingBatchStore
         }
 
         var rowsOf = importedRows.ToDictionary(r => r.TransactionId);
-        foreach (var chunk in transactions.Chunk(ChunkSize))
+        var chunkSize = ChunkSize(db.Database.ProviderOf());
+        foreach (var chunk in transactions.Chunk(chunkSize))
         {
             var command = new Command(bookId, userId, at, batch?.Id);
             command.Insert(chunk);
             command.Insert(chunk.Select(t => rowsOf.GetValueOrDefault(t.Id)).OfType<ImportedRow>().ToList());
             await command.ExecuteAsync(db, ct);
         }
-        foreach (var chunk in audits.Chunk(ChunkSize))
+        foreach (var chunk in audits.Chunk(chunkSize))
         {
             var command = new Command(bookId, userId, at, batch?.Id);
             command.Insert(chunk);
@@ -181,7 +197,7 @@ internal static class PostingBatchStore
                 days[key] = (long)Int128.Clamp((Int128)days.GetValueOrDefault(key) + posting.Amount, long.MinValue, long.MaxValue);
             }
         }
-        foreach (var chunk in days.Where(d => d.Value != 0).Chunk(ChunkSize))
+        foreach (var chunk in days.Where(d => d.Value != 0).Chunk(ChunkSize(db.Database.ProviderOf())))
         {
             var parameters = new List<object?> { bookId };
             var sql = new StringBuilder("""INSERT INTO "AccountDays" ("AccountId", "Date", "BookId", "Amount") VALUES""");

@@ -15,10 +15,14 @@ namespace BlazorLedger.Features.Transactions;
 /// transaction, its postings and an audit event and increments the account balances in one database transaction.
 /// </summary>
 internal sealed partial class PostingService(IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock, BookChangeNotifier notifier,
-    ActivityNotifier activity)
+    ActivityNotifier activity, PostingQueue queue)
 {
     private const string ChangedByOther = "This idempotency key was already used for a different transaction.";
 
+    /// <summary>
+    /// Posts one transaction, answered once it is durable. Posts that arrive while another is being written are written
+    /// together with the others that wait, in one database transaction (group commit), each checked and answered as if alone.
+    /// </summary>
     public async Task<Result<TransactionDto>> PostAsync(Actor actor, PostTransaction command, CancellationToken ct = default)
     {
         var normalized = Normalize(command);
@@ -28,16 +32,24 @@ internal sealed partial class PostingService(IDbContextFactory<LedgerDbContext> 
             return errors.ToResult<TransactionDto>();
         }
         var requestHash = normalized.IdempotencyKey is null ? null : HashOf(normalized);
+        ct.ThrowIfCancellationRequested();
+        return queue.Enabled
+            ? await PostInGroupAsync(new QueuedPost(actor, normalized, requestHash, ct))
+            : await PostAloneAsync(actor, normalized, requestHash, ct);
+    }
 
+    /// <summary>Posts in a database transaction of its own.</summary>
+    private async Task<Result<TransactionDto>> PostAloneAsync(Actor actor, PostTransaction command, string? requestHash, CancellationToken ct)
+    {
         try
         {
-            return await PostOnceAsync(actor, normalized, requestHash, ct);
+            return await PostOnceAsync(actor, command, requestHash, ct);
         }
-        catch (Exception ex) when (ex.IsUniqueViolation() && normalized.IdempotencyKey is not null)
+        catch (Exception ex) when (ex.IsUniqueViolation() && command.IdempotencyKey is not null)
         {
             // A concurrent submit with the same key won the race (servers that do not serialize writers): answer as a retry.
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            return await ReplayAsync(db, normalized.BookId, actor.UserId, normalized.IdempotencyKey, requestHash!, ct)
+            return await ReplayAsync(db, command.BookId, actor.UserId, command.IdempotencyKey, requestHash!, ct)
                 ?? throw new InvalidOperationException("The idempotency key was taken but its transaction is missing.", ex);
         }
     }
@@ -49,32 +61,47 @@ internal sealed partial class PostingService(IDbContextFactory<LedgerDbContext> 
                 command.Postings.Select(p => p.AccountId), c),
             context => context.Role, async (session, context) =>
         {
-            if (context.Existing is { } existing)
+            var (result, written, _) = await DecideAndWriteAsync(session.Db, actor, command, requestHash, context, ct);
+            if (written is not null)
             {
-                return existing.RequestHash == requestHash
-                    ? Result<TransactionDto>.Ok((await LoadDtoAsync(session.Db, command.BookId, existing.Id, ct))!)
-                    : Result<TransactionDto>.Conflict(ChangedByOther);
+                await session.CommitAsync(ct);
+                notifier.Publish(new BookChange(command.BookId, BookChangeKind.Transactions));
+                activity.Publish();
             }
-            var errors = ValidateAgainstAccounts(command.Postings, context.Accounts);
-            if (errors.Any)
-            {
-                return errors.ToResult<TransactionDto>();
-            }
-
-            var now = clock.GetUtcNow().UtcDateTime;
-            var transaction = NewTransaction(actor, command, requestHash, now, reversesId: null);
-            transaction.Number = NumberOf(context);
-            var audit = AuditExtensions.Create(now, actor.UserId, command.BookId, AuditActions.TransactionPosted, nameof(Transaction),
-                transaction.Id, new PostedDetails(command.Date.ToString("O", CultureInfo.InvariantCulture), command.Postings.Count, command.IdempotencyKey));
-            if (!await PostingStore.WriteAsync(session.Db, transaction, audit, id => context.Accounts[id].Currency, ct))
-            {
-                return Overflow(command.Postings, context.Accounts);
-            }
-            await session.CommitAsync(ct);
-            notifier.Publish(new BookChange(command.BookId, BookChangeKind.Transactions));
-            activity.Publish();
-            return Result<TransactionDto>.Created(ToDto(transaction, context.ActorName, context.Accounts));
+            return result;
         }, ct);
+
+    /// <summary>
+    /// Inside the write transaction, with what <see cref="PostingStore.ReadAsync"/> read: answers a retry, refuses what the
+    /// accounts do not allow, or writes the transaction. Written is the new transaction, to commit, or null when nothing was
+    /// written; Spoilt when the write was refused part way (a balance would overflow): the transaction must be rolled back.
+    /// </summary>
+    private async Task<(Result<TransactionDto> Result, Transaction? Written, bool Spoilt)> DecideAndWriteAsync(LedgerDbContext db, Actor actor,
+        PostTransaction command, string? requestHash, PostingContext context, CancellationToken ct)
+    {
+        if (context.Existing is { } existing)
+        {
+            return (existing.RequestHash == requestHash
+                ? Result<TransactionDto>.Ok((await LoadDtoAsync(db, command.BookId, existing.Id, ct))!)
+                : Result<TransactionDto>.Conflict(ChangedByOther), null, false);
+        }
+        var errors = ValidateAgainstAccounts(command.Postings, context.Accounts);
+        if (errors.Any)
+        {
+            return (errors.ToResult<TransactionDto>(), null, false);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var transaction = NewTransaction(actor, command, requestHash, now, reversesId: null);
+        transaction.Number = NumberOf(context);
+        var audit = AuditExtensions.Create(now, actor.UserId, command.BookId, AuditActions.TransactionPosted, nameof(Transaction),
+            transaction.Id, new PostedDetails(command.Date.ToString("O", CultureInfo.InvariantCulture), command.Postings.Count, command.IdempotencyKey));
+        if (!await PostingStore.WriteAsync(db, transaction, audit, id => context.Accounts[id].Currency, ct))
+        {
+            return (Overflow(command.Postings, context.Accounts), null, true);
+        }
+        return (Result<TransactionDto>.Created(ToDto(transaction, context.ActorName, context.Accounts)), transaction, false);
+    }
 
     private sealed record PostedDetails(string Date, int Postings, string? IdempotencyKey);
 

@@ -87,6 +87,13 @@ internal static class PostingStore
     }
 
     /// <summary>
+    /// Gives back the number <see cref="ReadAsync"/> counted for a post that then wrote nothing, when the write transaction
+    /// goes on to commit other posts (group commit): the counter keeps counting transactions, and the numbers stay gapless.
+    /// </summary>
+    public static Task GiveBackNumberAsync(LedgerDbContext db, Guid bookId, CancellationToken ct) =>
+        db.Database.ExecuteSqlRawAsync("""UPDATE "Books" SET "TransactionCount" = "TransactionCount" - 1 WHERE "Id" = {0}""", [bookId], ct);
+
+    /// <summary>
     /// Inserts the transaction, its postings and the audit event and adds each account's net change to its stored
     /// balance (UPDATE ... SET Balance = Balance + x, never read-modify-write). The guard on each UPDATE refuses a change
     /// that would overflow 64 bits (SQLite would silently turn the integer into a float); returns false if any did, and
