@@ -99,4 +99,16 @@ public sealed class ReportSectionsTests
     public void Periods_are_named_after_the_month_they_end_in(ReportInterval interval, string from, string to, string label) =>
         Assert.Equal(label, NetWorthView.Label(new ReportPeriod(DateOnly.Parse(from, CultureInfo.InvariantCulture), DateOnly.Parse(to, CultureInfo.InvariantCulture)),
             interval, CultureInfo.InvariantCulture));
+
+    [Fact]
+    public void A_long_series_labels_every_few_periods_so_the_axis_stays_readable()
+    {
+        var rows = Enumerable.Range(1, 12).Select(m => new NetWorthRow(new ReportPeriod(new DateOnly(2026, m, 1), new DateOnly(2026, m, 1).AddMonths(1).AddDays(-1)),
+            $"M{m}", 0, 0, 0)).ToList();
+
+        var labels = new NetWorthView("USD", rows).Labels(most: 4);
+
+        Assert.Equal(["M1", "", "", "M4", "", "", "M7", "", "", "M10", "", ""], labels);
+        Assert.Equal(rows.Select(r => r.Label), new NetWorthView("USD", rows).Labels(most: 12));
+    }
 }

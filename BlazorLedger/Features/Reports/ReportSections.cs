@@ -22,10 +22,14 @@ public static class ReportSections
         .Where(s => s.Groups.Any(g => g.Lines.Count > 0))
         .ToList();
 
-    /// <summary>The expense accounts alone, for the spending breakdown.</summary>
+    /// <summary>The expense accounts alone, the largest first, for the spending breakdown.</summary>
     public static IReadOnlyList<ReportSection> Spending(IncomeStatement now, IncomeStatement? before) =>
         IncomeStatement(now, before)
-            .Select(s => s with { Groups = [s.Group("total-expenses")], Totals = [] })
+            .Select(s =>
+            {
+                var expenses = s.Group("total-expenses");
+                return s with { Groups = [expenses with { Lines = expenses.Lines.OrderByDescending(l => l.Value.Amount).ToList() }], Totals = [] };
+            })
             .Where(s => s.Groups[0].Lines.Count > 0)
             .ToList();
 
@@ -44,7 +48,7 @@ public static class ReportSections
                 new ReportGroup("Equity", Lines(n.Equity, b?.Equity), "Total equity", new(n.TotalEquity, b?.TotalEquity), "total-equity"),
             ],
             [
-                new ReportTotal("Retained earnings (income less expenses to date)", new(n.RetainedEarnings, b?.RetainedEarnings), "retained-earnings"),
+                new ReportTotal("Retained earnings", new(n.RetainedEarnings, b?.RetainedEarnings), "retained-earnings"),
                 new ReportTotal("Liabilities, equity and retained earnings", claims, "total-claims"),
             ],
             n.Balances && (b?.Balances ?? true));
