@@ -80,6 +80,7 @@ public static class LedgerRegistration
         app.MapAdditionalIdentityEndpoints();
         app.MapAuditExport();
         app.MapExport();
+        app.MapReportDownloads();
         app.MapLedgerApi();
         app.MapOpenApi();
         // A self-hosted app fetches nothing from elsewhere: the reference page keeps to the browser's own fonts.

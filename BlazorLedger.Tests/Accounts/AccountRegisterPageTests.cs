@@ -88,6 +88,22 @@ public sealed class AccountRegisterPageTests : LedgerComponentTest
     }
 
     [Fact]
+    public async Task Dates_in_the_address_start_the_register_filtered_to_them()
+    {
+        for (var day = 1; day <= 5; day++)
+        {
+            await Ledger.TransferAsync(User, salary, checking, day * 1_00, Start.AddDays(day), $"Pay {day}");
+        }
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo($"accounts/{checking}?from=2026-01-03&to=2026-01-05");
+
+        var host = Render<WithProviders>(p => p.AddChildContent<AccountRegisterPage>(r => r.Add(x => x.AccountId, checking)));
+
+        host.WaitForAssertion(() => Assert.Equal(["Pay 4", "Pay 3", "Pay 2"], Rows(host).Select(r => r.Description)));
+        Assert.Equal("2026-01-03", host.Find("[data-testid=register-from] input, input[data-testid=register-from]").GetAttribute("value"));
+    }
+
+    [Fact]
     public async Task The_text_filter_narrows_the_rows()
     {
         await Ledger.TransferAsync(User, salary, checking, 10_00, Start, "Pay");

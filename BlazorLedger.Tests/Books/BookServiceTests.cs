@@ -1,6 +1,10 @@
 using BlazorLedger.Common;
 using BlazorLedger.Data;
+using BlazorLedger.Features.Audit;
 using BlazorLedger.Features.Books;
+using BlazorLedger.Features.Reports;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using BlazorLedger.Tests.Infrastructure;
 using BlazorLedger.Tests.Infrastructure.Postgres;
 
@@ -70,6 +74,54 @@ public abstract class BookServiceTests : IAsyncLifetime
 
         Assert.Equal(active.Id, (await fresh.EnsureAsync(alice.Actor))!.Id);
         Assert.Equal(alice.BookId, (await remembered.EnsureAsync(alice.Actor))!.Id);
+    }
+
+    [DbFact]
+    public async Task An_owner_sets_the_financial_months_start_day_and_it_is_audited()
+    {
+        var result = await ledger.Books.SetMonthStartDayAsync(alice.Actor, alice.BookId, 25);
+
+        Assert.True(result.Succeeded, result.Message);
+        var calendar = (await ledger.Services.GetRequiredService<ReportService>().CalendarAsync(alice.Actor, alice.BookId)).Value!;
+        Assert.Equal(25, calendar.StartDay);
+        await using var db = await ledger.DbAsync();
+        var audit = await db.AuditEvents.SingleAsync(e => e.Action == AuditActions.BookMonthStartChanged);
+        Assert.Equal(alice.BookId, audit.BookId);
+        Assert.Contains("25", audit.Details);
+    }
+
+    [DbTheory]
+    [InlineData(0)]
+    [InlineData(29)]
+    [InlineData(-3)]
+    public async Task A_start_day_that_not_every_month_has_is_refused(int day)
+    {
+        var before = await ledger.SnapshotAsync();
+
+        var result = await ledger.Books.SetMonthStartDayAsync(alice.Actor, alice.BookId, day);
+
+        Assert.Equal(ResultStatus.Invalid, result.Status);
+        Assert.Contains("MonthStartDay", result.Errors.Keys);
+        Assert.Equal(before, await ledger.SnapshotAsync());
+        Assert.Equal(1, (await ledger.Services.GetRequiredService<ReportService>().CalendarAsync(alice.Actor, alice.BookId)).Value!.StartDay);
+    }
+
+    [DbTheory]
+    [InlineData(BookRole.Editor, ResultStatus.Forbidden)]
+    [InlineData(BookRole.Viewer, ResultStatus.Forbidden)]
+    [InlineData(null, ResultStatus.NotFound)]
+    public async Task Only_an_owner_sets_the_start_day(BookRole? role, ResultStatus expected)
+    {
+        var bob = await ledger.CreateUserAsync("bob");
+        if (role is { } r)
+        {
+            await ledger.AddMemberAsync(alice.BookId, bob, r);
+        }
+
+        var result = await ledger.Books.SetMonthStartDayAsync(bob.Actor, alice.BookId, 25);
+
+        Assert.Equal(expected, result.Status);
+        Assert.Equal(1, (await ledger.Services.GetRequiredService<ReportService>().CalendarAsync(alice.Actor, alice.BookId)).Value!.StartDay);
     }
 }
 

@@ -88,4 +88,17 @@ public sealed class MembersPageTests : LedgerComponentTest
         Assert.Empty(host.FindAll("[data-testid=remove-member]"));
         Assert.Single(host.FindAll("[data-testid=leave]"));
     }
+
+    [Fact]
+    public async Task An_owner_sets_the_day_the_books_months_start()
+    {
+        var host = RenderPage();
+
+        host.Type("month-start-day", "25");
+        host.Find("form:has([data-testid=month-start-day])").Submit();
+
+        host.WaitForAssertion(() => Assert.Contains("Months now start on day 25", host.Find(".mud-snackbar").TextContent));
+        var calendar = await Services.GetRequiredService<BlazorLedger.Features.Reports.ReportService>().CalendarAsync(User.Actor, User.BookId);
+        Assert.Equal(25, calendar.Value!.StartDay);
+    }
 }

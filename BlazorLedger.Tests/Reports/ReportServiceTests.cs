@@ -136,6 +136,19 @@ public abstract class ReportServiceTests : IAsyncLifetime
     }
 
     [DbFact]
+    public async Task A_series_ends_its_read_snapshot_so_posts_and_the_next_series_follow()
+    {
+        await SeedAsync();
+        var first = (await Reports.NetWorthAsync(alice.Actor, alice.BookId, D("2024-03-01"), D("2024-03-31"), ReportInterval.Month)).Value!;
+
+        await PostAsync("2024-03-15", "Late pay", (checking, 100_00), (salary, -100_00));
+        var second = (await Reports.NetWorthAsync(alice.Actor, alice.BookId, D("2024-03-01"), D("2024-03-31"), ReportInterval.Month)).Value!;
+
+        long Usd(NetWorthSeries s) => s.Points.Single().Currencies.Single(c => c.Currency == "USD").NetWorth;
+        Assert.Equal(Usd(first) + 100_00, Usd(second));
+    }
+
+    [DbFact]
     public async Task Pay_cycle_months_start_on_the_books_day()
     {
         await using (var db = await ledger.DbAsync())

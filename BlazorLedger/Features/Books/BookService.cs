@@ -1,6 +1,7 @@
 using BlazorLedger.Common;
 using BlazorLedger.Data;
 using BlazorLedger.Features.Audit;
+using BlazorLedger.Features.Reports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -94,6 +95,29 @@ public sealed class BookService(IDbContextFactory<LedgerDbContext> dbFactory, Ti
             await session.Db.SaveChangesAsync(ct);
             await session.CommitAsync(ct);
             return Result<BookSummary>.Ok(new BookSummary(book.Id, book.Name, book.BaseCurrency, BookRole.Owner));
+        }, ct);
+    }
+
+    /// <summary>The day (1 to 28) on which the book's financial months start, e.g. 25 for months that run from payday to payday.</summary>
+    public async Task<Result<int>> SetMonthStartDayAsync(Actor actor, Guid bookId, int day, CancellationToken ct = default)
+    {
+        if (!FinancialCalendar.IsValidStartDay(day))
+        {
+            return Result<int>.Invalid("MonthStartDay", $"Choose a day from 1 to {FinancialCalendar.LatestStartDay}: every month has it.");
+        }
+        return await dbFactory.InBookAsync(actor, bookId, BookRole.Owner, write: true, async session =>
+        {
+            var book = await session.Db.Books.SingleAsync(b => b.Id == bookId, ct);
+            if (book.MonthStartDay != day)
+            {
+                var before = book.MonthStartDay;
+                book.MonthStartDay = day;
+                session.Db.Audit(clock.GetUtcNow().UtcDateTime, actor.UserId, bookId, AuditActions.BookMonthStartChanged, nameof(Book), bookId,
+                    new { From = before, To = day });
+                await session.Db.SaveChangesAsync(ct);
+                await session.CommitAsync(ct);
+            }
+            return Result<int>.Ok(day);
         }, ct);
     }
 }

@@ -10,6 +10,9 @@ internal static class ExportText
     /// <summary>The exact amount with the currency's digits and a point, "-1234.50": what every format here reads.</summary>
     public static string Amount(long minor, string currency) => Money.ToDecimalString(minor, currency, CultureInfo.InvariantCulture);
 
+    /// <summary>Text a spreadsheet would run as a formula (=, +, -, @ first) is kept as text; amounts are numbers and stay as they are.</summary>
+    public static string Cell(string text) => text.Length > 0 && "=+-@\t\r".Contains(text[0]) ? "'" + text : text;
+
     /// <summary>One line of text: control characters and runs of whitespace become one space.</summary>
     public static string Line(string text)
     {

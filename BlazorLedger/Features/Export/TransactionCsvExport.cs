@@ -80,6 +80,5 @@ internal sealed class TransactionCsvExport(TransactionListService list)
         return buffer.ToString();
     }
 
-    /// <summary>Text a spreadsheet would run as a formula (=, +, -, @ first) is kept as text; amounts are numbers and stay as they are.</summary>
-    private static string Cell(string text) => text.Length > 0 && "=+-@\t\r".Contains(text[0]) ? "'" + text : text;
+    private static string Cell(string text) => ExportText.Cell(text);
 }
