@@ -141,6 +141,8 @@ internal static class PostgresWriteBenchmark
                     """, NpgsqlDbType.Uuid, NpgsqlDbType.Uuid, NpgsqlDbType.Date, NpgsqlDbType.Bigint, NpgsqlDbType.Uuid, NpgsqlDbType.Bigint),
                 Balance(">="),
                 Balance("<="),
+                AddToDay(),
+                AddToDay(),
                 CountDay(),
                 CountDay(),
                 Command("""
@@ -171,12 +173,14 @@ internal static class PostgresWriteBenchmark
             Set(batch.BatchCommands[1], id, to, date, amount, from, -amount);
             Set(batch.BatchCommands[2], -amount, from, long.MinValue + amount);
             Set(batch.BatchCommands[3], amount, to, long.MaxValue - amount);
-            Set(batch.BatchCommands[4], DateOnly.FromDateTime(at), DailyActivity.AllCurrencies, slot, 0L);
-            Set(batch.BatchCommands[5], DateOnly.FromDateTime(at), "USD", slot, amount);
-            Set(batch.BatchCommands[6], at, user, book.Id, id.ToString(), $$"""{"Date":"{{date:O}}","Postings":2,"IdempotencyKey":"k{{i}}"}""");
+            Set(batch.BatchCommands[4], from, date, book.Id, -amount);
+            Set(batch.BatchCommands[5], to, date, book.Id, amount);
+            Set(batch.BatchCommands[6], DateOnly.FromDateTime(at), DailyActivity.AllCurrencies, slot, 0L);
+            Set(batch.BatchCommands[7], DateOnly.FromDateTime(at), "USD", slot, amount);
+            Set(batch.BatchCommands[8], at, user, book.Id, id.ToString(), $$"""{"Date":"{{date:O}}","Postings":2,"IdempotencyKey":"k{{i}}"}""");
             var affected = await batch.ExecuteNonQueryAsync();
-            // The transaction, two postings, two balances, two activity counters and the audit event.
-            if (affected != 8)
+            // The transaction, two postings, two balances, two account days, two activity counters and the audit event.
+            if (affected != 10)
             {
                 throw new InvalidOperationException($"The raw post wrote {affected} rows.");
             }
@@ -187,6 +191,11 @@ internal static class PostgresWriteBenchmark
     private static NpgsqlBatchCommand Balance(string guard) => Command($"""
         UPDATE "Accounts" SET "Balance" = "Balance" + $1 WHERE "Id" = $2 AND "Balance" {guard} $3
         """, NpgsqlDbType.Bigint, NpgsqlDbType.Uuid, NpgsqlDbType.Bigint);
+
+    private static NpgsqlBatchCommand AddToDay() => Command("""
+        INSERT INTO "AccountDays" ("AccountId", "Date", "BookId", "Amount") VALUES ($1, $2, $3, $4)
+        ON CONFLICT ("AccountId", "Date") DO UPDATE SET "Amount" = "AccountDays"."Amount" + excluded."Amount"
+        """, NpgsqlDbType.Uuid, NpgsqlDbType.Date, NpgsqlDbType.Uuid, NpgsqlDbType.Bigint);
 
     private static NpgsqlBatchCommand CountDay() => Command("""
         INSERT INTO "DailyActivity" ("Day", "Currency", "Slot", "Transactions", "Volume") VALUES ($1, $2, $3, 1, $4)

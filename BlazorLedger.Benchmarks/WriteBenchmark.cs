@@ -72,6 +72,10 @@ internal static class WriteBenchmark
         var updateBalance = Prepare(connection, """
             UPDATE "Accounts" SET "Balance" = "Balance" + $amount WHERE "Id" = $account
             """, "$amount", "$account");
+        var addToDay = Prepare(connection, """
+            INSERT INTO "AccountDays" ("AccountId", "Date", "BookId", "Amount") VALUES ($account, $date, $book, $amount)
+            ON CONFLICT ("AccountId", "Date") DO UPDATE SET "Amount" = "AccountDays"."Amount" + excluded."Amount"
+            """, "$account", "$date", "$book", "$amount");
         var countBook = Prepare(connection, """
             UPDATE "Books" SET "TransactionCount" = "TransactionCount" + 1 WHERE "Id" = $book RETURNING "TransactionCount"
             """, "$book");
@@ -95,7 +99,7 @@ internal static class WriteBenchmark
             var id = Guid.CreateVersion7().ToString().ToUpperInvariant();
             var at = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
             using var tx = connection.BeginTransaction(deferred: false);
-            foreach (var command in new[] { insertTransaction, insertPosting, updateBalance, countBook, countDay, insertAudit })
+            foreach (var command in new[] { insertTransaction, insertPosting, updateBalance, addToDay, countBook, countDay, insertAudit })
             {
                 command.Transaction = tx;
             }
@@ -109,6 +113,8 @@ internal static class WriteBenchmark
                 await insertPosting.ExecuteNonQueryAsync();
                 Set(updateBalance, delta, account.ToString().ToUpperInvariant());
                 await updateBalance.ExecuteNonQueryAsync();
+                Set(addToDay, account.ToString().ToUpperInvariant(), date, book, delta);
+                await addToDay.ExecuteNonQueryAsync();
             }
             foreach (var (currency, volume) in new[] { ("*", 0L), ("USD", amount) })
             {
