@@ -69,7 +69,7 @@ internal sealed partial class PostingService
             return;
         }
 
-        (Result<TransactionDto> Result, Transaction? Written)[]? outcomes;
+        (Result<TransactionDto> Answer, Transaction? Written)[]? outcomes;
         try
         {
             // Once written together, the posts commit together, whoever of them stops waiting.
@@ -105,7 +105,7 @@ internal sealed partial class PostingService
         {
             for (var i = 0; i < live.Count; i++)
             {
-                live[i].Outcome.TrySetResult(outcomes[i].Result);
+                live[i].Outcome.TrySetResult(outcomes[i].Answer);
             }
         }
     }
@@ -114,10 +114,10 @@ internal sealed partial class PostingService
     /// Posts <paramref name="posts"/> in one write transaction and commits; null, with nothing committed, when one of them
     /// could only be refused after part of it was written.
     /// </summary>
-    private Func<CancellationToken, Task<(Result<TransactionDto> Result, Transaction? Written)[]?>> WriteTogetherAsync(List<QueuedPost> posts) =>
+    private Func<CancellationToken, Task<(Result<TransactionDto> Answer, Transaction? Written)[]?>> WriteTogetherAsync(List<QueuedPost> posts) =>
         async ct =>
         {
-            var outcomes = new (Result<TransactionDto> Result, Transaction? Written)[posts.Count];
+            var outcomes = new (Result<TransactionDto> Answer, Transaction? Written)[posts.Count];
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             await using var transaction = await db.BeginWriteTransactionAsync(ct);
             for (var i = 0; i < posts.Count; i++)
