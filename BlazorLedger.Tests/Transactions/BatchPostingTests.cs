@@ -330,6 +330,15 @@ public abstract class BatchPostingTests : IAsyncLifetime
         Assert.Equal(1_000, result.Value!.Created);
         // Role, name, fingerprints, accounts, numbers, the import, the chunks, two balances, two activity rows: not one per row.
         Assert.InRange(traffic.CommandsOn(connection), 1, 12 + 1_000 / PostingBatchStore.ChunkSize(db.Database.ProviderOf()));
+
+        // A retry of a thousand keyed transactions loads what they posted in a few queries, not two per transaction.
+        var keyed = rows.Select((r, i) => r with { IdempotencyKey = $"k{i}" }).ToList();
+        await quiet.Postings.PostManyAsync(bob.Actor, new PostMany(bob.BookId, keyed));
+        traffic.Reset(connection);
+        var retry = await quiet.Postings.PostManyAsync(bob.Actor, new PostMany(bob.BookId, keyed));
+        Assert.All(retry.Value!.Items, i => Assert.Equal(PostedStatus.Replayed, i.Status));
+        Assert.Equal(keyed.Select(k => k.Description), retry.Value.Items.Select(i => i.Transaction!.Description));
+        Assert.InRange(traffic.CommandsOn(connection), 1, 12);
     }
 }
 

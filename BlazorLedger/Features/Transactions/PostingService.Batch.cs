@@ -157,6 +157,7 @@ internal sealed partial class PostingService
             activity.Publish();
         }
 
+        var replayed = await LoadDtosAsync(db, bookId, existingIds.OfType<Guid>().ToList(), ct);
         var results = new PostedItem[items.Count];
         for (var i = 0; i < items.Count; i++)
         {
@@ -165,7 +166,7 @@ internal sealed partial class PostingService
                 PostedStatus.Created => new PostedItem(PostedStatus.Created, ToDto(transactions[i]!, facts.ActorName, facts.Accounts)),
                 PostedStatus.Duplicate => new PostedItem(PostedStatus.Duplicate, null),
                 _ => new PostedItem(PostedStatus.Replayed, existingIds[i] is { } id
-                    ? await LoadDtoAsync(db, bookId, id, ct)
+                    ? replayed.GetValueOrDefault(id)
                     : results[firstWithKey[items[i].IdempotencyKey!]].Transaction),
             };
         }

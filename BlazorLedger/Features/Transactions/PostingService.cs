@@ -320,28 +320,38 @@ internal sealed partial class PostingService(IDbContextFactory<LedgerDbContext> 
         return Result<TransactionDto>.Ok((await LoadDtoAsync(db, bookId, existing.Id, ct))!);
     }
 
-    private static async Task<TransactionDto?> LoadDtoAsync(LedgerDbContext db, Guid bookId, Guid transactionId, CancellationToken ct)
+    private static async Task<TransactionDto?> LoadDtoAsync(LedgerDbContext db, Guid bookId, Guid transactionId, CancellationToken ct) =>
+        (await LoadDtosAsync(db, bookId, [transactionId], ct)).GetValueOrDefault(transactionId);
+
+    /// <summary>Transactions of the book with their postings, in two queries however many (a batch's replays).</summary>
+    private static async Task<Dictionary<Guid, TransactionDto>> LoadDtosAsync(LedgerDbContext db, Guid bookId, IReadOnlyCollection<Guid> ids,
+        CancellationToken ct)
     {
-        var row = await db.Transactions.AsNoTracking()
-            .Where(t => t.BookId == bookId && t.Id == transactionId)
-            .Select(t => new
-            {
-                t.Id, t.BookId, t.Number, t.Date, t.Description, t.Payee, t.CreatedById, t.CreatedAt, t.ReversesId,
-                CreatedByName = db.Users.Where(u => u.Id == t.CreatedById).Select(u => u.DisplayName).FirstOrDefault(),
-                ReversedById = db.Transactions.Where(r => r.ReversesId == t.Id).Select(r => (Guid?)r.Id).FirstOrDefault(),
-            })
-            .FirstOrDefaultAsync(ct);
-        if (row is null)
+        var found = new Dictionary<Guid, TransactionDto>();
+        foreach (var chunk in ids.Distinct().Chunk(1_000))
         {
-            return null;
+            var rows = await db.Transactions.AsNoTracking()
+                .Where(t => t.BookId == bookId && chunk.Contains(t.Id))
+                .Select(t => new
+                {
+                    t.Id, t.BookId, t.Number, t.Date, t.Description, t.Payee, t.CreatedById, t.CreatedAt, t.ReversesId,
+                    CreatedByName = db.Users.Where(u => u.Id == t.CreatedById).Select(u => u.DisplayName).FirstOrDefault(),
+                    ReversedById = db.Transactions.Where(r => r.ReversesId == t.Id).Select(r => (Guid?)r.Id).FirstOrDefault(),
+                })
+                .ToListAsync(ct);
+            var postings = (await db.Postings.AsNoTracking()
+                    .Where(p => chunk.Contains(p.TransactionId))
+                    .OrderBy(p => p.Id)
+                    .Select(p => new { p.TransactionId, Dto = new PostingDto(p.AccountId, p.Account!.Name, p.Account.Currency, p.Amount, p.Memo) })
+                    .ToListAsync(ct))
+                .ToLookup(p => p.TransactionId, p => p.Dto);
+            foreach (var row in rows)
+            {
+                found[row.Id] = new TransactionDto(row.Id, row.BookId, row.Number, row.Date, row.Description, row.Payee, row.CreatedById,
+                    row.CreatedByName ?? "", row.CreatedAt, row.ReversesId, row.ReversedById, postings[row.Id].ToList());
+            }
         }
-        var postings = await db.Postings.AsNoTracking()
-            .Where(p => p.TransactionId == transactionId)
-            .OrderBy(p => p.Id)
-            .Select(p => new PostingDto(p.AccountId, p.Account!.Name, p.Account.Currency, p.Amount, p.Memo))
-            .ToListAsync(ct);
-        return new TransactionDto(row.Id, row.BookId, row.Number, row.Date, row.Description, row.Payee, row.CreatedById,
-            row.CreatedByName ?? "", row.CreatedAt, row.ReversesId, row.ReversedById, postings);
+        return found;
     }
 
     private static TransactionDto ToDto(Transaction t, string createdByName, IReadOnlyDictionary<Guid, AccountForPosting> accounts) =>
