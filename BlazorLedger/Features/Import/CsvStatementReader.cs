@@ -102,10 +102,22 @@ internal static class CsvStatementReader
 
         var dateFormat = dates.Choices.FirstOrDefault(StatementDateFormat.YearMonthDay);
         var numberFormat = numbers.Choices.FirstOrDefault(StatementNumberFormat.PointDecimal);
+        // A statement repeats its dates and many of its amounts: each distinct cell is read once, most of them already while
+        // the formats were detected.
+        var dateReadings = dates.Readings ?? new Dictionary<string, DateOnly?>(StringComparer.Ordinal);
+        var amountReadings = numbers.Readings ?? new Dictionary<string, long?>(StringComparer.Ordinal);
+        DateOnly? DateOf(string text) => dateReadings.TryGetValue(text, out var date)
+            ? date
+            : dateReadings[text] = StatementDates.TryParse(text, dateFormat, out var read, asOf) ? read : null;
+        CellReading AmountOf(string text) => (amountReadings.TryGetValue(text, out var amount)
+            ? amount
+            : amountReadings[text] = StatementAmounts.TryRead(text, numberFormat, account.Currency, out var read) ? read : null) is { } minor
+                ? new CellReading(minor, null)
+                : new CellReading(0, "");
         var read = new List<(int Line, DateOnly Date, long Amount, string Description, string? Payee, string? Memo)>();
         foreach (var record in data)
         {
-            if (ReadRow(record, mapping, dateFormat, asOf, numberFormat, account.Currency, Name) is { } row)
+            if (ReadRow(record, mapping, DateOf, AmountOf, Name) is { } row)
             {
                 read.Add(row);
             }
@@ -128,14 +140,17 @@ internal static class CsvStatementReader
         };
     }
 
+    /// <summary>An amount cell read: its minor units, or why it does not read (null when it does).</summary>
+    private readonly record struct CellReading(long Minor, string? Error);
+
     private static (int Line, DateOnly Date, long Amount, string Description, string? Payee, string? Memo)? ReadRow(CsvRecord record,
-        CsvMapping mapping, StatementDateFormat dateFormat, DateOnly today, StatementNumberFormat numberFormat, string currency, Func<int, string> name)
+        CsvMapping mapping, Func<string, DateOnly?> dateOf, Func<string, CellReading> amountOf, Func<int, string> name)
     {
-        if (!StatementDates.TryParse(record.Field(mapping.DateColumn), dateFormat, out var date, today) || date < TransactionLimits.EarliestDate)
+        if (dateOf(record.Field(mapping.DateColumn)) is not { } date || date < TransactionLimits.EarliestDate)
         {
             return null;
         }
-        if (Amount(record, mapping, numberFormat, currency, name, out var amount) is not null)
+        if (Amount(record, mapping, amountOf, name, out var amount) is not null)
         {
             return null;
         }
@@ -167,7 +182,9 @@ internal static class CsvStatementReader
         {
             return new StatementError(record.Line, mapping.DateColumn + 1, $"{date:yyyy-MM-dd} is before {TransactionLimits.EarliestDate:yyyy}.");
         }
-        if (Amount(record, mapping, numberFormat, currency, name, out _) is { } amountError)
+        CellReading AmountOf(string text) =>
+            StatementAmounts.TryRead(text, numberFormat, currency, out var minor, out var error) ? new CellReading(minor, null) : new CellReading(0, error);
+        if (Amount(record, mapping, AmountOf, name, out _) is { } amountError)
         {
             return amountError;
         }
@@ -176,13 +193,13 @@ internal static class CsvStatementReader
     }
 
     /// <summary>The row's amount from its amount column, or from its debit and credit columns; null when it reads, else the error.</summary>
-    private static StatementError? Amount(CsvRecord record, CsvMapping mapping, StatementNumberFormat format, string currency,
+    private static StatementError? Amount(CsvRecord record, CsvMapping mapping, Func<string, CellReading> amountOf,
         Func<int, string> name, out long amount)
     {
         amount = 0;
         if (mapping.AmountColumn is { } column)
         {
-            if (ReadCell(record, column, format, currency, name, out amount) is { } error)
+            if (ReadCell(record, column, amountOf, name, out amount) is { } error)
             {
                 return error;
             }
@@ -194,11 +211,11 @@ internal static class CsvStatementReader
         else
         {
             long debit = 0, credit = 0;
-            if ((mapping.DebitColumn is { } d ? ReadCell(record, d, format, currency, name, out debit) : null) is { } debitError)
+            if ((mapping.DebitColumn is { } d ? ReadCell(record, d, amountOf, name, out debit) : null) is { } debitError)
             {
                 return debitError;
             }
-            if ((mapping.CreditColumn is { } c ? ReadCell(record, c, format, currency, name, out credit) : null) is { } creditError)
+            if ((mapping.CreditColumn is { } c ? ReadCell(record, c, amountOf, name, out credit) : null) is { } creditError)
             {
                 return creditError;
             }
@@ -217,8 +234,7 @@ internal static class CsvStatementReader
         return null;
     }
 
-    private static StatementError? ReadCell(CsvRecord record, int column, StatementNumberFormat format, string currency, Func<int, string> name,
-        out long amount)
+    private static StatementError? ReadCell(CsvRecord record, int column, Func<string, CellReading> amountOf, Func<int, string> name, out long amount)
     {
         amount = 0;
         var text = record.Field(column);
@@ -226,21 +242,25 @@ internal static class CsvStatementReader
         {
             return null;
         }
-        return StatementAmounts.TryRead(text, format, currency, out amount, out var error)
-            ? null
-            : new StatementError(record.Line, column + 1, $"{name(column)}: {error}");
+        var reading = amountOf(text);
+        amount = reading.Minor;
+        return reading.Error is null ? null : new StatementError(record.Line, column + 1, $"{name(column)}: {reading.Error}");
     }
 
     /// <summary>
     /// The chosen date format, or those that read the most dates of the file. Several remain only when they read some date
     /// differently (03/04/2026): then the person must choose.
     /// </summary>
-    /// <returns>The candidates and how many cells the best of them reads (-1 when the format was chosen).</returns>
-    private static (IReadOnlyList<StatementDateFormat> Choices, int Read) ChooseDateFormat(List<CsvRecord> data, CsvMapping mapping, DateOnly today)
+    /// <returns>
+    /// The candidates, how many cells the best of them reads (-1 when the format was chosen), and the first candidate's
+    /// reading of each distinct cell (null when the format was chosen).
+    /// </returns>
+    private static (IReadOnlyList<StatementDateFormat> Choices, int Read, Dictionary<string, DateOnly?>? Readings) ChooseDateFormat(
+        List<CsvRecord> data, CsvMapping mapping, DateOnly today)
     {
         if (mapping.DateFormat is { } chosen)
         {
-            return ([chosen], -1);
+            return ([chosen], -1, null);
         }
         var cells = DistinctCells(data.Select(r => r.Field(mapping.DateColumn)));
         var readings = StatementDates.All.Select(f => (Format: f, Dates: cells.Select(c => StatementDates.TryParse(c.Text, f, out var d, today) ? d : (DateOnly?)null).ToList()))
@@ -248,14 +268,16 @@ internal static class CsvStatementReader
         var read = readings.Select(r => Read(cells, r.Dates)).ToList();
         var best = read.Max();
         var candidates = readings.Where((_, i) => read[i] == best).ToList();
-        return (Distinct(candidates.Select(c => (c.Format, c.Dates)).ToList()), best);
+        return (Distinct(candidates.Select(c => (c.Format, c.Dates)).ToList()), best, Readings(cells, candidates[0].Dates));
     }
 
-    private static (IReadOnlyList<StatementNumberFormat> Choices, int Read) ChooseNumberFormat(List<CsvRecord> data, CsvMapping mapping, string currency)
+    /// <summary>As <see cref="ChooseDateFormat"/>, for the amount columns.</summary>
+    private static (IReadOnlyList<StatementNumberFormat> Choices, int Read, Dictionary<string, long?>? Readings) ChooseNumberFormat(
+        List<CsvRecord> data, CsvMapping mapping, string currency)
     {
         if (mapping.NumberFormat is { } chosen)
         {
-            return ([chosen], -1);
+            return ([chosen], -1, null);
         }
         var columns = new[] { mapping.AmountColumn, mapping.DebitColumn, mapping.CreditColumn }.OfType<int>().ToList();
         var cells = DistinctCells(data.SelectMany(r => columns.Select(r.Field)));
@@ -265,8 +287,11 @@ internal static class CsvStatementReader
         var read = readings.Select(r => Read(cells, r.Amounts)).ToList();
         var best = read.Max();
         var candidates = readings.Where((_, i) => read[i] == best).ToList();
-        return (Distinct(candidates.Select(c => (c.Format, c.Amounts)).ToList()), best);
+        return (Distinct(candidates.Select(c => (c.Format, c.Amounts)).ToList()), best, Readings(cells, candidates[0].Amounts));
     }
+
+    private static Dictionary<string, TValue?> Readings<TValue>(List<(string Text, int Count)> cells, List<TValue?> values) where TValue : struct =>
+        cells.Select((c, i) => (c.Text, Value: values[i])).ToDictionary(c => c.Text, c => c.Value, StringComparer.Ordinal);
 
     /// <summary>
     /// The non-empty cells, each value once with how often it occurs: a format reads a value the same way wherever it is,

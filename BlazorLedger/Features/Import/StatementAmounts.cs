@@ -9,12 +9,15 @@ internal static class StatementAmounts
 
     private static readonly string[] Symbols = ["€", "$", "£", "¥", "₹", "CHF", "Fr."];
 
+    // Made once: a statement's every amount is read in every format while the format is detected.
+    private static readonly AmountStyle CommaDecimal = new(',', '.'), CommaDecimalSpaceGrouped = new(',', ' '), PointDecimalApostropheGrouped = new('.', '\'');
+
     public static AmountStyle Style(StatementNumberFormat format) => format switch
     {
         StatementNumberFormat.PointDecimal => AmountReader.Invariant,
-        StatementNumberFormat.CommaDecimal => new AmountStyle(',', '.'),
-        StatementNumberFormat.CommaDecimalSpaceGrouped => new AmountStyle(',', ' '),
-        _ => new AmountStyle('.', '\''),
+        StatementNumberFormat.CommaDecimal => CommaDecimal,
+        StatementNumberFormat.CommaDecimalSpaceGrouped => CommaDecimalSpaceGrouped,
+        _ => PointDecimalApostropheGrouped,
     };
 
     public static string Name(StatementNumberFormat format) => Style(format).Example;
@@ -68,6 +71,12 @@ internal static class StatementAmounts
     private static string Clean(string? text, string currency)
     {
         var value = (text ?? "").Trim();
+        // Most cells are a bare number, perhaps signed: no symbol nor sign placement below can apply to one.
+        var start = value.Length > 0 && value[0] is '-' or '+' ? 1 : 0;
+        if (value.Length > start && char.IsAsciiDigit(value[start]) && char.IsAsciiDigit(value[^1]))
+        {
+            return value;
+        }
         foreach (var symbol in Symbols.Append(currency))
         {
             if (value.StartsWith(symbol, StringComparison.OrdinalIgnoreCase))
