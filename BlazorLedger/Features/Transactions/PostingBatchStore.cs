@@ -128,19 +128,14 @@ internal static class PostingBatchStore
         }
 
         var rowsOf = importedRows.ToDictionary(r => r.TransactionId);
-        var chunkSize = ChunkSize(db.Database.ProviderOf());
-        foreach (var chunk in transactions.Chunk(chunkSize))
+        if (db.Database.ProviderOf() == DatabaseProvider.Sqlite)
         {
-            var command = new Command(bookId, userId, at, batch?.Id);
-            command.Insert(chunk);
-            command.Insert(chunk.Select(t => rowsOf.GetValueOrDefault(t.Id)).OfType<ImportedRow>().ToList());
-            await command.ExecuteAsync(db, ct);
+            await InsertRowByRowAsync(db, transactions, rowsOf, audits, ct);
         }
-        foreach (var chunk in audits.Chunk(chunkSize))
+        else
         {
-            var command = new Command(bookId, userId, at, batch?.Id);
-            command.Insert(chunk);
-            await command.ExecuteAsync(db, ct);
+            await InsertInChunksAsync(db, transactions, rowsOf, audits, new Command.Common(bookId, userId, at, batch?.Id),
+                ChunkSize(db.Database.ProviderOf()), ct);
         }
 
         if (await UpdateBalancesAsync(db, transactions, ct) is { } overflowed)
@@ -150,6 +145,72 @@ internal static class PostingBatchStore
         await AddToDaysAsync(db, transactions, bookId, ct);
         await CountActivityAsync(db, transactions, bookId, at, currencyOf, ct);
         return null;
+    }
+
+    /// <summary>
+    /// On SQLite: one prepared statement per table, run once per row. The database runs in the process, so a row costs a
+    /// call, while a multi-row statement would be compiled afresh for each chunk.
+    /// </summary>
+    private static async Task InsertRowByRowAsync(LedgerDbContext db, IReadOnlyList<Transaction> transactions,
+        Dictionary<Guid, ImportedRow> rowsOf, IReadOnlyList<AuditEvent> audits, CancellationToken ct)
+    {
+        if (transactions.Count > 0)
+        {
+            await using var insertTransaction = await PreparedInsert.CreateAsync(db, "Transactions",
+            [
+                ("Id", typeof(Guid)), ("BookId", typeof(Guid)), ("Number", typeof(long)), ("Date", typeof(DateOnly)), ("Description", typeof(string)),
+                ("Payee", typeof(string)), ("IdempotencyKey", typeof(string)), ("RequestHash", typeof(string)), ("CreatedById", typeof(string)),
+                ("CreatedAt", typeof(DateTime)), ("ReversesId", typeof(Guid)), ("ImportBatchId", typeof(Guid)),
+            ], ct);
+            await using var insertPosting = await PreparedInsert.CreateAsync(db, "Postings",
+                [("TransactionId", typeof(Guid)), ("AccountId", typeof(Guid)), ("Date", typeof(DateOnly)), ("Amount", typeof(long)), ("Memo", typeof(string))], ct);
+            await using var insertRow = rowsOf.Count == 0 ? null : await PreparedInsert.CreateAsync(db, "ImportedRows",
+                [("BookId", typeof(Guid)), ("Fingerprint", typeof(string)), ("TransactionId", typeof(Guid)), ("BatchId", typeof(Guid))], ct);
+            foreach (var t in transactions)
+            {
+                await insertTransaction.ExecuteAsync(ct, t.Id, t.BookId, t.Number, t.Date, t.Description, t.Payee, t.IdempotencyKey, t.RequestHash,
+                    t.CreatedById, t.CreatedAt, t.ReversesId, t.ImportBatchId);
+                foreach (var posting in t.Postings)
+                {
+                    await insertPosting.ExecuteAsync(ct, t.Id, posting.AccountId, t.Date, posting.Amount, posting.Memo);
+                }
+                if (insertRow is not null && rowsOf.TryGetValue(t.Id, out var row))
+                {
+                    await insertRow.ExecuteAsync(ct, row.BookId, row.Fingerprint, row.TransactionId, row.BatchId);
+                }
+            }
+        }
+        if (audits.Count > 0)
+        {
+            await using var insertAudit = await PreparedInsert.CreateAsync(db, "AuditEvents",
+            [
+                ("At", typeof(DateTime)), ("UserId", typeof(string)), ("BookId", typeof(Guid)), ("Action", typeof(string)), ("EntityType", typeof(string)),
+                ("EntityId", typeof(string)), ("Details", typeof(string)),
+            ], ct);
+            foreach (var audit in audits)
+            {
+                await insertAudit.ExecuteAsync(ct, audit.At, audit.UserId, audit.BookId, audit.Action, audit.EntityType, audit.EntityId, audit.Details);
+            }
+        }
+    }
+
+    /// <summary>Elsewhere: multi-row statements of <paramref name="chunkSize"/> transactions, each a round trip.</summary>
+    private static async Task InsertInChunksAsync(LedgerDbContext db, IReadOnlyList<Transaction> transactions,
+        Dictionary<Guid, ImportedRow> rowsOf, IReadOnlyList<AuditEvent> audits, Command.Common shared, int chunkSize, CancellationToken ct)
+    {
+        foreach (var chunk in transactions.Chunk(chunkSize))
+        {
+            var command = new Command(shared);
+            command.Insert(chunk);
+            command.Insert(chunk.Select(t => rowsOf.GetValueOrDefault(t.Id)).OfType<ImportedRow>().ToList());
+            await command.ExecuteAsync(db, ct);
+        }
+        foreach (var chunk in audits.Chunk(chunkSize))
+        {
+            var command = new Command(shared);
+            command.Insert(chunk);
+            await command.ExecuteAsync(db, ct);
+        }
     }
 
     private static async Task<Guid?> UpdateBalancesAsync(LedgerDbContext db, IReadOnlyList<Transaction> transactions, CancellationToken ct)
@@ -257,8 +318,10 @@ internal static class PostingBatchStore
         private readonly List<object?> parameters;
         private readonly Dictionary<object, int> shared = [];
 
-        public Command(Guid bookId, string userId, DateTime at, Guid? batchId) =>
-            parameters = [bookId, userId, at, batchId];
+        /// <summary>The values every row of a batch has in common.</summary>
+        public sealed record Common(Guid BookId, string UserId, DateTime At, Guid? BatchId);
+
+        public Command(Common shared) => parameters = [shared.BookId, shared.UserId, shared.At, shared.BatchId];
 
         private const string Book = "{0}", User = "{1}", At = "{2}", Batch = "{3}";
 
