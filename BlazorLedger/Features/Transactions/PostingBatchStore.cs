@@ -6,18 +6,19 @@ using Microsoft.EntityFrameworkCore;
 namespace BlazorLedger.Features.Transactions;
 
 /// <summary>
-/// The SQL of batch posting. Like <see cref="PostingStore"/> it writes through EF's parameter mapping, in portable SQL, but
-/// many rows per statement: the transactions, postings, audit events and imported rows of up to <see cref="ChunkSize"/>
-/// transactions go in one command, values shared by a batch (book, user, time) are one parameter, and whole numbers are
-/// written as literals, so a statement stays far below every provider's parameter limit. Balances and the day's activity
-/// are updated once per account and currency for the whole batch.
+/// The SQL of batch posting, in portable SQL with EF's parameter mapping. On PostgreSQL many rows go in each statement: the
+/// transactions, postings, audit events and imported rows of up to <see cref="ChunkSize"/> transactions in one command, values
+/// shared by a batch (book, user, time) as one parameter and whole numbers as literals, so a statement stays far below the
+/// parameter limit. On SQLite, which runs in the process, each table's single-row INSERT is prepared once and run per row
+/// (<see cref="PreparedInsert"/>). Balances, account days and the day's activity are updated once per account and currency
+/// for the whole batch.
 /// </summary>
 internal static class PostingBatchStore
 {
     /// <summary>
-    /// Transactions per INSERT command. On PostgreSQL a command is a round trip, so many rows go in each. SQLite runs in the
-    /// process, and binds each parameter by name, a search through the statement's parameters: a command of n rows costs in
-    /// proportion to n squared there, and a few dozen rows a command is fastest.
+    /// Rows per multi-row command. On PostgreSQL a command is a round trip, so many rows go in each. SQLite binds each
+    /// parameter by name, a search through the statement's parameters: a command of n rows costs in proportion to n squared
+    /// there, and a few dozen rows a command is fastest (it is used for the account days' upserts).
     /// </summary>
     public static int ChunkSize(DatabaseProvider provider) => provider == DatabaseProvider.Sqlite ? 50 : 500;
 
