@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using BlazorLedger.Common;
 using BlazorLedger.Data;
 using BlazorLedger.Features.Books;
@@ -87,48 +89,31 @@ internal sealed class ReportService(IDbContextFactory<LedgerDbContext> dbFactory
             // Opening balances and the days after them, from one snapshot, so no post lands between the two reads.
             await using var snapshot = await db.BeginReadSnapshotAsync(ct);
             var opening = await BalancesAtAsync(db, bookId, start.AddDays(-1), ct);
-            var inRange = db.AccountDays.AsNoTracking().Where(d => d.BookId == bookId && d.Date >= start && d.Date <= end);
-            List<(Guid AccountId, DateOnly Date, long Amount)> days;
-            if (interval == ReportInterval.Week)
-            {
-                days = (await inRange.Select(d => new { d.AccountId, d.Date, d.Amount }).ToListAsync(ct))
-                    .Select(d => (d.AccountId, d.Date, d.Amount)).ToList();
-            }
-            else
-            {
-                // Months, quarters and years are made of financial months, and a financial month is the part of one calendar
-                // month before the start day and the part of the one before from it: the database adds the days up to those
-                // halves (a row per account and month, not per day), each standing for its first day.
-                var startDay = calendar.Value!.StartDay;
-                days = (await inRange.GroupBy(d => new { d.AccountId, d.Date.Year, d.Date.Month, Late = d.Date.Day >= startDay })
-                        .Select(g => new { g.Key.AccountId, g.Key.Year, g.Key.Month, g.Key.Late, Amount = g.Sum(d => d.Amount) })
-                        .ToListAsync(ct))
-                    .Select(g => (g.AccountId, new DateOnly(g.Year, g.Month, g.Late ? startDay : 1), g.Amount)).ToList();
-            }
+            var sums = await PeriodSumsAsync(db, bookId, periods, ct);
 
             var currencies = accounts.Values.Select(a => a.Currency).Distinct().Order(StringComparer.Ordinal).ToList();
             var worth = currencies.ToDictionary(c => c, c => accounts.Values
                 // Net worth is what the assets hold less what the liabilities owe: their signed balances added up.
                 .Where(a => a.Currency == c && a.Type is AccountType.Asset or AccountType.Liability).Sum(a => opening.GetValueOrDefault(a.Id)));
-            var byPeriod = days.GroupBy(d => Index(periods, d.Date)).ToDictionary(g => g.Key, g => g.ToList());
+            var byPeriod = sums.GroupBy(d => d.Period).ToDictionary(g => g.Key, g => g.ToList());
             var points = new List<NetWorthPoint>(periods.Count);
             for (var i = 0; i < periods.Count; i++)
             {
                 var income = currencies.ToDictionary(c => c, _ => 0L);
                 var expenses = currencies.ToDictionary(c => c, _ => 0L);
-                foreach (var day in byPeriod.GetValueOrDefault(i) ?? [])
+                foreach (var sum in byPeriod.GetValueOrDefault(i) ?? [])
                 {
-                    var account = accounts[day.AccountId];
+                    var account = accounts[sum.AccountId];
                     switch (account.Type)
                     {
                         case AccountType.Asset or AccountType.Liability:
-                            worth[account.Currency] += day.Amount;
+                            worth[account.Currency] += sum.Amount;
                             break;
                         case AccountType.Income:
-                            income[account.Currency] -= day.Amount;
+                            income[account.Currency] -= sum.Amount;
                             break;
                         case AccountType.Expense:
-                            expenses[account.Currency] += day.Amount;
+                            expenses[account.Currency] += sum.Amount;
                             break;
                     }
                 }
@@ -146,15 +131,41 @@ internal sealed class ReportService(IDbContextFactory<LedgerDbContext> dbFactory
             ? Task.FromResult(Result<T>.Invalid("from", $"Choose dates from {TransactionLimits.EarliestDate:yyyy-MM-dd} to 9998-12-31."))
             : null;
 
-    private static int Index(IReadOnlyList<ReportPeriod> periods, DateOnly date)
+    /// <summary>
+    /// Each account's net change in each period, added up by the database in one statement: the periods are a VALUES list
+    /// joined to the account days by date range, so each period is one walk of the (book, date) index and no date is taken
+    /// apart row by row.
+    /// </summary>
+    private static async Task<List<PeriodSum>> PeriodSumsAsync(LedgerDbContext db, Guid bookId, IReadOnlyList<ReportPeriod> periods,
+        CancellationToken ct)
     {
-        var (low, high) = (0, periods.Count - 1);
-        while (low < high)
+        var parameters = new List<object> { bookId };
+        var values = new StringBuilder();
+        for (var i = 0; i < periods.Count; i++)
         {
-            var middle = (low + high) / 2;
-            if (periods[middle].To < date) { low = middle + 1; } else { high = middle; }
+            values.Append(i == 0 ? "" : ", ").Append('(').Append(i.ToString(CultureInfo.InvariantCulture)).Append(", {")
+                .Append(parameters.Count.ToString(CultureInfo.InvariantCulture)).Append("}, {")
+                .Append((parameters.Count + 1).ToString(CultureInfo.InvariantCulture)).Append("})");
+            parameters.Add(periods[i].From);
+            parameters.Add(periods[i].To);
         }
-        return low;
+        var sql = $"""
+            WITH "Periods" ("Period", "From", "To") AS (VALUES {values})
+            SELECT p."Period", d."AccountId", CAST(SUM(d."Amount") AS BIGINT) AS "Amount"
+            FROM "Periods" AS p
+            JOIN "AccountDays" AS d ON d."BookId" = {"{0}"} AND d."Date" >= p."From" AND d."Date" <= p."To"
+            GROUP BY p."Period", d."AccountId"
+            """;
+        return await db.Database.SqlQueryRaw<PeriodSum>(sql, parameters.ToArray()).ToListAsync(ct);
+    }
+
+    private sealed class PeriodSum
+    {
+        public int Period { get; init; }
+
+        public Guid AccountId { get; init; }
+
+        public long Amount { get; init; }
     }
 
     private static async Task<Dictionary<Guid, ReportAccount>> AccountsAsync(LedgerDbContext db, Guid bookId, CancellationToken ct) =>
