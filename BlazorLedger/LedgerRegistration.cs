@@ -4,6 +4,7 @@ using BlazorLedger.Data.Seeding;
 using BlazorLedger.Features.Accounts;
 using BlazorLedger.Features.Admin;
 using BlazorLedger.Features.Api;
+using BlazorLedger.Features.Rates;
 using BlazorLedger.Features.Reports;
 using Scalar.AspNetCore;
 using BlazorLedger.Features.Mail;
@@ -45,6 +46,7 @@ public static class LedgerRegistration
             .AddTransactions()
             .AddImport()
             .AddReports()
+            .AddRates()
             .AddExport()
             .AddMail(builder.Configuration)
             .AddAdmin()

@@ -83,6 +83,46 @@ public sealed class ReportsBrowserTests(SharedChromium chromium) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task Exchange_rates_are_entered_on_their_page_and_a_report_shows_in_the_base_currency()
+    {
+        var actor = await browser.App.ActorAsync(Email);
+        await browser.App.WithScopeAsync(async s =>
+        {
+            var book = (await s.GetRequiredService<BookService>().ListAsync(actor)).Single().Id;
+            var set = await s.GetRequiredService<BlazorLedger.Features.Rates.ExchangeRateService>().SetAsync(actor, new BlazorLedger.Features.Rates.SetRates(book,
+                [new("EUR", firstMonth, 1.0712m), new("EUR", firstMonth.AddMonths(3), 1.0934m)]));
+            Assert.True(set.Succeeded, set.Message);
+            return 0;
+        });
+        var page = await browser.NewPageAsync();
+        await BrowserApp.SignInAsync(page, Email);
+        await page.ClickAsync("[data-testid=nav-rates]");
+        await Expect(page.Locator("[data-testid=rate-row]")).ToHaveCountAsync(2);
+
+        await BrowserApp.ChooseAsync(page, "rate-currency", "EUR");
+        await page.FillAsync("input[data-testid=rate-value]", "1.0842");
+        await page.ClickAsync("[data-testid=rate-save]");
+        await Expect(page.Locator("[data-testid=rate-row]")).ToHaveCountAsync(3);
+        await Expect(page.Locator("[data-testid=rate-row] [data-testid=rate-cell]").First).ToHaveTextAsync("1.0842");
+        await BrowserApp.ScreenshotAsync(page, "rates");
+
+        await OpenAsync(page, $"report=balance-sheet&period=last-month&in=base");
+        var usd = page.Locator("[data-testid=report-section][data-currency=USD]");
+        await Expect(usd.Locator("[data-testid=report-line]", new() { HasTextString = "Euro account" }).Locator("[data-testid=converted-from]"))
+            .ToContainTextAsync("1.0934");
+        await Expect(page.Locator("[data-testid=report-conversion]")).ToContainTextAsync("EUR 1.0934");
+        await Expect(usd.Locator("[data-testid=balance-check]")).ToContainTextAsync("Balances");
+        await Expect(page.Locator("[data-testid=report-section][data-currency=EUR]")).ToHaveCountAsync(0);
+        await BrowserApp.ScreenshotAsync(page, "report-balance-in-base");
+
+        await OpenAsync(page, $"report=net-worth&period=custom&from={Iso(firstMonth)}&to={Iso(lastMonthEnd)}&in=base");
+        await Expect(usd.Locator("[data-testid=rates-used]").First).ToContainTextAsync("EUR 1.0712");
+        await Expect(usd.Locator("[data-testid=networth-chart] svg").First).ToBeVisibleAsync();
+        await Expect(usd.Locator("[data-testid=flows-chart] svg").First).ToBeVisibleAsync();
+        await BrowserApp.ScreenshotAsync(page, "report-networth-in-base");
+    }
+
+    [Fact]
     public async Task Each_report_shows_on_a_laptop_and_on_a_phone()
     {
         var page = await browser.NewPageAsync();

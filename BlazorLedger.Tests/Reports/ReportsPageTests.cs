@@ -220,4 +220,44 @@ public sealed class ReportsPageTests : LedgerComponentTest
 
         Assert.Contains("before its start", host.ByTestId("report-error").TextContent);
     }
+
+    [Fact]
+    public async Task In_the_base_currency_the_converted_lines_say_their_rate_and_a_currency_without_one_stays_apart()
+    {
+        var pounds = await Ledger.CreateAccountAsync(User, "Pound cash", currency: "GBP");
+        var gifts = await Ledger.CreateAccountAsync(User, "Pound gifts", AccountType.Income, "GBP");
+        await Ledger.TransferAsync(User, gifts, pounds, 50_00, new DateOnly(2025, 1, 22), "Gift");
+        var rates = Services.GetRequiredService<BlazorLedger.Features.Rates.ExchangeRateService>();
+        await rates.SetAsync(User.Actor, new BlazorLedger.Features.Rates.SetRates(User.BookId,
+            [new("EUR", new DateOnly(2025, 1, 20), 1.0842m), new("EUR", new DateOnly(2025, 2, 1), 2m)]));
+
+        var host = RenderReports(January + "&in=base");
+
+        // 7.25 EUR × 1.0842 = 7.86045 → 7.86; the rate of 1 February is after the period.
+        var usd = Section(host, "USD");
+        var food = Line(usd, "Euro food");
+        Assert.Equal(Money(7_86), Cell(food, "amount"));
+        Assert.Contains("EUR 7.25", Cell(food, "converted-from"), StringComparison.Ordinal);
+        Assert.Contains("1.0842", Cell(food, "converted-from"), StringComparison.Ordinal);
+        Assert.Equal(Money(120_00 + 900_00 + 7_86), Row(usd, "total-expenses"));
+        Assert.Contains("EUR 1.0842", host.ByTestId("report-conversion").TextContent, StringComparison.Ordinal);
+        Assert.Contains("GBP", host.ByTestId("report-unconverted").TextContent, StringComparison.Ordinal);
+        Assert.Equal(Money(50_00, "GBP"), Row(Section(host, "GBP"), "total-income"));
+        Assert.Empty(host.FindAll("[data-testid=report-section][data-currency=EUR]"));
+        Assert.Contains("in=base", host.ByTestId("report-csv").GetAttribute("href"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_base_currency_switch_puts_in_base_in_the_address()
+    {
+        var host = RenderReports(January);
+        Assert.NotEmpty(host.FindAll("[data-testid=report-section][data-currency=EUR]"));
+
+        host.Find("input[data-testid=report-in-base]").Change(true);
+
+        host.WaitForAssertion(() => Assert.Contains("in=base", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal));
+        // No EUR rate: EUR stays apart, and the page says so.
+        host.WaitForAssertion(() => Assert.Contains("EUR", host.ByTestId("report-unconverted").TextContent, StringComparison.Ordinal));
+        Assert.NotEmpty(host.FindAll("[data-testid=report-section][data-currency=EUR]"));
+    }
 }

@@ -27,6 +27,7 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options)
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<ImportedRow> ImportedRows => Set<ImportedRow>();
     public DbSet<PayeeAccount> PayeeAccounts => Set<PayeeAccount>();
+    public DbSet<ExchangeRate> ExchangeRates => Set<ExchangeRate>();
 
     /// <summary>The running instances and their circuit counts (written on PostgreSQL, where several may share the database).</summary>
     public DbSet<AppInstance> Instances => Set<AppInstance>();
@@ -175,6 +176,15 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options)
             memory.HasOne<Book>().WithMany().HasForeignKey(m => m.BookId).OnDelete(DeleteBehavior.Cascade);
             memory.HasOne<ApplicationUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
             memory.HasOne<Account>().WithMany().HasForeignKey(m => m.AccountId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ExchangeRate>(rate =>
+        {
+            rate.HasKey(r => new { r.BookId, r.Currency, r.Date });
+            rate.Property(r => r.Currency).HasMaxLength(3);
+            // Exact on both providers; the invariant text of a decimal reads back to the same decimal.
+            rate.Property(r => r.Rate).HasConversion<string>().HasMaxLength(ExchangeRateLimits.MaxText);
+            rate.HasOne<Book>().WithMany().HasForeignKey(r => r.BookId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<Invitation>(invitation =>

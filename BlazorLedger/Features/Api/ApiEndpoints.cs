@@ -6,6 +6,7 @@ using BlazorLedger.Features.Accounts;
 using BlazorLedger.Features.Books;
 using BlazorLedger.Features.Export;
 using BlazorLedger.Features.Import;
+using BlazorLedger.Features.Rates;
 using BlazorLedger.Features.Reports;
 using BlazorLedger.Features.Transactions;
 
@@ -115,6 +116,7 @@ public static class ApiEndpoints
             .Produces<string>(200, "text/csv", "text/plain");
 
         api.MapReportApi();
+        api.MapRateApi();
 
         // A book's hledger export, restored into a new book that the caller owns.
         api.MapPost("/books/restore", RestoreAsync)
@@ -265,10 +267,10 @@ public static class ApiEndpoints
         }
     }
 
-    private static IResult NotAnObject() => Validation(new() { [""] = ["The body must be a JSON object."] });
+    internal static IResult NotAnObject() => Validation(new() { [""] = ["The body must be a JSON object."] });
 
     /// <summary>Reads at most 1 MiB of JSON; anything larger is refused with 413 before it is parsed.</summary>
-    private static async Task<(JsonDocument? Json, IResult? Problem)> ReadBodyAsync(HttpContext http, CancellationToken ct,
+    internal static async Task<(JsonDocument? Json, IResult? Problem)> ReadBodyAsync(HttpContext http, CancellationToken ct,
         int maxBytes = MaxBodyBytes)
     {
         if (http.Request.ContentLength > maxBytes)

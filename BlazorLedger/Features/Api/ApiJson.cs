@@ -19,6 +19,13 @@ internal static class ApiJson
         Converters = { new IsoDateOrNull(), new GuidOrNull(), new ObjectsOrNull<ApiPostingLine>(), new ObjectsOrNull<ApiBatchTransaction>() },
     };
 
+    /// <summary>For exchange rates: a list that is not an array, or an item that is not an object, is reported, not thrown on.</summary>
+    public static readonly JsonSerializerOptions Rates = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNameCaseInsensitive = false,
+        Converters = { new ObjectsOrNull<global::BlazorLedger.Features.Rates.ApiRateInput>() },
+    };
+
     /// <summary>Documents the two field types whose converters the document generator cannot see into.</summary>
     public static Task DescribeFieldsAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken ct)
     {

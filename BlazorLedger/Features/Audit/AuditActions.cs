@@ -13,6 +13,8 @@ public static class AuditActions
     public const string ImportUndone = "import.undone";
     public const string ImportRuleCreated = "import-rule.created";
     public const string ImportRuleDeleted = "import-rule.deleted";
+    public const string RateSet = "rate.set";
+    public const string RateDeleted = "rate.deleted";
     public const string SettingChanged = "setting.changed";
     public const string InvitationCreated = "invitation.created";
     public const string InvitationAccepted = "invitation.accepted";

@@ -5,4 +5,5 @@ public enum BookChangeKind
     Accounts,
     Transactions,
     Members,
+    Rates,
 }

@@ -1,10 +1,11 @@
 using System.Globalization;
 using BlazorLedger.Common;
+using BlazorLedger.Features.Rates;
 
 namespace BlazorLedger.Features.Reports;
 
-/// <summary>One period's row beneath the net-worth charts.</summary>
-public sealed record NetWorthRow(ReportPeriod Period, string Label, long NetWorth, long Income, long Expenses)
+/// <summary>One period's row beneath the net-worth charts; <paramref name="Rates"/> names the rates used in a converted series.</summary>
+public sealed record NetWorthRow(ReportPeriod Period, string Label, long NetWorth, long Income, long Expenses, string? Rates = null)
 {
     public long Net => Income - Expenses;
 }
@@ -32,9 +33,15 @@ public sealed record NetWorthView(string Currency, IReadOnlyList<NetWorthRow> Ro
             .Select(currency => new NetWorthView(currency, series.Points.Select(p =>
             {
                 var figures = p.Currencies.FirstOrDefault(c => c.Currency == currency) ?? new NetWorthCurrency(currency, 0, 0, 0);
-                return new NetWorthRow(p.Period, Label(p.Period, series.Interval, culture), figures.NetWorth, figures.Income, figures.Expenses);
+                var rates = p.Conversion is { } c && c.BaseCurrency == currency && c.Rates.Count > 0
+                    ? string.Join(", ", c.Rates.Select(r => $"{r.Currency} {RateValue.Format(r.Rate, culture)} ({Day(r.Date, culture)})"))
+                    : null;
+                return new NetWorthRow(p.Period, Label(p.Period, series.Interval, culture), figures.NetWorth, figures.Income, figures.Expenses, rates);
             }).ToList()))
             .ToList();
+
+    private static string Day(DateOnly date, CultureInfo culture) =>
+        date.ToString(culture.Name.Length == 0 ? "yyyy-MM-dd" : culture.DateTimeFormat.ShortDatePattern, culture);
 
     /// <summary>
     /// A period's short name. Months, quarters and years are named after the month they end in (a financial month from the

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using BlazorLedger.Common;
 using BlazorLedger.Features.Api;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace BlazorLedger.Features.Reports;
@@ -10,24 +11,27 @@ namespace BlazorLedger.Features.Reports;
 /// The reports page's CSV downloads, with the browser's cookie: <c>/books/{bookId}/reports/{kind}.csv</c> where kind is
 /// income-statement, balance-sheet, net-worth or spending; <c>from</c> and <c>to</c> (or <c>at</c> for the balance sheet),
 /// <c>interval</c> for net worth, and optionally the compared period (<c>compareFrom</c>, <c>compareTo</c>) or date
-/// (<c>compareAt</c>), which add the compared figures, change and percentage.
+/// (<c>compareAt</c>), which add the compared figures, change and percentage; <c>in=base</c> for the report in the book's
+/// base currency.
 /// </summary>
 public static class ReportDownloads
 {
     public static IEndpointRouteBuilder MapReportDownloads(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/books/{bookId:guid}/reports/{kind}.csv", (HttpContext http, Guid bookId, string kind, string? from, string? to, string? at,
-                string? interval, string? compareFrom, string? compareTo, string? compareAt, ReportService reports, CancellationToken ct) =>
-                DownloadAsync(ApiEndpoints.Caller(http), bookId, kind, new(from, to, at, interval, compareFrom, compareTo, compareAt), reports, ct))
+                string? interval, string? compareFrom, string? compareTo, string? compareAt, [FromQuery(Name = "in")] string? currency, ReportService reports,
+                CancellationToken ct) =>
+                DownloadAsync(ApiEndpoints.Caller(http), bookId, kind, new(from, to, at, interval, compareFrom, compareTo, compareAt,
+                    string.Equals(currency, "base", StringComparison.OrdinalIgnoreCase)), reports, ct))
             .RequireAuthorization()
             .ExcludeFromDescription();
         return endpoints;
     }
 
     /// <summary>The page's link to the CSV of the report it shows, with the same dates and comparison.</summary>
-    public static string Url(Guid bookId, ReportKind kind, ReportDates dates, ReportInterval interval)
+    public static string Url(Guid bookId, ReportKind kind, ReportDates dates, ReportInterval interval, bool inBase = false)
     {
-        var query = new Dictionary<string, string?>();
+        var query = new Dictionary<string, string?> { ["in"] = inBase ? "base" : null };
         if (kind == ReportKind.BalanceSheet)
         {
             query["at"] = Iso(dates.At);
@@ -50,7 +54,8 @@ public static class ReportDownloads
         return QueryHelpers.AddQueryString($"books/{bookId}/reports/{ReportSettings.Slug(kind)}.csv", query.Where(p => p.Value is not null));
     }
 
-    private sealed record Request(string? From, string? To, string? At, string? Interval, string? CompareFrom, string? CompareTo, string? CompareAt);
+    private sealed record Request(string? From, string? To, string? At, string? Interval, string? CompareFrom, string? CompareTo, string? CompareAt,
+        bool InBase);
 
     private static async Task<IResult> DownloadAsync(Actor actor, Guid bookId, string slug, Request request, ReportService reports, CancellationToken ct)
     {
@@ -67,10 +72,10 @@ public static class ReportDownloads
             {
                 return ApiEndpoints.Validation(errors);
             }
-            var sheet = await reports.BalanceSheetAsync(actor, bookId, at!.Value, ct);
-            var other = compareAt is { } date ? await reports.BalanceSheetAsync(actor, bookId, date, ct) : null;
+            var sheet = await reports.BalanceSheetAsync(actor, bookId, at!.Value, request.InBase, ct);
+            var other = compareAt is { } date ? await reports.BalanceSheetAsync(actor, bookId, date, request.InBase, ct) : null;
             return other is { Succeeded: false } ? ApiEndpoints.Respond(other, _ => Results.Empty)
-                : ApiEndpoints.Respond(sheet, s => File(ReportCsv.Sections(ReportSections.BalanceSheet(s, other?.Value), other is not null),
+                : ApiEndpoints.Respond(sheet, s => File(ReportCsv.Sections(ReportSections.BalanceSheet(s, other?.Value), other is not null, request.InBase),
                     $"balance-sheet-{Iso(at)}.csv"));
         }
         var from = Date(request.From, "from", errors, required: true);
@@ -87,7 +92,7 @@ public static class ReportDownloads
             {
                 return ApiEndpoints.Validation(errors);
             }
-            return ApiEndpoints.Respond(await reports.NetWorthAsync(actor, bookId, from!.Value, to!.Value, every, ct),
+            return ApiEndpoints.Respond(await reports.NetWorthAsync(actor, bookId, from!.Value, to!.Value, every, request.InBase, ct),
                 s => File(ReportCsv.NetWorth(s), $"net-worth-{Iso(from)}-{Iso(to)}.csv"));
         }
         var compareFrom = Date(request.CompareFrom, "compareFrom", errors, required: request.CompareTo is not null);
@@ -96,11 +101,12 @@ public static class ReportDownloads
         {
             return ApiEndpoints.Validation(errors);
         }
-        var statement = await reports.IncomeStatementAsync(actor, bookId, new ReportPeriod(from!.Value, to!.Value), ct);
-        var compared = compareFrom is { } start ? await reports.IncomeStatementAsync(actor, bookId, new ReportPeriod(start, compareTo!.Value), ct) : null;
+        var statement = await reports.IncomeStatementAsync(actor, bookId, new ReportPeriod(from!.Value, to!.Value), request.InBase, ct);
+        var compared = compareFrom is { } start
+            ? await reports.IncomeStatementAsync(actor, bookId, new ReportPeriod(start, compareTo!.Value), request.InBase, ct) : null;
         return compared is { Succeeded: false } ? ApiEndpoints.Respond(compared, _ => Results.Empty)
             : ApiEndpoints.Respond(statement, s => File(ReportCsv.Sections(kind == ReportKind.Spending
-                ? ReportSections.Spending(s, compared?.Value) : ReportSections.IncomeStatement(s, compared?.Value), compared is not null),
+                ? ReportSections.Spending(s, compared?.Value) : ReportSections.IncomeStatement(s, compared?.Value), compared is not null, request.InBase),
                 $"{slug.ToLowerInvariant()}-{Iso(from)}-{Iso(to)}.csv"));
     }
 

@@ -66,7 +66,7 @@ public static class ReportSections
     private static List<ComparedLine> Lines(IReadOnlyList<ReportLine> now, IReadOnlyList<ReportLine>? before)
     {
         var other = before?.ToDictionary(l => l.AccountId, l => l.Amount);
-        var lines = now.Select(l => new ComparedLine(l.AccountId, l.Name, l.Code, new(l.Amount, other is null ? null : other.GetValueOrDefault(l.AccountId))))
+        var lines = now.Select(l => new ComparedLine(l.AccountId, l.Name, l.Code, new(l.Amount, other is null ? null : other.GetValueOrDefault(l.AccountId)), l.From))
             .ToList();
         var shown = now.Select(l => l.AccountId).ToHashSet();
         lines.AddRange((before ?? []).Where(l => !shown.Contains(l.AccountId)).Select(l => new ComparedLine(l.AccountId, l.Name, l.Code, new(0, l.Amount))));

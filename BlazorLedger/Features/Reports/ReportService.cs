@@ -3,6 +3,7 @@ using System.Text;
 using BlazorLedger.Common;
 using BlazorLedger.Data;
 using BlazorLedger.Features.Books;
+using BlazorLedger.Features.Rates;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlazorLedger.Features.Reports;
@@ -10,6 +11,8 @@ namespace BlazorLedger.Features.Reports;
 /// <summary>
 /// The book's reports, for every member. They read each account's days (<see cref="AccountDay"/>, kept by posting) and
 /// the stored balances, never the postings, so they take the same few milliseconds at a million postings as at a hundred.
+/// Each report is per currency; with <c>inBase</c> it is also put into the book's base currency at the book's rates
+/// (<see cref="InBaseCurrency"/>).
 /// </summary>
 internal sealed class ReportService(IDbContextFactory<LedgerDbContext> dbFactory)
 {
@@ -22,6 +25,9 @@ internal sealed class ReportService(IDbContextFactory<LedgerDbContext> dbFactory
                 await session.Db.Books.Where(b => b.Id == bookId).Select(b => b.MonthStartDay).SingleAsync(ct))), ct);
 
     public Task<Result<IncomeStatement>> IncomeStatementAsync(Actor actor, Guid bookId, ReportPeriod period, CancellationToken ct = default) =>
+        IncomeStatementAsync(actor, bookId, period, inBase: false, ct);
+
+    public Task<Result<IncomeStatement>> IncomeStatementAsync(Actor actor, Guid bookId, ReportPeriod period, bool inBase, CancellationToken ct = default) =>
         Checked<IncomeStatement>(period) ?? dbFactory.InBookAsync(actor, bookId, BookRole.Viewer, write: false, async session =>
         {
             var db = session.Db;
@@ -39,10 +45,17 @@ internal sealed class ReportService(IDbContextFactory<LedgerDbContext> dbFactory
                     return new IncomeStatementCurrency(g.Key, income, expenses, income.Sum(l => l.Amount), expenses.Sum(l => l.Amount));
                 })
                 .ToList();
-            return Result<IncomeStatement>.Ok(new IncomeStatement(period, currencies));
+            var statement = new IncomeStatement(period, currencies);
+            return Result<IncomeStatement>.Ok(inBase
+                ? InBaseCurrency.IncomeStatement(statement, await ExchangeRateService.BaseCurrencyAsync(db, bookId, ct),
+                    await RateHistory.LoadAsync(db, bookId, period.To, ct))
+                : statement);
         }, ct);
 
     public Task<Result<BalanceSheet>> BalanceSheetAsync(Actor actor, Guid bookId, DateOnly at, CancellationToken ct = default) =>
+        BalanceSheetAsync(actor, bookId, at, inBase: false, ct);
+
+    public Task<Result<BalanceSheet>> BalanceSheetAsync(Actor actor, Guid bookId, DateOnly at, bool inBase, CancellationToken ct = default) =>
         Checked<BalanceSheet>(new ReportPeriod(at, at)) ?? dbFactory.InBookAsync(actor, bookId, BookRole.Viewer, write: false, async session =>
         {
             var db = session.Db;
@@ -59,12 +72,20 @@ internal sealed class ReportService(IDbContextFactory<LedgerDbContext> dbFactory
                         equity.Sum(l => l.Amount), retained);
                 })
                 .ToList();
-            return Result<BalanceSheet>.Ok(new BalanceSheet(at, currencies));
+            var sheet = new BalanceSheet(at, currencies);
+            return Result<BalanceSheet>.Ok(inBase
+                ? InBaseCurrency.BalanceSheet(sheet, await ExchangeRateService.BaseCurrencyAsync(db, bookId, ct), await RateHistory.LoadAsync(db, bookId, at, ct))
+                : sheet);
         }, ct);
 
     /// <summary>Net worth at the end of each period from the one holding <paramref name="from"/> to the one holding <paramref name="to"/>, with each period's income and expenses.</summary>
+    public Task<Result<NetWorthSeries>> NetWorthAsync(Actor actor, Guid bookId, DateOnly from, DateOnly to, ReportInterval interval,
+        CancellationToken ct = default) =>
+        NetWorthAsync(actor, bookId, from, to, interval, inBase: false, ct);
+
+    /// <summary>As above; with <paramref name="inBase"/> each point is put into the base currency at the rates of its last day.</summary>
     public async Task<Result<NetWorthSeries>> NetWorthAsync(Actor actor, Guid bookId, DateOnly from, DateOnly to, ReportInterval interval,
-        CancellationToken ct = default)
+        bool inBase, CancellationToken ct = default)
     {
         if (Checked<NetWorthSeries>(new ReportPeriod(from, to)) is { } refused)
         {
@@ -119,7 +140,10 @@ internal sealed class ReportService(IDbContextFactory<LedgerDbContext> dbFactory
                 }
                 points.Add(new NetWorthPoint(periods[i], currencies.Select(c => new NetWorthCurrency(c, worth[c], income[c], expenses[c])).ToList()));
             }
-            return Result<NetWorthSeries>.Ok(new NetWorthSeries(interval, points));
+            var series = new NetWorthSeries(interval, points);
+            return Result<NetWorthSeries>.Ok(inBase
+                ? InBaseCurrency.NetWorth(series, await ExchangeRateService.BaseCurrencyAsync(db, bookId, ct), await RateHistory.LoadAsync(db, bookId, end, ct))
+                : series);
         }, ct);
     }
 

@@ -6,7 +6,7 @@ namespace BlazorLedger.Features.Reports;
 
 /// <summary>
 /// What a report shows, as the page's address holds it (<c>report</c>, <c>period</c>, <c>from</c>, <c>to</c>, <c>at</c>,
-/// <c>compare</c>, <c>interval</c>), so that a report can be bookmarked and shared. Text that cannot be read falls back to
+/// <c>compare</c>, <c>interval</c>, <c>in</c>=base for the book's base currency), so that a report can be bookmarked and shared. Text that cannot be read falls back to
 /// the default rather than failing: an old bookmark still opens a report.
 /// </summary>
 public sealed record ReportSettings(
@@ -16,7 +16,8 @@ public sealed record ReportSettings(
     DateOnly? To = null,
     DateOnly? At = null,
     ReportComparison Comparison = ReportComparison.None,
-    ReportInterval Interval = ReportInterval.Month)
+    ReportInterval Interval = ReportInterval.Month,
+    bool InBase = false)
 {
     private static readonly Dictionary<ReportKind, string> Kinds = new()
     {
@@ -45,7 +46,8 @@ public sealed record ReportSettings(
 
     public static bool TryParseKind(string? text, out ReportKind kind) => TryFind(Kinds, text, out kind);
 
-    public static ReportSettings Parse(string? report, string? period, string? from, string? to, string? at, string? compare, string? interval)
+    public static ReportSettings Parse(string? report, string? period, string? from, string? to, string? at, string? compare, string? interval,
+        string? inCurrency = null)
     {
         TryFind(Kinds, report, out var kind);
         var (start, end) = (Date(from), Date(to));
@@ -54,7 +56,7 @@ public sealed record ReportSettings(
         var every = Enum.TryParse<ReportInterval>(interval, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(interval, out _)
             ? parsed : ReportInterval.Month;
         return new ReportSettings(kind, preset, preset == PeriodPreset.Custom ? start : null, preset == PeriodPreset.Custom ? end : null,
-            Date(at), comparison, every);
+            Date(at), comparison, every, string.Equals(inCurrency, "base", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>
@@ -70,6 +72,7 @@ public sealed record ReportSettings(
         ["at"] = Iso(At),
         ["compare"] = Comparison != ReportComparison.None ? Comparisons[Comparison] : null,
         ["interval"] = Interval != ReportInterval.Month ? Interval.ToString().ToLowerInvariant() : null,
+        ["in"] = InBase ? "base" : null,
     };
 
     /// <summary>The dates these settings mean on <paramref name="today"/> in a book with <paramref name="calendar"/>.</summary>

@@ -393,6 +393,35 @@ namespace BlazorLedger.Data.Migrations.Postgres
                     b.ToTable("DailyActivity");
                 });
 
+            modelBuilder.Entity("BlazorLedger.Data.ExchangeRate", b =>
+                {
+                    b.Property<Guid>("BookId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Rate")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedById")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("BookId", "Currency", "Date");
+
+                    b.ToTable("ExchangeRates");
+                });
+
             modelBuilder.Entity("BlazorLedger.Data.ImportBatch", b =>
                 {
                     b.Property<Guid>("Id")
@@ -991,6 +1020,15 @@ namespace BlazorLedger.Data.Migrations.Postgres
                     b.Navigation("Book");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("BlazorLedger.Data.ExchangeRate", b =>
+                {
+                    b.HasOne("BlazorLedger.Data.Book", null)
+                        .WithMany()
+                        .HasForeignKey("BookId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("BlazorLedger.Data.ImportBatch", b =>

@@ -386,6 +386,35 @@ namespace BlazorLedger.Data.Migrations.Sqlite
                     b.ToTable("DailyActivity");
                 });
 
+            modelBuilder.Entity("BlazorLedger.Data.ExchangeRate", b =>
+                {
+                    b.Property<Guid>("BookId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rate")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BookId", "Currency", "Date");
+
+                    b.ToTable("ExchangeRates");
+                });
+
             modelBuilder.Entity("BlazorLedger.Data.ImportBatch", b =>
                 {
                     b.Property<Guid>("Id")
@@ -974,6 +1003,15 @@ namespace BlazorLedger.Data.Migrations.Sqlite
                     b.Navigation("Book");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("BlazorLedger.Data.ExchangeRate", b =>
+                {
+                    b.HasOne("BlazorLedger.Data.Book", null)
+                        .WithMany()
+                        .HasForeignKey("BookId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("BlazorLedger.Data.ImportBatch", b =>
