@@ -22,9 +22,10 @@ public sealed class NewBookDialogTests : LedgerComponentTest
     {
         var (host, _) = await OpenAsync("EUR");
 
-        Assert.Equal(BookTemplates.All.Count, host.FindAll("[data-testid^=template-] input").Count);
-        Assert.True(host.Find("[data-testid=template-household] input").HasAttribute("checked")
-            || host.Find("[data-testid=template-household]").OuterHtml.Contains("mud-checked", StringComparison.Ordinal));
+        Assert.Equal(["Household", "Small business", "Empty"],
+            host.FindAll("[data-testid^=template-] label").Select(l => l.TextContent.Split('·')[0].Trim()));
+        Assert.Contains("mud-checked", host.Find("[data-testid=template-household]").InnerHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("mud-checked", host.Find("[data-testid=template-empty]").InnerHtml, StringComparison.Ordinal);
         Assert.Equal("EUR", host.Find("input[data-testid=new-book-currency]").GetAttribute("value"));
     }
 

@@ -24,7 +24,7 @@ public sealed class BooksBrowserTests(SharedChromium chromium) : IAsyncLifetime
         await page.ClickAsync("[data-testid=book-switcher] button");
         await page.ClickAsync("[data-testid=new-book]");
         await page.FillAsync("[data-testid=new-book-name]", "Corner shop");
-        await page.ClickAsync("[data-testid=template-small-business]");
+        await page.ClickAsync("[data-testid=template-small-business] label");
         await BrowserApp.ScreenshotAsync(page, "new-book-dialog");
         await page.ClickAsync("[data-testid=create-book]");
 

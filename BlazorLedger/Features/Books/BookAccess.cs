@@ -20,14 +20,15 @@ internal static class BookAccess
     /// <summary>
     /// Null when <paramref name="standing"/> allows <paramref name="required"/>; otherwise the failure to return. Outsiders get
     /// "not found", so a book's existence does not leak; members without the role get "forbidden". An archived book is
-    /// read-only: a write to what it holds (accounts, transactions, imports, rules) is a conflict with its state. What only
-    /// owners do (name, archiving, members, settings) stays open, so that an owner can unarchive it.
+    /// read-only: a write to what it holds (accounts, transactions, imports, rules: the editor's writes) is a conflict with
+    /// its state. What only owners do (name, archiving, members, settings) stays open, so that an owner can unarchive it,
+    /// and so does leaving it.
     /// </summary>
     public static Result<T>? Deny<T>(BookStanding? standing, BookRole required, bool write) =>
         standing is not { } s ? Result<T>.NotFound(NotFoundMessage)
         : s.Role < required ? Result<T>.Forbidden(required == BookRole.Owner
             ? "Only an owner of this book can do this."
             : "Viewers of this book cannot make changes.")
-        : write && s.Archived && required < BookRole.Owner ? Result<T>.Conflict(ArchivedMessage)
+        : write && s.Archived && required == BookRole.Editor ? Result<T>.Conflict(ArchivedMessage)
         : null;
 }
