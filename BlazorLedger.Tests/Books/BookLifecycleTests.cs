@@ -211,6 +211,22 @@ public abstract class BookLifecycleTests : IAsyncLifetime
         Assert.Equal(quiet.Id, (await current.EnsureAsync(alice.Actor))!.Id);
         Assert.Equal(alice.BookId, (await new CurrentBook(ledger.Books) { PreferredId = alice.BookId }.EnsureAsync(alice.Actor))!.Id);
     }
+
+    [DbFact]
+    public async Task Reloading_after_archiving_stays_in_the_working_book_unless_another_is_preferred()
+    {
+        var other = (await ledger.Books.CreateAsync(alice.Actor, new CreateBook("Other", "USD"))).Value!;
+        var current = new CurrentBook(ledger.Books);
+        Assert.Equal(alice.BookId, (await current.EnsureAsync(alice.Actor))!.Id);
+        await ledger.Books.SetArchivedAsync(alice.Actor, alice.BookId, archived: true);
+
+        await current.ReloadAsync(alice.Actor);
+        Assert.Equal((alice.BookId, true), (current.Book!.Id, current.Book.Archived));
+
+        current.PreferredId = other.Id;
+        await current.ReloadAsync(alice.Actor);
+        Assert.Equal(other.Id, current.Book!.Id);
+    }
 }
 
 public sealed class BookLifecycleTestsOnSqlite : BookLifecycleTests;

@@ -36,10 +36,13 @@ public sealed class CurrentBook(BookService books)
         Changed?.Invoke();
     }
 
-    /// <summary>Reads the user's books again (one was renamed, archived, left or added), staying in the working book if it is still theirs.</summary>
+    /// <summary>
+    /// Reads the user's books again (one was renamed, archived, left or joined): the preferred book if set and still
+    /// theirs, else the working one, so that archiving a book does not switch away from it.
+    /// </summary>
     public async Task ReloadAsync(Actor actor, CancellationToken ct = default)
     {
-        var working = Book?.Id ?? PreferredId;
+        var working = PreferredId ?? Book?.Id;
         available = await books.ListAsync(actor, ct);
         Book = Pick(working);
         Changed?.Invoke();
