@@ -102,6 +102,7 @@ public sealed class ApiContractTests(ApiContractTests.Ledger ledger) : IClassFix
     [Theory]
     [InlineData("/api/v1/books/{bookId}/transactions", typeof(ApiPostTransaction))]
     [InlineData("/api/v1/books/{bookId}/accounts", typeof(ApiCreateAccount))]
+    [InlineData("/api/v1/books", typeof(ApiCreateBook))]
     public async Task The_document_shows_exactly_the_fields_of_the_record_a_post_binds(string path, Type bound)
     {
         var document = await ledger.Client.GetFromJsonAsync<JsonElement>("openapi/v1.json");

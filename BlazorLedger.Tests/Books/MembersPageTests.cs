@@ -101,4 +101,48 @@ public sealed class MembersPageTests : LedgerComponentTest
         var calendar = await Services.GetRequiredService<BlazorLedger.Features.Reports.ReportService>().CalendarAsync(User.Actor, User.BookId);
         Assert.Equal(25, calendar.Value!.StartDay);
     }
+
+    [Fact]
+    public async Task An_owner_archives_the_book_after_confirming_and_unarchives_it()
+    {
+        var host = RenderPage();
+
+        host.ByTestId("archive-book").Click();
+        host.WaitForAssertion(() => host.Find(".mud-dialog"));
+        host.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Archive").Click();
+
+        host.WaitForAssertion(() => Assert.Contains("Unarchive the book", host.ByTestId("archive-book").TextContent));
+        Assert.True((await Ledger.Books.GetAsync(User.Actor, User.BookId)).Value!.Archived);
+        Assert.True(Services.GetRequiredService<CurrentBook>().Book!.Archived);
+
+        host.ByTestId("archive-book").Click();
+
+        host.WaitForAssertion(() => Assert.Contains("Archive the book", host.ByTestId("archive-book").TextContent));
+        Assert.False((await Ledger.Books.GetAsync(User.Actor, User.BookId)).Value!.Archived);
+    }
+
+    [Fact]
+    public async Task Cancelling_the_confirmation_leaves_the_book_in_use()
+    {
+        var host = RenderPage();
+
+        host.ByTestId("archive-book").Click();
+        host.WaitForAssertion(() => host.Find(".mud-dialog"));
+        host.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Cancel").Click();
+
+        host.WaitForAssertion(() => Assert.Empty(host.FindAll(".mud-dialog")));
+        Assert.Contains("Archive the book", host.ByTestId("archive-book").TextContent);
+        Assert.False((await Ledger.Books.GetAsync(User.Actor, User.BookId)).Value!.Archived);
+    }
+
+    [Fact]
+    public void A_viewer_cannot_archive_the_book()
+    {
+        SignIn(bob, "bob");
+        Services.GetRequiredService<CurrentBook>().PreferredId = User.BookId;
+
+        var host = RenderPage();
+
+        Assert.Empty(host.FindAll("[data-testid=archive-book]"));
+    }
 }

@@ -1,6 +1,9 @@
 using System.Text.RegularExpressions;
 using BlazorLedger.Data;
+using BlazorLedger.Features.Accounts;
+using BlazorLedger.Features.Books;
 using BlazorLedger.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using static Microsoft.Playwright.Assertions;
 
 namespace BlazorLedger.Tests.Browser;
@@ -57,6 +60,45 @@ public sealed partial class FirstSecondTests(SharedChromium chromium) : IAsyncLi
         await Expect(page.Locator("[data-testid=token-name]")).ToHaveValueAsync("Laptop");
         await page.ClickAsync("[data-testid=create-token]");
         await Expect(page.Locator("[data-testid=token-row]")).ToContainTextAsync("Laptop");
+    }
+
+    /// <summary>Every page with a form: what is typed the moment it arrives is still there once it is live.</summary>
+    [Fact]
+    public async Task Typing_right_after_navigation_stays_on_every_page_with_a_form()
+    {
+        var page = await browser.NewPageAsync();
+        await BrowserApp.SignInAsync(page, AppHost.AdminEmail, AppHost.AdminPassword);
+        var admin = await browser.App.AdminAsync();
+        var book = (await browser.App.WithScopeAsync(s => s.GetRequiredService<BookService>().ListAsync(admin)))[0].Id;
+        await browser.App.WithScopeAsync(async s =>
+        {
+            var accounts = s.GetRequiredService<AccountService>();
+            await accounts.CreateAsync(admin, new CreateAccount(book, "Cash", null, AccountType.Asset, "USD"));
+            return await accounts.CreateAsync(admin, new CreateAccount(book, "Food", null, AccountType.Expense, "USD"));
+        });
+
+        (string Url, string Field)[] forms =
+        [
+            ("transactions/new", "description"),
+            ("transactions", "search-text"),
+            ("book/members", "invite-email"),
+            ("import/rules", "rule-pattern"),
+            ("admin/users", "new-user-name"),
+            ("tokens", "token-name"),
+        ];
+        foreach (var (url, field) in forms)
+        {
+            await page.GotoAsync(url, new() { WaitUntil = Microsoft.Playwright.WaitUntilState.Commit });
+            await page.FillAsync($"[data-testid={field}]", "typed at once");
+            await BrowserApp.WaitInteractiveAsync(page);
+            await Expect(page.Locator($"[data-testid={field}]")).ToHaveValueAsync("typed at once", new() { Timeout = 5_000 });
+        }
+
+        // And a click: the new book dialog from the book menu.
+        await page.GotoAsync("reports", new() { WaitUntil = Microsoft.Playwright.WaitUntilState.Commit });
+        await page.ClickAsync("[data-testid=book-switcher] button");
+        await page.ClickAsync("[data-testid=new-book]");
+        await Expect(page.Locator("[data-testid=new-book-dialog]")).ToBeVisibleAsync();
     }
 
     [GeneratedRegex("<fieldset[^>]*class=\"page-frame\"[^>]*disabled")]

@@ -53,6 +53,16 @@ public static class Currencies
         return code is not null && ByCode.TryGetValue(code, out currency!);
     }
 
+    /// <summary>The codes whose code starts with, or whose name contains, <paramref name="text"/>: what a currency picker offers.</summary>
+    public static IEnumerable<string> Matching(string? text)
+    {
+        var term = text?.Trim() ?? "";
+        return All.Where(c => term.Length == 0
+                || c.Code.StartsWith(term, StringComparison.OrdinalIgnoreCase)
+                || c.Name.Contains(term, StringComparison.OrdinalIgnoreCase))
+            .Select(c => c.Code);
+    }
+
     public static bool IsKnown(string? code) => code is not null && ByCode.ContainsKey(code);
 
     /// <summary>Digits of the minor unit. Throws for an unknown code: amounts in it cannot be interpreted.</summary>

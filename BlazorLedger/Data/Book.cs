@@ -17,5 +17,8 @@ public sealed class Book
     /// <summary>The day of the month the book's financial month starts on (1 to 28): 25 for pay-cycle months.</summary>
     public int MonthStartDay { get; set; } = 1;
 
+    /// <summary>When an owner archived the book, or null while it is in use. An archived book is read-only.</summary>
+    public DateTime? ArchivedAt { get; set; }
+
     public List<BookMember> Members { get; set; } = [];
 }

@@ -1,3 +1,3 @@
 namespace BlazorLedger.Features.Api;
 
-public sealed record ApiBook(Guid Id, string Name, string BaseCurrency, string Role);
+public sealed record ApiBook(Guid Id, string Name, string BaseCurrency, string Role, bool Archived);

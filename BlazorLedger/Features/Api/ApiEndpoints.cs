@@ -35,6 +35,18 @@ public static class ApiEndpoints
                 Results.Ok((await books.ListAsync(Caller(http), ct)).Select(b => b.ToApi())))
             .Produces<IReadOnlyList<ApiBook>>();
 
+        api.MapPost("/books", CreateBookAsync)
+            .RequireAuthorization(ApiRegistration.WritePolicy)
+            .Accepts<ApiCreateBook>("application/json").Produces<ApiBook>(201);
+
+        api.MapGet("/books/{bookId:guid}", async (HttpContext http, Guid bookId, BookService books, CancellationToken ct) =>
+                Respond(await books.GetAsync(Caller(http), bookId, ct), b => Results.Ok(b.ToApi())))
+            .Produces<ApiBook>();
+
+        api.MapPatch("/books/{bookId:guid}", UpdateBookAsync)
+            .RequireAuthorization(ApiRegistration.WritePolicy)
+            .Accepts<ApiUpdateBook>("application/json").Produces<ApiBook>();
+
         api.MapGet("/books/{bookId:guid}/accounts", async (HttpContext http, Guid bookId, AccountService accounts, CancellationToken ct) =>
                 Respond(await accounts.ListAsync(Caller(http), bookId, ct: ct), list => Results.Ok(list.Select(a => a.ToApi()))))
             .Produces<IReadOnlyList<ApiAccount>>();
@@ -126,6 +138,41 @@ public static class ApiEndpoints
         return endpoints;
     }
 
+    /// <summary>A new book owned by the caller, with its template's accounts.</summary>
+    private static async Task<IResult> CreateBookAsync(HttpContext http, BookService books, CancellationToken ct)
+    {
+        var (body, problem) = await ReadJsonAsync<ApiCreateBook>(http, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        var template = BookTemplate.Empty;
+        if (body!.Template is not null && !BookTemplates.TryParseApiName(body.Template, out template))
+        {
+            return Validation(new() { ["template"] = ["Use one of household, small-business, empty."] });
+        }
+        var result = await books.CreateAsync(Caller(http), new CreateBook(body.Name ?? "", body.Currency ?? "", template), ct);
+        // The service names the field after the book's property; the body calls it currency.
+        return result.Status == ResultStatus.Invalid
+            ? Validation(result.Errors.ToDictionary(e => e.Key == "BaseCurrency" ? "currency" : Camel(e.Key), e => e.Value), result.Message)
+            : Respond(result, b => Results.Created($"/api/v1/books/{b.Id}", b.ToApi()));
+    }
+
+    /// <summary>Renames, archives or unarchives a book: owners only.</summary>
+    private static async Task<IResult> UpdateBookAsync(HttpContext http, Guid bookId, BookService books, CancellationToken ct)
+    {
+        var (body, problem) = await ReadJsonAsync<ApiUpdateBook>(http, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        if (body!.Name is null && body.Archived is null)
+        {
+            return Validation(new() { [""] = ["Give a name, archived, or both."] });
+        }
+        return Respond(await books.UpdateAsync(Caller(http), bookId, new UpdateBook(body.Name, body.Archived), ct), b => Results.Ok(b.ToApi()));
+    }
+
     /// <summary>A journal may be far larger than a JSON body; the server's default request limit would refuse a large book's.</summary>
     public const int MaxJournalBytes = 64 * 1024 * 1024;
 
@@ -151,7 +198,7 @@ public static class ApiEndpoints
             buffer.Write(chunk, 0, read);
         }
         var result = await restore.RestoreAsync(Caller(http), name ?? "", buffer.ToArray(), ct);
-        // There is no resource for one book in this API: the new book's accounts are where a client goes next.
+        // The new book's accounts are where a client goes next.
         return Respond(result, b => Results.Created($"/api/v1/books/{b.Id}/accounts", b.ToApi()));
     }
 

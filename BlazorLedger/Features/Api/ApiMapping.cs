@@ -8,7 +8,7 @@ namespace BlazorLedger.Features.Api;
 
 internal static class ApiMapping
 {
-    public static ApiBook ToApi(this BookSummary b) => new(b.Id, b.Name, b.BaseCurrency, b.Role.ToString().ToLowerInvariant());
+    public static ApiBook ToApi(this BookSummary b) => new(b.Id, b.Name, b.BaseCurrency, b.Role.ToString().ToLowerInvariant(), b.Archived);
 
     public static ApiAccount ToApi(this AccountDto a) => new(a.Id, a.Name, a.Code, a.Type.ToString(), a.Currency,
         Money.ToDecimalString(a.Balance, a.Currency, CultureInfo.InvariantCulture), a.Balance, a.Archived, a.Version);

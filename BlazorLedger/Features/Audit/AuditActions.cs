@@ -22,6 +22,8 @@ public static class AuditActions
     public const string MemberRoleChanged = "member.role-changed";
     public const string MemberRemoved = "member.removed";
     public const string BookRenamed = "book.renamed";
+    public const string BookArchived = "book.archived";
+    public const string BookUnarchived = "book.unarchived";
     public const string BookMonthStartChanged = "book.month-start-changed";
     public const string BookRestored = "book.restored";
     public const string BookRestoreUndone = "book.restore-undone";

@@ -9,20 +9,26 @@ internal static class BookAccess
 {
     public const string NotFoundMessage = "Book not found.";
 
-    public static Task<BookRole?> RoleAsync(LedgerDbContext db, Actor actor, Guid bookId, CancellationToken ct) =>
+    public const string ArchivedMessage = "This book is archived, so nothing in it can be changed. An owner can unarchive it on the Book and members page.";
+
+    public static Task<BookStanding?> StandingAsync(LedgerDbContext db, Actor actor, Guid bookId, CancellationToken ct) =>
         db.BookMembers
             .Where(m => m.BookId == bookId && m.UserId == actor.UserId)
-            .Select(m => (BookRole?)m.Role)
+            .Select(m => (BookStanding?)new BookStanding(m.Role, m.Book!.ArchivedAt != null))
             .FirstOrDefaultAsync(ct);
 
     /// <summary>
-    /// Null when <paramref name="role"/> allows <paramref name="required"/>; otherwise the failure to return. Outsiders get
-    /// "not found", so a book's existence does not leak; members without the role get "forbidden".
+    /// Null when <paramref name="standing"/> allows <paramref name="required"/>; otherwise the failure to return. Outsiders get
+    /// "not found", so a book's existence does not leak; members without the role get "forbidden". An archived book is
+    /// read-only: a write to what it holds (accounts, transactions, imports, rules: the editor's writes) is a conflict with
+    /// its state. What only owners do (name, archiving, members, settings) stays open, so that an owner can unarchive it,
+    /// and so does leaving it.
     /// </summary>
-    public static Result<T>? Deny<T>(BookRole? role, BookRole required) =>
-        role is null ? Result<T>.NotFound(NotFoundMessage)
-        : role.Value < required ? Result<T>.Forbidden(required == BookRole.Owner
+    public static Result<T>? Deny<T>(BookStanding? standing, BookRole required, bool write) =>
+        standing is not { } s ? Result<T>.NotFound(NotFoundMessage)
+        : s.Role < required ? Result<T>.Forbidden(required == BookRole.Owner
             ? "Only an owner of this book can do this."
             : "Viewers of this book cannot make changes.")
+        : write && s.Archived && required == BookRole.Editor ? Result<T>.Conflict(ArchivedMessage)
         : null;
 }

@@ -22,8 +22,13 @@ public abstract class BookPage : ComponentBase, IDisposable
 
     protected BookSummary? Book { get; private set; }
 
-    /// <summary>Editors and owners may post, void and change accounts; viewers only read.</summary>
-    protected bool CanEdit => Book?.Role >= BookRole.Editor;
+    /// <summary>Editors and owners may post, void and change accounts; viewers only read, and nobody changes an archived book.</summary>
+    protected bool CanEdit => Book is { Role: >= BookRole.Editor, Archived: false };
+
+    /// <summary>Why <see cref="CanEdit"/> is false, for the page to say instead of its form.</summary>
+    protected string ReadOnlyReason => Book?.Archived == true
+        ? BookAccess.ArchivedMessage
+        : "You can read this book but not change it; ask an owner for the editor role.";
 
     protected bool Loading { get; private set; } = true;
 

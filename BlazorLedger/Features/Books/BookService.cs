@@ -16,7 +16,7 @@ public sealed class BookService(IDbContextFactory<LedgerDbContext> dbFactory, Ti
         var books = await db.BookMembers.AsNoTracking()
             .Where(m => m.UserId == actor.UserId)
             .Select(m => new BookSummary(m.Book!.Id, m.Book.Name, m.Book.BaseCurrency, m.Role,
-                db.Transactions.Where(t => t.BookId == m.BookId).Max(t => (DateOnly?)t.Date)))
+                db.Transactions.Where(t => t.BookId == m.BookId).Max(t => (DateOnly?)t.Date), m.Book.ArchivedAt != null))
             .ToListAsync(ct);
         return books.OrderBy(b => b.Name, StringComparer.CurrentCultureIgnoreCase).ThenBy(b => b.Id).ToList();
     }
@@ -26,16 +26,22 @@ public sealed class BookService(IDbContextFactory<LedgerDbContext> dbFactory, Ti
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var book = await db.BookMembers.AsNoTracking()
             .Where(m => m.BookId == bookId && m.UserId == actor.UserId)
-            .Select(m => new BookSummary(m.Book!.Id, m.Book.Name, m.Book.BaseCurrency, m.Role))
+            .Select(m => new BookSummary(m.Book!.Id, m.Book.Name, m.Book.BaseCurrency, m.Role, null, m.Book.ArchivedAt != null))
             .FirstOrDefaultAsync(ct);
         return book is null ? Result<BookSummary>.NotFound(BookAccess.NotFoundMessage) : Result<BookSummary>.Ok(book);
     }
 
-    /// <summary>Creates a book owned by <paramref name="actor"/>.</summary>
-    public async Task<Result<BookSummary>> CreateAsync(Actor actor, string name, string currency, CancellationToken ct = default)
+    /// <summary>Creates an empty book owned by <paramref name="actor"/>.</summary>
+    public Task<Result<BookSummary>> CreateAsync(Actor actor, string name, string currency, CancellationToken ct = default) =>
+        CreateAsync(actor, new CreateBook(name, currency), ct);
+
+    /// <summary>
+    /// Creates a book owned by <paramref name="actor"/> with its template's accounts, all saved in one database transaction.
+    /// </summary>
+    public async Task<Result<BookSummary>> CreateAsync(Actor actor, CreateBook command, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var added = Add(db, actor, name, currency);
+        var added = Add(db, actor, command.Name ?? "", command.Currency ?? "", command.Template);
         if (added.Succeeded)
         {
             await db.SaveChangesAsync(ct);
@@ -50,10 +56,11 @@ public sealed class BookService(IDbContextFactory<LedgerDbContext> dbFactory, Ti
     internal Result<BookSummary> AddPersonalBook(LedgerDbContext db, string userId, string? displayName)
     {
         var owner = string.IsNullOrWhiteSpace(displayName) ? "Personal" : $"{displayName.Trim()}'s book";
-        return Add(db, new Actor(userId), owner.Length > BookLimits.MaxName ? owner[..BookLimits.MaxName] : owner, options.Value.DefaultCurrency);
+        return Add(db, new Actor(userId), owner.Length > BookLimits.MaxName ? owner[..BookLimits.MaxName] : owner, options.Value.DefaultCurrency,
+            BookTemplate.Empty);
     }
 
-    private Result<BookSummary> Add(LedgerDbContext db, Actor actor, string name, string currency)
+    private Result<BookSummary> Add(LedgerDbContext db, Actor actor, string name, string currency, BookTemplate template)
     {
         var errors = new ValidationErrors();
         name = name.Trim();
@@ -66,6 +73,10 @@ public sealed class BookService(IDbContextFactory<LedgerDbContext> dbFactory, Ti
         {
             errors.Add("BaseCurrency", "Choose an ISO 4217 currency code such as USD or EUR.");
         }
+        if (!Enum.IsDefined(template))
+        {
+            errors.Add("Template", "Choose Household, Small business or Empty.");
+        }
         if (errors.Any)
         {
             return errors.ToResult<BookSummary>();
@@ -75,26 +86,52 @@ public sealed class BookService(IDbContextFactory<LedgerDbContext> dbFactory, Ti
         var book = new Book { Name = name, BaseCurrency = currency, CreatedAt = now };
         book.Members.Add(new BookMember { UserId = actor.UserId, Role = BookRole.Owner, CreatedAt = now });
         db.Books.Add(book);
-        db.Audit(now, actor.UserId, book.Id, AuditActions.BookCreated, nameof(Book), book.Id, new { book.Name, book.BaseCurrency });
+        var accounts = BookTemplates.AccountsOf(template);
+        foreach (var account in accounts)
+        {
+            db.Accounts.Add(new Account
+            {
+                BookId = book.Id, Name = account.Name, Code = account.Code, Type = account.Type, Currency = currency, CreatedAt = now, Version = 1,
+            });
+        }
+        db.Audit(now, actor.UserId, book.Id, AuditActions.BookCreated, nameof(Book), book.Id,
+            new { book.Name, book.BaseCurrency, Template = template.ToString(), Accounts = accounts.Count });
         return Result<BookSummary>.Created(new BookSummary(book.Id, book.Name, book.BaseCurrency, BookRole.Owner));
     }
 
-    public async Task<Result<BookSummary>> RenameAsync(Actor actor, Guid bookId, string name, CancellationToken ct = default)
+    public Task<Result<BookSummary>> RenameAsync(Actor actor, Guid bookId, string name, CancellationToken ct = default) =>
+        UpdateAsync(actor, bookId, new UpdateBook(Name: name ?? ""), ct);
+
+    /// <summary>Archives a book (it becomes read-only for everyone) or takes it out of the archive. Owners only.</summary>
+    public Task<Result<BookSummary>> SetArchivedAsync(Actor actor, Guid bookId, bool archived, CancellationToken ct = default) =>
+        UpdateAsync(actor, bookId, new UpdateBook(Archived: archived), ct);
+
+    /// <summary>Renames and/or archives or unarchives a book, in one write; owners only, each change audited.</summary>
+    public async Task<Result<BookSummary>> UpdateAsync(Actor actor, Guid bookId, UpdateBook command, CancellationToken ct = default)
     {
-        name = (name ?? "").Trim();
-        if (name.Length is 0 or > BookLimits.MaxName)
+        var name = command.Name?.Trim();
+        if (name is { Length: 0 or > BookLimits.MaxName })
         {
             return Result<BookSummary>.Invalid("Name", $"Enter a name of 1 to {BookLimits.MaxName} characters.");
         }
         return await dbFactory.InBookAsync(actor, bookId, BookRole.Owner, write: true, async session =>
         {
             var book = await session.Db.Books.SingleAsync(b => b.Id == bookId, ct);
-            var before = book.Name;
-            book.Name = name;
-            session.Db.Audit(clock.GetUtcNow().UtcDateTime, actor.UserId, bookId, AuditActions.BookRenamed, nameof(Book), bookId, new { From = before, To = name });
+            var now = clock.GetUtcNow().UtcDateTime;
+            if (name is not null && name != book.Name)
+            {
+                session.Db.Audit(now, actor.UserId, bookId, AuditActions.BookRenamed, nameof(Book), bookId, new { From = book.Name, To = name });
+                book.Name = name;
+            }
+            if (command.Archived is { } archive && archive != (book.ArchivedAt is not null))
+            {
+                book.ArchivedAt = archive ? now : null;
+                session.Db.Audit(now, actor.UserId, bookId, archive ? AuditActions.BookArchived : AuditActions.BookUnarchived, nameof(Book), bookId,
+                    new { book.Name });
+            }
             await session.Db.SaveChangesAsync(ct);
             await session.CommitAsync(ct);
-            return Result<BookSummary>.Ok(new BookSummary(book.Id, book.Name, book.BaseCurrency, BookRole.Owner));
+            return Result<BookSummary>.Ok(new BookSummary(book.Id, book.Name, book.BaseCurrency, BookRole.Owner, null, book.ArchivedAt is not null));
         }, ct);
     }
 

@@ -22,23 +22,23 @@ internal static class BookSessions
             {
                 await db.LockBooksAsync([bookId], c);
             }
-            return await BookAccess.RoleAsync(db, actor, bookId, c);
-        }, role => role, (session, _) => operation(session), ct);
+            return await BookAccess.StandingAsync(db, actor, bookId, c);
+        }, standing => standing, (session, _) => operation(session), ct);
 
     /// <summary>
-    /// As above, with the role read by <paramref name="read"/> together with whatever else the operation must know first,
+    /// As above, with the role (and whether the book is archived) read by <paramref name="read"/> together with whatever else the operation must know first,
     /// so that a hot path spends no round trip of its own on the check. For a write, <paramref name="read"/> takes the
     /// book's lock itself. The whole session runs again if the database rolled it back to settle a conflict (<see cref="DbRetry"/>).
     /// </summary>
     public static Task<Result<T>> InBookAsync<TFacts, T>(this IDbContextFactory<LedgerDbContext> dbFactory, BookRole required,
-        bool write, Func<LedgerDbContext, CancellationToken, Task<TFacts>> read, Func<TFacts, BookRole?> roleOf,
+        bool write, Func<LedgerDbContext, CancellationToken, Task<TFacts>> read, Func<TFacts, BookStanding?> standingOf,
         Func<BookSession, TFacts, Task<Result<T>>> operation, CancellationToken ct) =>
         DbRetry.RunAsync(async c =>
         {
             await using var db = await dbFactory.CreateDbContextAsync(c);
             await using var transaction = write ? await db.BeginWriteTransactionAsync(c) : null;
             var facts = await read(db, c);
-            if (BookAccess.Deny<T>(roleOf(facts), required) is { } denied)
+            if (BookAccess.Deny<T>(standingOf(facts), required, write) is { } denied)
             {
                 return denied;
             }

@@ -3,8 +3,8 @@ using BlazorLedger.Common;
 namespace BlazorLedger.Features.Books;
 
 /// <summary>
-/// The book this circuit is working in: the one the user picked last (kept by the layout in the browser), else the one
-/// with the most recent transactions, else the first by name.
+/// The book this circuit is working in: the one the user picked last (kept by the layout in the browser), else the book in
+/// use (not archived) with the most recent transactions, else the first by name.
 /// </summary>
 public sealed class CurrentBook(BookService books)
 {
@@ -25,8 +25,7 @@ public sealed class CurrentBook(BookService books)
             return Book;
         }
         available = await books.ListAsync(actor, ct);
-        Book = available.FirstOrDefault(b => b.Id == PreferredId)
-            ?? available.OrderByDescending(b => b.LastActivity).FirstOrDefault();
+        Book = Pick(PreferredId);
         return Book;
     }
 
@@ -37,10 +36,19 @@ public sealed class CurrentBook(BookService books)
         Changed?.Invoke();
     }
 
+    /// <summary>
+    /// Reads the user's books again (one was renamed, archived, left or joined): the preferred book if set and still
+    /// theirs, else the working one, so that archiving a book does not switch away from it.
+    /// </summary>
     public async Task ReloadAsync(Actor actor, CancellationToken ct = default)
     {
-        Book = null;
-        await EnsureAsync(actor, ct);
+        var working = PreferredId ?? Book?.Id;
+        available = await books.ListAsync(actor, ct);
+        Book = Pick(working);
         Changed?.Invoke();
     }
+
+    private BookSummary? Pick(Guid? preferred) =>
+        Available.FirstOrDefault(b => b.Id == preferred)
+        ?? Available.OrderBy(b => b.Archived).ThenByDescending(b => b.LastActivity).FirstOrDefault();
 }

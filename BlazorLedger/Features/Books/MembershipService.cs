@@ -9,6 +9,7 @@ namespace BlazorLedger.Features.Books;
 internal sealed class MembershipService(IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock, BookChangeNotifier notifier)
 {
     private const string LastOwner = "A book must keep at least one owner; make someone else an owner first.";
+    private const string LastOwnerLeaving = "You are this book's last owner, and a book must keep at least one owner: make someone else an owner before you leave.";
 
     public Task<Result<IReadOnlyList<MemberDto>>> ListAsync(Actor actor, Guid bookId, CancellationToken ct = default) =>
         dbFactory.InBookAsync(actor, bookId, BookRole.Viewer, write: false, async session =>
@@ -62,7 +63,7 @@ internal sealed class MembershipService(IDbContextFactory<LedgerDbContext> dbFac
             }
             if (member.Role == BookRole.Owner && await IsLastOwnerAsync(session.Db, bookId, ct))
             {
-                return Result<MemberDto>.Conflict(LastOwner);
+                return Result<MemberDto>.Conflict(userId == actor.UserId ? LastOwnerLeaving : LastOwner);
             }
             session.Db.BookMembers.Remove(member);
             session.Db.Audit(clock.GetUtcNow().UtcDateTime, actor.UserId, bookId, AuditActions.MemberRemoved, nameof(BookMember), userId,

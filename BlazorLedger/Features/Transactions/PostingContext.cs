@@ -1,4 +1,4 @@
-using BlazorLedger.Data;
+using BlazorLedger.Features.Books;
 
 namespace BlazorLedger.Features.Transactions;
 
@@ -8,4 +8,4 @@ namespace BlazorLedger.Features.Transactions;
 /// if the post is refused; null when the actor is not a member of the book.
 /// </summary>
 internal sealed record PostingContext(
-    BookRole? Role, string ActorName, long? Number, (Guid Id, string? RequestHash)? Existing, IReadOnlyDictionary<Guid, AccountForPosting> Accounts);
+    BookStanding? Standing, string ActorName, long? Number, (Guid Id, string? RequestHash)? Existing, IReadOnlyDictionary<Guid, AccountForPosting> Accounts);

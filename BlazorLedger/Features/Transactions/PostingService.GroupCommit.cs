@@ -125,7 +125,7 @@ internal sealed partial class PostingService
                 var (actor, command) = (posts[i].Actor, posts[i].Command);
                 var context = await PostingStore.ReadAsync(db, actor.UserId, command.BookId, command.IdempotencyKey,
                     command.Postings.Select(p => p.AccountId), ct);
-                if (BookAccess.Deny<TransactionDto>(context.Role, BookRole.Editor) is { } denied)
+                if (BookAccess.Deny<TransactionDto>(context.Standing, BookRole.Editor, write: true) is { } denied)
                 {
                     outcomes[i] = (denied, null);
                 }

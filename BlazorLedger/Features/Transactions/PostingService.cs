@@ -59,7 +59,7 @@ internal sealed partial class PostingService(IDbContextFactory<LedgerDbContext> 
         dbFactory.InBookAsync(BookRole.Editor, write: true,
             (db, c) => PostingStore.ReadAsync(db, actor.UserId, command.BookId, command.IdempotencyKey,
                 command.Postings.Select(p => p.AccountId), c),
-            context => context.Role, async (session, context) =>
+            context => context.Standing, async (session, context) =>
         {
             var (result, written, _) = await DecideAndWriteAsync(session.Db, actor, command, requestHash, context, ct);
             if (written is not null)

@@ -1,5 +1,6 @@
 using System.Text;
 using BlazorLedger.Data;
+using BlazorLedger.Features.Books;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlazorLedger.Features.Transactions;
@@ -13,7 +14,7 @@ namespace BlazorLedger.Features.Transactions;
 internal static class PostingStore
 {
     /// <summary>
-    /// Takes the book's next transaction number and reads the actor's role and name, the transaction already posted with
+    /// Takes the book's next transaction number and reads the actor's role and name, whether the book is archived, the transaction already posted with
     /// <paramref name="idempotencyKey"/> and the accounts, as one command of typed SELECTs. Call it inside the write
     /// transaction: the number comes from the book's counter (<see cref="Book.TransactionCount"/>, which thereby counts
     /// and numbers in one), never by reading the highest number so far, so two writers can never see the same "next" one. The counter
@@ -29,7 +30,8 @@ internal static class PostingStore
             UPDATE "Books" SET "TransactionCount" = "TransactionCount" + 1
             WHERE "Id" = {0} AND EXISTS (SELECT 1 FROM "BookMembers" AS m WHERE m."BookId" = {0} AND m."UserId" = {1})
             RETURNING "TransactionCount";
-            SELECT m."Role", u."DisplayName" FROM "BookMembers" AS m JOIN "AspNetUsers" AS u ON u."Id" = m."UserId"
+            SELECT m."Role", u."DisplayName", b."ArchivedAt" FROM "BookMembers" AS m JOIN "AspNetUsers" AS u ON u."Id" = m."UserId"
+            JOIN "Books" AS b ON b."Id" = m."BookId"
             WHERE m."BookId" = {0} AND m."UserId" = {1};
             """);
         if (idempotencyKey is not null)
@@ -60,11 +62,11 @@ internal static class PostingStore
         long? number = await reader.ReadAsync(ct) ? reader.GetInt64(0) : null;
 
         await reader.NextResultAsync(ct);
-        BookRole? role = null;
+        BookStanding? standing = null;
         var actorName = "";
         if (await reader.ReadAsync(ct))
         {
-            role = Enum.Parse<BookRole>(reader.GetString(0));
+            standing = new BookStanding(Enum.Parse<BookRole>(reader.GetString(0)), !reader.IsDBNull(2));
             actorName = reader.IsDBNull(1) ? "" : reader.GetString(1);
         }
 
@@ -83,7 +85,7 @@ internal static class PostingStore
                 accounts[id] = new AccountForPosting(id, reader.GetString(1), reader.GetString(2), reader.GetBoolean(3));
             }
         }
-        return new PostingContext(role, actorName, number, existing, accounts);
+        return new PostingContext(standing, actorName, number, existing, accounts);
     }
 
     /// <summary>
