@@ -268,7 +268,7 @@ internal static class PostingBatchStore
             {
                 return;
             }
-            sql.Append("""INSERT INTO "Transactions" ("Id", "BookId", "Number", "Date", "Description", "Payee", "IdempotencyKey", "RequestHash", "CreatedById", "CreatedAt", "ReversesId", "ImportBatchId") VALUES""");
+            sql.Append("""INSERT INTO "Transactions" ("Id", "BookId", "Number", "Date", "Description", "Payee", "IdempotencyKey", "RequestHash", "CreatedById", "CreatedAt", "ReversesId", "CorrectsId", "ImportBatchId") VALUES""");
             var postings = new StringBuilder("""INSERT INTO "Postings" ("TransactionId", "AccountId", "Date", "Amount", "Memo") VALUES""");
             for (var i = 0; i < transactions.Length; i++)
             {
@@ -279,7 +279,8 @@ internal static class PostingBatchStore
                     .Append(t.Number.ToString(CultureInfo.InvariantCulture)).Append(", ").Append(date).Append(", ")
                     .Append(Value(t.Description)).Append(", ").Append(Value(t.Payee)).Append(", ").Append(Value(t.IdempotencyKey)).Append(", ")
                     .Append(Value(t.RequestHash)).Append(", ").Append(User).Append(", ").Append(At).Append(", ")
-                    .Append(Value(t.ReversesId)).Append(", ").Append(t.ImportBatchId is null ? "NULL" : Batch).Append(')');
+                    .Append(Value(t.ReversesId)).Append(", ").Append(Value(t.CorrectsId)).Append(", ")
+                    .Append(t.ImportBatchId is null ? "NULL" : Batch).Append(')');
                 for (var p = 0; p < t.Postings.Count; p++)
                 {
                     var posting = t.Postings[p];
@@ -289,6 +290,19 @@ internal static class PostingBatchStore
                 }
             }
             sql.Append(";\n").Append(postings).Append(";\n");
+            var tagged = transactions.Where(t => t.Tags.Count > 0).ToList();
+            if (tagged.Count > 0)
+            {
+                sql.Append("""INSERT INTO "TransactionTags" ("TransactionId", "Tag", "BookId") VALUES""");
+                var first = true;
+                foreach (var tag in tagged.SelectMany(t => t.Tags))
+                {
+                    sql.Append(first ? "\n(" : ",\n(").Append(Shared(tag.TransactionId)).Append(", ").Append(Shared(tag.Tag)).Append(", ")
+                        .Append(Book).Append(')');
+                    first = false;
+                }
+                sql.Append(";\n");
+            }
         }
 
         public void Insert(List<ImportedRow> rows)
