@@ -66,8 +66,12 @@ public abstract class JournalRestoreTests : IAsyncLifetime
             ("Girokonto: main; 1st", 2_500_00, "from; the old bank, ref: 17"), ("Opening balances", -2_500_00, null),
             ("Cash \"wallet\"", 100_00, null), ("cash wallet", 20_00, "coins"), ("Opening dollars", -120_00, null),
             ("Yen\twallet  円", 10_000, null), ("Opening yen", -10_000, "現金"));
-        await PostAsync(new DateOnly(2026, 1, 31), "Salary: January", "ACME | Corp; Ltd",
+        var salary = await PostAsync(new DateOnly(2026, 1, 31), "Salary: January", "ACME | Corp; Ltd",
             ("Girokonto: main; 1st", 4_200_00, null), ("Salary", -4_200_00, null));
+        // Tags go into the journal and come back.
+        var tagged = await ledger.Postings.AmendAsync(alice.Actor, new AmendTransaction(bookId, salary.Id, salary.Version, salary.Description,
+            salary.Payee, salary.Postings.Select(p => p.Memo).ToList(), ["income", "acme/2026", "größe"]));
+        Assert.True(tagged.Succeeded, tagged.Message);
         await PostAsync(new DateOnly(2026, 1, 9), "Coffee | cake; [2026-01-09] date: soon", null,
             ("Café ☕ Ünïcödé", 4_75, "date: soon [2026-01-10]"), ("[Card] | 💳", -4_75, "tab\there\nnew line, 100%"));
         await PostAsync(new DateOnly(2026, 2, 1), "Rent February", "Hausverwaltung Weiß",
@@ -115,10 +119,11 @@ public abstract class JournalRestoreTests : IAsyncLifetime
                 t.Number, t.Date, t.Description, t.Payee,
                 Reverses = db.Transactions.Where(o => o.Id == t.ReversesId).Select(o => (long?)o.Number).FirstOrDefault(),
                 Postings = t.Postings.OrderBy(p => p.Id).Select(p => new { p.Account!.Name, p.Amount, p.Memo, p.Date }).ToList(),
+                Tags = t.Tags.Select(g => g.Tag).ToList(),
             })
             .ToListAsync();
         // One line per transaction, every field visible, so that a difference shows where it is.
-        return rows.Select(t => $"{t.Number} {t.Date:yyyy-MM-dd} [{t.Description}] [{t.Payee}] reverses {t.Reverses}: " +
+        return rows.Select(t => $"{t.Number} {t.Date:yyyy-MM-dd} [{t.Description}] [{t.Payee}] reverses {t.Reverses} tags [{string.Join(" ", t.Tags.Order(StringComparer.Ordinal))}]: " +
             string.Join(" / ", t.Postings.Select(p => $"[{p.Name}] {p.Amount} [{p.Memo}] {p.Date:yyyy-MM-dd}"))).ToList();
     }
 
@@ -126,6 +131,7 @@ public abstract class JournalRestoreTests : IAsyncLifetime
     public async Task The_journal_export_restores_into_a_new_book_with_the_same_accounts_transactions_numbers_and_balances()
     {
         var journal = await ExportAsync(bookId);
+        Assert.True(journal.ReplaceLineEndings("\n").Contains("    ; tags: acme/2026 größe income\n", StringComparison.Ordinal), journal);
         var path = Path.Combine(Path.GetTempPath(), $"restore-{Guid.NewGuid():N}.journal");
         await File.WriteAllTextAsync(path, journal);
         try

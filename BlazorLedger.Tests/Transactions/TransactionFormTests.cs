@@ -78,4 +78,40 @@ public sealed class TransactionFormTests
         form.Simple[0].Amount = "-12.50";
         Assert.False(form.IsComplete);
     }
+
+    private static TransactionDto Posted(params PostingDto[] postings) => new(Guid.NewGuid(), Guid.Empty, 7, new DateOnly(2026, 3, 1), "Dinner",
+        "Bistro", "u", "alice", DateTime.UtcNow, null, null, postings, ["food", "friends"]);
+
+    [Fact]
+    public void A_plain_transfer_fills_simple_mode_in_the_readers_format_to_be_corrected_as_posted()
+    {
+        var form = FormFor("de-DE", "EUR", out var to, out var from);
+
+        form.FillFrom(Posted(new PostingDto(from.Id, "From", "EUR", -1_234_50, null), new PostingDto(to.Id, "To", "EUR", 1_234_50, null)));
+
+        Assert.False(form.Split);
+        Assert.Equal((to.Id, from.Id), (form.Simple[0].AccountId, form.Simple[1].AccountId));
+        Assert.Equal("1234,50", form.Simple[0].Amount);
+        Assert.Equal(("Dinner", "Bistro", "food, friends"), (form.Description, form.Payee, form.Tags));
+        Assert.Equal(new DateTime(2026, 3, 1), form.Date);
+        Assert.True(form.IsComplete);
+        Assert.Equal([(to.Id, 1_234_50L), (from.Id, -1_234_50L)], form.Postings().Select(p => (p.AccountId, p.Amount)));
+        Assert.Equal(["food", "friends"], form.TagList);
+    }
+
+    [Fact]
+    public void A_split_or_a_transfer_with_memos_fills_split_mode_line_by_line()
+    {
+        var form = FormFor("en-US", "USD", out var to, out var from);
+        var other = Account("Other", "USD");
+        form.Accounts = [to, from, other];
+
+        form.FillFrom(Posted(new PostingDto(to.Id, "To", "USD", 30_00, "apples"), new PostingDto(from.Id, "From", "USD", -20_00, null),
+            new PostingDto(other.Id, "Other", "USD", -10_00, null)));
+
+        Assert.True(form.Split);
+        Assert.Equal(["30.00", "-20.00", "-10.00"], form.Lines.Select(l => l.Amount));
+        Assert.Equal("apples", form.Lines[0].Memo);
+        Assert.True(form.IsComplete);
+    }
 }

@@ -15,6 +15,8 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options)
     public DbSet<Account> Accounts => Set<Account>();
     public DbSet<Transaction> Transactions => Set<Transaction>();
     public DbSet<Posting> Postings => Set<Posting>();
+    public DbSet<TransactionTag> TransactionTags => Set<TransactionTag>();
+    public DbSet<TransactionAmendment> TransactionAmendments => Set<TransactionAmendment>();
     public DbSet<AccountDay> AccountDays => Set<AccountDay>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
@@ -114,7 +116,27 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options)
             tx.HasOne<ImportBatch>().WithMany().HasForeignKey(t => t.ImportBatchId).OnDelete(DeleteBehavior.Restrict);
             tx.HasOne<Book>().WithMany().HasForeignKey(t => t.BookId).OnDelete(DeleteBehavior.Restrict);
             tx.HasOne<Transaction>().WithOne().HasForeignKey<Transaction>(t => t.ReversesId).OnDelete(DeleteBehavior.Restrict);
+            // At most one replacement per transaction: correcting twice is impossible even under a race.
+            tx.HasIndex(t => t.CorrectsId).IsUnique();
+            tx.HasOne<Transaction>().WithOne().HasForeignKey<Transaction>(t => t.CorrectsId).OnDelete(DeleteBehavior.Restrict);
+            // Posting's raw INSERTs leave it out: a new transaction starts at 0.
+            tx.Property(t => t.Version).IsConcurrencyToken().HasDefaultValue(0L);
+            tx.HasMany(t => t.Tags).WithOne().HasForeignKey(g => g.TransactionId).OnDelete(DeleteBehavior.Cascade);
             tx.HasMany(t => t.Postings).WithOne(p => p.Transaction).HasForeignKey(p => p.TransactionId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<TransactionTag>(tag =>
+        {
+            tag.HasKey(g => new { g.TransactionId, g.Tag });
+            tag.Property(g => g.Tag).HasMaxLength(TransactionLimits.MaxTag);
+            // A book's transactions with a tag, and the book's tags, are one index range.
+            tag.HasIndex(g => new { g.BookId, g.Tag, g.TransactionId });
+        });
+
+        builder.Entity<TransactionAmendment>(amendment =>
+        {
+            amendment.HasIndex(a => new { a.TransactionId, a.Version }).IsUnique();
+            amendment.HasOne<Transaction>().WithMany().HasForeignKey(a => a.TransactionId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<Posting>(posting =>

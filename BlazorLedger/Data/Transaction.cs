@@ -24,8 +24,22 @@ public sealed class Transaction
     /// <summary>Set on the reversing transaction of a void: the transaction it cancels.</summary>
     public Guid? ReversesId { get; set; }
 
+    /// <summary>
+    /// Set on the replacement posted by a correction: the transaction it corrects (which the same correction voided). A
+    /// transaction is corrected at most once; the replacement can itself be corrected later.
+    /// </summary>
+    public Guid? CorrectsId { get; set; }
+
+    /// <summary>
+    /// Bumped by each amendment of the description, payee, memos or tags (0 until the first): the concurrency token of an
+    /// amendment. Amounts, accounts and dates are never amended.
+    /// </summary>
+    public long Version { get; set; }
+
     /// <summary>Set on a transaction posted by an import: the import it came from, undone as a unit.</summary>
     public Guid? ImportBatchId { get; set; }
 
     public List<Posting> Postings { get; set; } = [];
+
+    public List<TransactionTag> Tags { get; set; } = [];
 }

@@ -8,5 +8,7 @@ public static class TransactionLimits
     public const int MaxPayee = 100;
     public const int MaxMemo = 200;
     public const int MaxIdempotencyKey = 100;
+    public const int MaxTags = 10;
+    public const int MaxTag = 32;
     public static readonly DateOnly EarliestDate = new(1900, 1, 1);
 }

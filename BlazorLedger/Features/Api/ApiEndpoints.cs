@@ -87,19 +87,21 @@ public static class ApiEndpoints
             .Produces<ApiPage<ApiRegisterItem>>();
 
         api.MapGet("/books/{bookId:guid}/transactions",
-                async (HttpContext http, Guid bookId, string? limit, string? cursor, string? from, string? to, string? q,
+                async (HttpContext http, Guid bookId, string? limit, string? cursor, string? from, string? to, string? q, string? tag,
                     TransactionListService list, CancellationToken ct) =>
                 {
                     if (PagingProblem(limit, from, to, out var size, out var start, out var end) is { } problem)
                     {
                         return problem;
                     }
-                    var page = await list.SearchAsync(Caller(http), new TransactionQuery(bookId, size, cursor, q, From: start, To: end), ct);
+                    var page = await list.SearchAsync(Caller(http), new TransactionQuery(bookId, size, cursor, q, From: start, To: end, Tag: tag), ct);
                     return Respond(page, p => Results.Ok(new ApiPage<ApiTransaction>(p.Items.Select(i => i.ToApi()).ToList(), p.NextCursor)));
                 })
             .Produces<ApiPage<ApiTransaction>>();
 
-        api.MapPost("/books/{bookId:guid}/transactions", PostTransactionAsync)
+        api.MapPost("/books/{bookId:guid}/transactions",
+                (HttpContext http, Guid bookId, AccountService accounts, PostingService postings, CancellationToken ct) =>
+                    PostTransactionAsync(http, bookId, accounts, postings.PostAsync, ct))
             .RequireAuthorization(ApiRegistration.WritePolicy)
             .Accepts<ApiPostTransaction>("application/json").Produces<ApiTransaction>(201).Produces<ApiTransaction>(200);
 
@@ -118,6 +120,25 @@ public static class ApiEndpoints
                         t => Results.Created($"/api/v1/books/{bookId}/transactions/{t.Id}", t.ToApi())))
             .RequireAuthorization(ApiRegistration.WritePolicy)
             .Produces<ApiTransaction>(201);
+
+        // A void and a replacement in one: the body is a transaction as POST .../transactions takes it, idempotent the same way.
+        api.MapPost("/books/{bookId:guid}/transactions/{transactionId:guid}/correct",
+                (HttpContext http, Guid bookId, Guid transactionId, AccountService accounts, PostingService postings, CancellationToken ct) =>
+                    PostTransactionAsync(http, bookId, accounts, (actor, command, c) => postings.CorrectAsync(actor, bookId, transactionId, command, c), ct))
+            .RequireAuthorization(ApiRegistration.WritePolicy)
+            .WithSummary("Correct a transaction: void it and post its replacement, both or neither")
+            .Accepts<ApiPostTransaction>("application/json").Produces<ApiTransaction>(201).Produces<ApiTransaction>(200)
+            .ProducesProblem(409);
+
+        api.MapPatch("/books/{bookId:guid}/transactions/{transactionId:guid}", AmendTransactionAsync)
+            .RequireAuthorization(ApiRegistration.WritePolicy)
+            .WithSummary("Amend a transaction's description, payee, memos or tags (never its amounts), against its version")
+            .Accepts<ApiAmendTransaction>("application/json").Produces<ApiTransaction>(200).ProducesProblem(409);
+
+        api.MapGet("/books/{bookId:guid}/transactions/{transactionId:guid}/amendments",
+                async (HttpContext http, Guid bookId, Guid transactionId, PostingService postings, CancellationToken ct) =>
+                    Respond(await postings.AmendmentsAsync(Caller(http), bookId, transactionId, ct), list => Results.Ok(list)))
+            .Produces<IReadOnlyList<TransactionAmendmentDto>>();
 
         // The whole book as a journal, or the transactions a search finds as CSV (q, payee, amount, from, to, sort), streamed.
         api.MapGet("/books/{bookId:guid}/export",
@@ -205,8 +226,42 @@ public static class ApiEndpoints
     private static IResult JournalTooLarge() =>
         Results.Problem(statusCode: 413, title: "Payload too large", detail: $"A journal may be at most {MaxJournalBytes / 1024 / 1024} MiB.");
 
-    private static async Task<IResult> PostTransactionAsync(HttpContext http, Guid bookId, AccountService accounts, PostingService postings,
+    private static async Task<IResult> AmendTransactionAsync(HttpContext http, Guid bookId, Guid transactionId, PostingService postings,
         CancellationToken ct)
+    {
+        var actor = Caller(http);
+        var (body, problem) = await ReadJsonAsync<ApiAmendTransaction>(http, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        if (body!.Problems() is { Count: > 0 } problems)
+        {
+            return Validation(problems);
+        }
+        var current = await postings.GetAsync(actor, bookId, transactionId, ct);
+        if (!current.Succeeded)
+        {
+            return Respond(current, _ => Results.Ok());
+        }
+        var t = current.Value!;
+        var command = new AmendTransaction(bookId, transactionId, body.Version!.Value,
+            body.Description.Value ?? t.Description,
+            body.Payee.Value ?? t.Payee,
+            body.Memos.Values ?? t.Postings.Select(p => p.Memo).ToList(),
+            body.Tags.Values?.OfType<string>().ToList() ?? t.TagList);
+        var result = await postings.AmendAsync(actor, command, ct);
+        if (result.Status == ResultStatus.Conflict && result.Value is { } theirs)
+        {
+            // As the account dialog shows them: what the transaction is now, to merge with or overwrite.
+            return Results.Problem(statusCode: 409, title: "Conflict", detail: result.Message,
+                extensions: new Dictionary<string, object?> { ["current"] = theirs.ToApi() });
+        }
+        return Respond(result, amended => Results.Ok(amended.ToApi()));
+    }
+
+    private static async Task<IResult> PostTransactionAsync(HttpContext http, Guid bookId, AccountService accounts,
+        Func<Actor, PostTransaction, CancellationToken, Task<Result<TransactionDto>>> post, CancellationToken ct)
     {
         var actor = Caller(http);
         var (json, problem) = await ReadBodyAsync(http, ct);
@@ -241,7 +296,7 @@ public static class ApiEndpoints
             return Validation(errors);
         }
 
-        var result = await postings.PostAsync(actor, command, ct);
+        var result = await post(actor, command, ct);
         return Respond(result, t => result.Status == ResultStatus.Created
             ? Results.Created($"/api/v1/books/{bookId}/transactions/{t.Id}", t.ToApi())
             : Results.Ok(t.ToApi()));

@@ -38,6 +38,11 @@ internal static class ApiJson
         {
             schema.Type = JsonSchemaType.String | JsonSchemaType.Null;
         }
+        else if (context.JsonTypeInfo.Type == typeof(ApiTextList))
+        {
+            schema.Type = JsonSchemaType.Array | JsonSchemaType.Null;
+            schema.Items = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null };
+        }
         return Task.CompletedTask;
     }
 

@@ -19,10 +19,11 @@ internal static class ApiMapping
 
     public static ApiTransaction ToApi(this TransactionDto t) => new(t.Id, t.Number, t.Date, t.Description, t.Payee, t.IsVoided, t.ReversesId,
         t.ReversedById, t.CreatedAt, t.Postings.Select(p => new ApiPosting(p.AccountId, p.AccountName, p.Currency,
-            Money.ToDecimalString(p.Amount, p.Currency, CultureInfo.InvariantCulture), p.Amount, p.Memo)).ToList());
+            Money.ToDecimalString(p.Amount, p.Currency, CultureInfo.InvariantCulture), p.Amount, p.Memo)).ToList(), t.TagList, t.Version,
+        t.Corrects?.Id, t.CorrectedBy?.Id);
 
     public static ApiTransaction ToApi(this TransactionListItem t) => new(t.Id, t.Number, t.Date, t.Description, t.Payee, t.IsVoided, null, null,
         null, t.Legs.Select(l => new ApiPosting(l.AccountId, l.AccountName, l.Currency,
             Money.ToDecimalString(l.Amount, l.Currency, CultureInfo.InvariantCulture), l.Amount, null))
-            .ToList());
+            .ToList(), t.TagList);
 }

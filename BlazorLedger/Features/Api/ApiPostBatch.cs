@@ -89,9 +89,9 @@ public sealed record ApiPostBatch(IReadOnlyList<ApiBatchTransaction?>? Transacti
 }
 
 public sealed record ApiBatchTransaction(ApiText IdempotencyKey, DateOnly? Date, ApiText Description, ApiText Payee,
-    IReadOnlyList<ApiPostingLine?>? Postings)
+    IReadOnlyList<ApiPostingLine?>? Postings, ApiTextList Tags)
 {
-    internal ApiPostTransaction Single => new(Date, Description, Payee, Postings);
+    internal ApiPostTransaction Single => new(Date, Description, Payee, Postings, Tags);
 }
 
 /// <summary>What became of each transaction, in the order sent: 201 posted now, 200 posted before under the same key.</summary>

@@ -7,7 +7,8 @@ namespace BlazorLedger.Features.Api;
 /// POST .../transactions: the body exactly as it is bound and documented. Each field reads as missing (or as "other kind")
 /// when it is wrong, so that <see cref="Problems"/> can name every bad field in one answer.
 /// </summary>
-public sealed record ApiPostTransaction(DateOnly? Date, ApiText Description, ApiText Payee, IReadOnlyList<ApiPostingLine?>? Postings)
+public sealed record ApiPostTransaction(DateOnly? Date, ApiText Description, ApiText Payee, IReadOnlyList<ApiPostingLine?>? Postings,
+    ApiTextList Tags)
 {
     /// <summary>What is wrong with the body on its own, before the book's accounts are looked up.</summary>
     internal Dictionary<string, string[]> Problems()
@@ -24,6 +25,10 @@ public sealed record ApiPostTransaction(DateOnly? Date, ApiText Description, Api
         if (Payee.IsOtherKind)
         {
             errors["payee"] = [ApiText.NotText];
+        }
+        if (Tags.IsOtherKind)
+        {
+            errors["tags"] = [ApiTextList.NotTexts];
         }
         if (Postings is null)
         {
@@ -72,6 +77,7 @@ public sealed record ApiPostTransaction(DateOnly? Date, ApiText Description, Api
             }
             lines.Add(new PostingLine(posting.AccountId ?? Guid.Empty, amount, posting.Memo.Value));
         }
-        return errors.Count > 0 ? null : new PostTransaction(bookId, Date!.Value, Description.Value ?? "", Payee.Value, lines, idempotencyKey);
+        return errors.Count > 0 ? null : new PostTransaction(bookId, Date!.Value, Description.Value ?? "", Payee.Value, lines, idempotencyKey,
+            Tags.Values?.OfType<string>().ToList());
     }
 }

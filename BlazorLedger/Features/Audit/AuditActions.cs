@@ -9,6 +9,8 @@ public static class AuditActions
     public const string AccountUnarchived = "account.unarchived";
     public const string TransactionPosted = "transaction.posted";
     public const string TransactionVoided = "transaction.voided";
+    public const string TransactionCorrected = "transaction.corrected";
+    public const string TransactionAmended = "transaction.amended";
     public const string StatementImported = "statement.imported";
     public const string ImportUndone = "import.undone";
     public const string ImportRuleCreated = "import-rule.created";

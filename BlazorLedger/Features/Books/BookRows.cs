@@ -16,6 +16,10 @@ internal static class BookRows
         await db.ImportedRows.Where(r => r.BookId == bookId).ExecuteDeleteAsync(ct);
         await db.Postings.Where(p => p.Transaction!.BookId == bookId).ExecuteDeleteAsync(ct);
         await db.Transactions.Where(t => t.BookId == bookId && t.ReversesId != null).ExecuteDeleteAsync(ct);
+        // Corrections may chain (a replacement corrected again): unlink them rather than find an order. Tags and
+        // amendments go with their transactions by cascading foreign keys.
+        await db.Transactions.Where(t => t.BookId == bookId && t.CorrectsId != null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.CorrectsId, (Guid?)null), ct);
         await db.Transactions.Where(t => t.BookId == bookId).ExecuteDeleteAsync(ct);
         await db.ImportBatches.Where(b => b.BookId == bookId).ExecuteDeleteAsync(ct);
         await db.AccountDays.Where(d => d.BookId == bookId).ExecuteDeleteAsync(ct);

@@ -84,9 +84,13 @@ internal sealed class BookExportService(IDbContextFactory<LedgerDbContext> dbFac
                     .Select(p => new { p.TransactionId, Posting = new ExportPosting(p.AccountId, p.Amount, p.Memo) })
                     .ToListAsync(ct))
                 .ToLookup(p => p.TransactionId, p => p.Posting);
+            var tags = (await db.TransactionTags.AsNoTracking().Where(g => ids.Contains(g.TransactionId))
+                    .Select(g => new { g.TransactionId, g.Tag }).ToListAsync(ct))
+                .ToLookup(g => g.TransactionId, g => g.Tag);
             foreach (var row in rows)
             {
-                yield return new ExportTransaction(row.Number, row.Date, row.Description, row.Payee, row.Reverses, postings[row.Id].ToList());
+                yield return new ExportTransaction(row.Number, row.Date, row.Description, row.Payee, row.Reverses, postings[row.Id].ToList(),
+                    tags[row.Id].Order(StringComparer.Ordinal).ToList());
             }
             after = (rows[^1].Date, rows[^1].Number);
         }

@@ -99,6 +99,10 @@ internal sealed class HledgerFormat : IBookFormat
             }
             text.AppendLine();
         }
+        if (transaction.Tags is { Count: > 0 } tags)
+        {
+            text.Append("    ; ").Append(HledgerText.TagsTag).Append(": ").AppendJoin(' ', tags).AppendLine();
+        }
         foreach (var posting in transaction.Postings)
         {
             var account = accounts[posting.AccountId];

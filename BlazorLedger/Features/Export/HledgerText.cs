@@ -25,9 +25,12 @@ internal static class HledgerText
     public const string PayeeTag = "payee";
     public const string MemoTag = "memo";
 
+    /// <summary>A transaction's own tags, separated by spaces (a tag has neither spaces nor commas).</summary>
+    public const string TagsTag = "tags";
+
     /// <summary>The tags the journal declares (hledger's <c>check tags</c> and Ledger's <c>--pedantic</c> want them declared).</summary>
     public static IReadOnlyList<string> DeclaredTags { get; } =
-        [ArchivedTag, CurrencyTag, CodeTag, NameTag, ReversesTag, DescriptionTag, PayeeTag, MemoTag];
+        [ArchivedTag, CurrencyTag, CodeTag, NameTag, ReversesTag, DescriptionTag, PayeeTag, MemoTag, TagsTag];
 
     public static string Root(AccountType type) => type switch
     {

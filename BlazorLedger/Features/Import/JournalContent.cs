@@ -22,7 +22,7 @@ internal sealed record JournalAccount(int Line, string JournalName, string Name,
 /// for the reversal of a void, the number of the transaction it voids.
 /// </summary>
 internal sealed record JournalTransaction(int Line, long Number, DateOnly Date, string Description, string? Payee, long? ReversesNumber,
-    IReadOnlyList<JournalPosting> Postings);
+    IReadOnlyList<JournalPosting> Postings, IReadOnlyList<string>? Tags = null);
 
 /// <summary>One posting: the journal name of its account, minor units of that account's currency (debit positive), its memo.</summary>
 internal sealed record JournalPosting(string Account, long Amount, string? Memo);

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using BlazorLedger.Common;
 using BlazorLedger.Data;
 using BlazorLedger.Features.Export;
+using BlazorLedger.Features.Transactions;
 
 namespace BlazorLedger.Features.Import;
 
@@ -419,6 +420,17 @@ internal static partial class JournalReader
                     Error(reversesTag.Line, $"\"{reversesTag.Value}\" is not the number of a transaction.");
                 }
             }
+            IReadOnlyList<string> tags = [];
+            if (draft.Tags.TryGetValue(HledgerText.TagsTag, out var tagsTag))
+            {
+                tags = TransactionTags.Normalize(tagsTag.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+                var tagErrors = new ValidationErrors();
+                TransactionTags.Validate(tags, tagErrors);
+                foreach (var message in tagErrors.ToDictionary().Values.SelectMany(m => m))
+                {
+                    Error(tagsTag.Line, message);
+                }
+            }
             if (description.Length is 0 or > TransactionLimits.MaxDescription)
             {
                 Error(draft.Line, $"A description has 1 to {TransactionLimits.MaxDescription} characters; this one has {description.Length}.");
@@ -483,7 +495,7 @@ internal static partial class JournalReader
                 }
             }
             return errors.Count == before && draft.Number is { } number
-                ? new JournalTransaction(draft.Line, number, draft.Date, description, payee, reverses, postings)
+                ? new JournalTransaction(draft.Line, number, draft.Date, description, payee, reverses, postings, tags)
                 : null;
         }
 

@@ -103,7 +103,7 @@ internal sealed partial class JournalRestoreService(IDbContextFactory<LedgerDbCo
             var ordered = content.Transactions.OrderBy(t => t.Number).ToList();
             var indexOf = ordered.Select((t, i) => (t.Number, i)).ToDictionary(x => x.Number, x => x.i);
             var items = ordered.Select(t => new PostTransaction(bookId, t.Date, t.Description, t.Payee,
-                t.Postings.Select(p => new PostingLine(ids[p.Account], p.Amount, p.Memo)).ToList())).ToList();
+                t.Postings.Select(p => new PostingLine(ids[p.Account], p.Amount, p.Memo)).ToList(), Tags: t.Tags)).ToList();
             var reversals = ordered.Where(t => t.ReversesNumber is not null)
                 .ToDictionary(t => indexOf[t.Number], t => indexOf[t.ReversesNumber!.Value]);
             var posted = await postings.PostManyAsync(actor, new PostMany(bookId, items, Import: null, Reversals: reversals), ct);

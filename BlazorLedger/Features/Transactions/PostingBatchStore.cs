@@ -161,19 +161,25 @@ internal static class PostingBatchStore
             [
                 ("Id", typeof(Guid)), ("BookId", typeof(Guid)), ("Number", typeof(long)), ("Date", typeof(DateOnly)), ("Description", typeof(string)),
                 ("Payee", typeof(string)), ("IdempotencyKey", typeof(string)), ("RequestHash", typeof(string)), ("CreatedById", typeof(string)),
-                ("CreatedAt", typeof(DateTime)), ("ReversesId", typeof(Guid)), ("ImportBatchId", typeof(Guid)),
+                ("CreatedAt", typeof(DateTime)), ("ReversesId", typeof(Guid)), ("CorrectsId", typeof(Guid)), ("ImportBatchId", typeof(Guid)),
             ], ct);
             await using var insertPosting = await PreparedInsert.CreateAsync(db, "Postings",
                 [("TransactionId", typeof(Guid)), ("AccountId", typeof(Guid)), ("Date", typeof(DateOnly)), ("Amount", typeof(long)), ("Memo", typeof(string))], ct);
+            await using var insertTag = transactions.All(t => t.Tags.Count == 0) ? null : await PreparedInsert.CreateAsync(db, "TransactionTags",
+                [("TransactionId", typeof(Guid)), ("Tag", typeof(string)), ("BookId", typeof(Guid))], ct);
             await using var insertRow = rowsOf.Count == 0 ? null : await PreparedInsert.CreateAsync(db, "ImportedRows",
                 [("BookId", typeof(Guid)), ("Fingerprint", typeof(string)), ("TransactionId", typeof(Guid)), ("BatchId", typeof(Guid))], ct);
             foreach (var t in transactions)
             {
                 await insertTransaction.ExecuteAsync(ct, t.Id, t.BookId, t.Number, t.Date, t.Description, t.Payee, t.IdempotencyKey, t.RequestHash,
-                    t.CreatedById, t.CreatedAt, t.ReversesId, t.ImportBatchId);
+                    t.CreatedById, t.CreatedAt, t.ReversesId, t.CorrectsId, t.ImportBatchId);
                 foreach (var posting in t.Postings)
                 {
                     await insertPosting.ExecuteAsync(ct, t.Id, posting.AccountId, t.Date, posting.Amount, posting.Memo);
+                }
+                foreach (var tag in t.Tags)
+                {
+                    await insertTag!.ExecuteAsync(ct, tag.TransactionId, tag.Tag, t.BookId);
                 }
                 if (insertRow is not null && rowsOf.TryGetValue(t.Id, out var row))
                 {
@@ -332,7 +338,7 @@ internal static class PostingBatchStore
             {
                 return;
             }
-            sql.Append("""INSERT INTO "Transactions" ("Id", "BookId", "Number", "Date", "Description", "Payee", "IdempotencyKey", "RequestHash", "CreatedById", "CreatedAt", "ReversesId", "ImportBatchId") VALUES""");
+            sql.Append("""INSERT INTO "Transactions" ("Id", "BookId", "Number", "Date", "Description", "Payee", "IdempotencyKey", "RequestHash", "CreatedById", "CreatedAt", "ReversesId", "CorrectsId", "ImportBatchId") VALUES""");
             var postings = new StringBuilder("""INSERT INTO "Postings" ("TransactionId", "AccountId", "Date", "Amount", "Memo") VALUES""");
             for (var i = 0; i < transactions.Length; i++)
             {
@@ -343,7 +349,8 @@ internal static class PostingBatchStore
                     .Append(t.Number.ToString(CultureInfo.InvariantCulture)).Append(", ").Append(date).Append(", ")
                     .Append(Value(t.Description)).Append(", ").Append(Value(t.Payee)).Append(", ").Append(Value(t.IdempotencyKey)).Append(", ")
                     .Append(Value(t.RequestHash)).Append(", ").Append(User).Append(", ").Append(At).Append(", ")
-                    .Append(Value(t.ReversesId)).Append(", ").Append(t.ImportBatchId is null ? "NULL" : Batch).Append(')');
+                    .Append(Value(t.ReversesId)).Append(", ").Append(Value(t.CorrectsId)).Append(", ")
+                    .Append(t.ImportBatchId is null ? "NULL" : Batch).Append(')');
                 for (var p = 0; p < t.Postings.Count; p++)
                 {
                     var posting = t.Postings[p];
@@ -353,6 +360,19 @@ internal static class PostingBatchStore
                 }
             }
             sql.Append(";\n").Append(postings).Append(";\n");
+            var tagged = transactions.Where(t => t.Tags.Count > 0).ToList();
+            if (tagged.Count > 0)
+            {
+                sql.Append("""INSERT INTO "TransactionTags" ("TransactionId", "Tag", "BookId") VALUES""");
+                var first = true;
+                foreach (var tag in tagged.SelectMany(t => t.Tags))
+                {
+                    sql.Append(first ? "\n(" : ",\n(").Append(Shared(tag.TransactionId)).Append(", ").Append(Shared(tag.Tag)).Append(", ")
+                        .Append(Book).Append(')');
+                    first = false;
+                }
+                sql.Append(";\n");
+            }
         }
 
         public void Insert(List<ImportedRow> rows)

@@ -183,6 +183,7 @@ internal sealed partial class PostingService(IDbContextFactory<LedgerDbContext> 
         Postings = (command.Postings ?? [])
             .Select(p => p with { Memo = string.IsNullOrWhiteSpace(p.Memo) ? null : p.Memo.Trim() })
             .ToList(),
+        Tags = TransactionTags.Normalize(command.Tags),
     };
 
     /// <summary>Everything that can be checked without the database.</summary>
@@ -206,6 +207,7 @@ internal sealed partial class PostingService(IDbContextFactory<LedgerDbContext> 
         {
             errors.Add(TransactionFields.IdempotencyKey, $"An idempotency key has at most {TransactionLimits.MaxIdempotencyKey} characters.");
         }
+        TransactionTags.Validate(command.Tags ?? [], errors);
         if (command.Postings.Count < 2)
         {
             errors.Add(TransactionFields.Postings, "A transaction needs at least two postings.");
@@ -299,6 +301,10 @@ internal sealed partial class PostingService(IDbContextFactory<LedgerDbContext> 
                 TransactionId = transaction.Id, AccountId = line.AccountId, Date = command.Date, Amount = line.Amount, Memo = line.Memo,
             });
         }
+        foreach (var tag in command.Tags ?? [])
+        {
+            transaction.Tags.Add(new TransactionTag { TransactionId = transaction.Id, Tag = tag, BookId = command.BookId });
+        }
         return transaction;
     }
 
@@ -323,7 +329,7 @@ internal sealed partial class PostingService(IDbContextFactory<LedgerDbContext> 
     private static async Task<TransactionDto?> LoadDtoAsync(LedgerDbContext db, Guid bookId, Guid transactionId, CancellationToken ct) =>
         (await LoadDtosAsync(db, bookId, [transactionId], ct)).GetValueOrDefault(transactionId);
 
-    /// <summary>Transactions of the book with their postings, in two queries however many (a batch's replays).</summary>
+    /// <summary>Transactions of the book with their postings and tags, in three queries however many (a batch's replays).</summary>
     private static async Task<Dictionary<Guid, TransactionDto>> LoadDtosAsync(LedgerDbContext db, Guid bookId, IReadOnlyCollection<Guid> ids,
         CancellationToken ct)
     {
@@ -334,9 +340,11 @@ internal sealed partial class PostingService(IDbContextFactory<LedgerDbContext> 
                 .Where(t => t.BookId == bookId && chunk.Contains(t.Id))
                 .Select(t => new
                 {
-                    t.Id, t.BookId, t.Number, t.Date, t.Description, t.Payee, t.CreatedById, t.CreatedAt, t.ReversesId,
+                    t.Id, t.BookId, t.Number, t.Date, t.Description, t.Payee, t.CreatedById, t.CreatedAt, t.ReversesId, t.Version,
                     CreatedByName = db.Users.Where(u => u.Id == t.CreatedById).Select(u => u.DisplayName).FirstOrDefault(),
                     ReversedById = db.Transactions.Where(r => r.ReversesId == t.Id).Select(r => (Guid?)r.Id).FirstOrDefault(),
+                    Corrects = db.Transactions.Where(o => o.Id == t.CorrectsId).Select(o => new TransactionRef(o.Id, o.Number)).FirstOrDefault(),
+                    CorrectedBy = db.Transactions.Where(r => r.CorrectsId == t.Id).Select(r => new TransactionRef(r.Id, r.Number)).FirstOrDefault(),
                 })
                 .ToListAsync(ct);
             var postings = (await db.Postings.AsNoTracking()
@@ -345,10 +353,16 @@ internal sealed partial class PostingService(IDbContextFactory<LedgerDbContext> 
                     .Select(p => new { p.TransactionId, Dto = new PostingDto(p.AccountId, p.Account!.Name, p.Account.Currency, p.Amount, p.Memo) })
                     .ToListAsync(ct))
                 .ToLookup(p => p.TransactionId, p => p.Dto);
+            var tags = (await db.TransactionTags.AsNoTracking()
+                    .Where(g => chunk.Contains(g.TransactionId))
+                    .Select(g => new { g.TransactionId, g.Tag })
+                    .ToListAsync(ct))
+                .ToLookup(g => g.TransactionId, g => g.Tag);
             foreach (var row in rows)
             {
                 found[row.Id] = new TransactionDto(row.Id, row.BookId, row.Number, row.Date, row.Description, row.Payee, row.CreatedById,
-                    row.CreatedByName ?? "", row.CreatedAt, row.ReversesId, row.ReversedById, postings[row.Id].ToList());
+                    row.CreatedByName ?? "", row.CreatedAt, row.ReversesId, row.ReversedById, postings[row.Id].ToList(),
+                    tags[row.Id].Order(StringComparer.Ordinal).ToList(), row.Version, row.Corrects, row.CorrectedBy);
             }
         }
         return found;
@@ -357,18 +371,31 @@ internal sealed partial class PostingService(IDbContextFactory<LedgerDbContext> 
     private static TransactionDto ToDto(Transaction t, string createdByName, IReadOnlyDictionary<Guid, AccountForPosting> accounts) =>
         new(t.Id, t.BookId, t.Number, t.Date, t.Description, t.Payee, t.CreatedById, createdByName, t.CreatedAt, t.ReversesId, null,
             t.Postings.Select(p => new PostingDto(p.AccountId, accounts[p.AccountId].Name, accounts[p.AccountId].Currency, p.Amount, p.Memo))
-                .ToList());
+                .ToList(), t.Tags.Select(g => g.Tag).Order(StringComparer.Ordinal).ToList(), t.Version);
 
-    /// <summary>A stable fingerprint of what was submitted, to tell a retry from a different request with the same key.</summary>
-    private static string HashOf(PostTransaction command)
+    /// <summary>
+    /// A stable fingerprint of what was submitted, to tell a retry from a different request with the same key. Tags and the
+    /// corrected transaction count only when there are any, so that posts made before they existed keep their fingerprints.
+    /// </summary>
+    private static string HashOf(PostTransaction command, Guid? corrects = null)
     {
-        var canonical = JsonSerializer.Serialize(new
-        {
-            Date = command.Date.ToString("O", CultureInfo.InvariantCulture),
-            command.Description,
-            command.Payee,
-            Postings = command.Postings.Select(p => new { p.AccountId, p.Amount, p.Memo }),
-        });
+        var canonical = command.Tags is { Count: > 0 } || corrects is not null
+            ? JsonSerializer.Serialize(new
+            {
+                Date = command.Date.ToString("O", CultureInfo.InvariantCulture),
+                command.Description,
+                command.Payee,
+                Postings = command.Postings.Select(p => new { p.AccountId, p.Amount, p.Memo }),
+                command.Tags,
+                Corrects = corrects,
+            })
+            : JsonSerializer.Serialize(new
+            {
+                Date = command.Date.ToString("O", CultureInfo.InvariantCulture),
+                command.Description,
+                command.Payee,
+                Postings = command.Postings.Select(p => new { p.AccountId, p.Amount, p.Memo }),
+            });
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 }

@@ -125,6 +125,17 @@ internal static class PostingStore
             Append(sql, parameters, posting.Memo).Append(')');
         }
         sql.Append(';');
+        if (transaction.Tags.Count > 0)
+        {
+            sql.Append("\nINSERT INTO \"TransactionTags\" (\"TransactionId\", \"Tag\", \"BookId\") VALUES ");
+            for (var i = 0; i < transaction.Tags.Count; i++)
+            {
+                sql.Append(i == 0 ? "({0}, " : ", ({0}, ");
+                Append(sql, parameters, transaction.Tags[i].Tag).Append(", {1})");
+                expectedRows++;
+            }
+            sql.Append(';');
+        }
 
         foreach (var (accountId, delta) in transaction.Postings.GroupBy(p => p.AccountId).Select(g => (g.Key, g.Sum(p => p.Amount))))
         {

@@ -33,6 +33,11 @@ internal sealed class TransactionForm(CultureInfo culture)
 
     public string? Payee { get; set; }
 
+    /// <summary>Tags as typed, separated by commas or spaces; the service normalises and checks them.</summary>
+    public string? Tags { get; set; }
+
+    public IReadOnlyList<string> TagList => TransactionTags.Parse(Tags);
+
     /// <summary>Simple mode: [0] is the "to" account with the amount, [1] the "from" account.</summary>
     public Line[] Simple { get; private set; } = [new(), new()];
 
@@ -90,11 +95,45 @@ internal sealed class TransactionForm(CultureInfo culture)
         return Lines.Select(l => new PostingLine(l.AccountId ?? Guid.Empty, AmountOf(l) ?? 0, l.Memo)).ToList();
     }
 
+    /// <summary>
+    /// Filled in from a posted transaction, to correct it: a plain two-account transfer in simple mode, anything else as a
+    /// split, with amounts written in the person's own format.
+    /// </summary>
+    public void FillFrom(TransactionDto transaction)
+    {
+        Date = transaction.Date.ToDateTime(TimeOnly.MinValue);
+        Description = transaction.Description;
+        Payee = transaction.Payee;
+        Tags = string.Join(", ", transaction.TagList);
+        var postings = transaction.Postings;
+        var simple = postings.Count == 2 && postings[0].Currency == postings[1].Currency && postings[0].Amount == -postings[1].Amount
+            && postings.All(p => p.Memo is null);
+        if (simple)
+        {
+            var (to, from) = postings[0].Amount > 0 ? (postings[0], postings[1]) : (postings[1], postings[0]);
+            Simple =
+            [
+                new Line { AccountId = to.AccountId, Amount = Money.ToDecimalString(to.Amount, to.Currency, culture) },
+                new Line { AccountId = from.AccountId },
+            ];
+            Split = false;
+        }
+        else
+        {
+            Lines = postings.Select(p => new Line
+            {
+                AccountId = p.AccountId, Amount = Money.ToDecimalString(p.Amount, p.Currency, culture), Memo = p.Memo,
+            }).ToList();
+            Split = true;
+        }
+    }
+
     /// <summary>Ready for the next transaction: same date, everything else fresh.</summary>
     public void Clear()
     {
         Description = "";
         Payee = null;
+        Tags = null;
         Simple = [new(), new()];
         Lines = [new(), new()];
     }

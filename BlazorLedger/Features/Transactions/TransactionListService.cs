@@ -32,6 +32,11 @@ internal sealed class TransactionListService(IDbContextFactory<LedgerDbContext> 
         {
             errors.Add(nameof(TransactionQuery.Cursor), Paging.InvalidCursor);
         }
+        var tag = string.IsNullOrWhiteSpace(query.Tag) ? null : query.Tag.Trim().ToLowerInvariant();
+        if (tag is not null && !TransactionTags.IsValid(tag))
+        {
+            errors.Add(nameof(TransactionQuery.Tag), $"A tag has 1 to {TransactionLimits.MaxTag} letters, digits, \"-\", \"_\", \"/\" or \".\".");
+        }
         if (errors.Any)
         {
             return errors.ToResult<TransactionPage>();
@@ -59,6 +64,11 @@ internal sealed class TransactionListService(IDbContextFactory<LedgerDbContext> 
             {
                 transactions = transactions.Where(t => t.Payee != null && SearchText.Matches(t.Payee, payee));
             }
+            if (tag is not null)
+            {
+                var db = session.Db;
+                transactions = transactions.Where(t => db.TransactionTags.Any(g => g.BookId == query.BookId && g.Tag == tag && g.TransactionId == t.Id));
+            }
             if (amount is { } wanted)
             {
                 transactions = WithPostingOfSize(transactions, wanted.Size, wanted.Decimals);
@@ -68,7 +78,7 @@ internal sealed class TransactionListService(IDbContextFactory<LedgerDbContext> 
             var rows = await transactions.Take(query.Limit + 1)
                 .Select(t => new
                 {
-                    t.Id, t.Number, t.Date, t.Description, t.Payee, t.ReversesId,
+                    t.Id, t.Number, t.Date, t.Description, t.Payee, t.ReversesId, t.CorrectsId,
                     Voided = session.Db.Transactions.Any(r => r.ReversesId == t.Id),
                 })
                 .ToListAsync(ct);
@@ -80,9 +90,14 @@ internal sealed class TransactionListService(IDbContextFactory<LedgerDbContext> 
                     .Select(p => new { p.TransactionId, Leg = new TransactionLeg(p.AccountId, p.Account!.Name, p.Account.Currency, p.Amount, p.Memo) })
                     .ToListAsync(ct))
                 .ToLookup(p => p.TransactionId, p => p.Leg);
+            var tags = (await session.Db.TransactionTags.AsNoTracking()
+                    .Where(g => ids.Contains(g.TransactionId))
+                    .Select(g => new { g.TransactionId, g.Tag })
+                    .ToListAsync(ct))
+                .ToLookup(g => g.TransactionId, g => g.Tag);
 
             var items = page.Select(r => new TransactionListItem(r.Id, r.Number, r.Date, r.Description, r.Payee, legs[r.Id].ToList(),
-                r.Voided, r.ReversesId is not null)).ToList();
+                r.Voided, r.ReversesId is not null, tags[r.Id].Order(StringComparer.Ordinal).ToList(), r.CorrectsId is not null)).ToList();
             string? next = null;
             if (rows.Count > query.Limit)
             {

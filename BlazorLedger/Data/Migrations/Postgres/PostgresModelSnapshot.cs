@@ -753,6 +753,9 @@ namespace BlazorLedger.Data.Migrations.Postgres
                     b.Property<Guid>("BookId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("CorrectsId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -789,7 +792,16 @@ namespace BlazorLedger.Data.Migrations.Postgres
                     b.Property<Guid?>("ReversesId")
                         .HasColumnType("uuid");
 
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
                     b.HasKey("Id");
+
+                    b.HasIndex("CorrectsId")
+                        .IsUnique();
 
                     b.HasIndex("ImportBatchId");
 
@@ -805,6 +817,65 @@ namespace BlazorLedger.Data.Migrations.Postgres
                     b.HasIndex("BookId", "Date", "Number");
 
                     b.ToTable("Transactions");
+                });
+
+            modelBuilder.Entity("BlazorLedger.Data.TransactionAmendment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("After")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("AmendedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AmendedById")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Before")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("BookId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TransactionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TransactionId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("TransactionAmendments");
+                });
+
+            modelBuilder.Entity("BlazorLedger.Data.TransactionTag", b =>
+                {
+                    b.Property<Guid>("TransactionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Tag")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("BookId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("TransactionId", "Tag");
+
+                    b.HasIndex("BookId", "Tag", "TransactionId");
+
+                    b.ToTable("TransactionTags");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1145,6 +1216,11 @@ namespace BlazorLedger.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("BlazorLedger.Data.Transaction", null)
+                        .WithOne()
+                        .HasForeignKey("BlazorLedger.Data.Transaction", "CorrectsId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("BlazorLedger.Data.ImportBatch", null)
                         .WithMany()
                         .HasForeignKey("ImportBatchId")
@@ -1154,6 +1230,24 @@ namespace BlazorLedger.Data.Migrations.Postgres
                         .WithOne()
                         .HasForeignKey("BlazorLedger.Data.Transaction", "ReversesId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("BlazorLedger.Data.TransactionAmendment", b =>
+                {
+                    b.HasOne("BlazorLedger.Data.Transaction", null)
+                        .WithMany()
+                        .HasForeignKey("TransactionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BlazorLedger.Data.TransactionTag", b =>
+                {
+                    b.HasOne("BlazorLedger.Data.Transaction", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("TransactionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1266,6 +1360,8 @@ namespace BlazorLedger.Data.Migrations.Postgres
             modelBuilder.Entity("BlazorLedger.Data.Transaction", b =>
                 {
                     b.Navigation("Postings");
+
+                    b.Navigation("Tags");
                 });
 #pragma warning restore 612, 618
         }

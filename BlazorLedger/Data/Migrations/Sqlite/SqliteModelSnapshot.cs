@@ -742,6 +742,9 @@ namespace BlazorLedger.Data.Migrations.Sqlite
                     b.Property<Guid>("BookId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("CorrectsId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -778,7 +781,16 @@ namespace BlazorLedger.Data.Migrations.Sqlite
                     b.Property<Guid?>("ReversesId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
                     b.HasKey("Id");
+
+                    b.HasIndex("CorrectsId")
+                        .IsUnique();
 
                     b.HasIndex("ImportBatchId");
 
@@ -794,6 +806,63 @@ namespace BlazorLedger.Data.Migrations.Sqlite
                     b.HasIndex("BookId", "Date", "Number");
 
                     b.ToTable("Transactions");
+                });
+
+            modelBuilder.Entity("BlazorLedger.Data.TransactionAmendment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("After")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AmendedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AmendedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Before")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BookId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TransactionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TransactionId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("TransactionAmendments");
+                });
+
+            modelBuilder.Entity("BlazorLedger.Data.TransactionTag", b =>
+                {
+                    b.Property<Guid>("TransactionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tag")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BookId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TransactionId", "Tag");
+
+                    b.HasIndex("BookId", "Tag", "TransactionId");
+
+                    b.ToTable("TransactionTags");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1128,6 +1197,11 @@ namespace BlazorLedger.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("BlazorLedger.Data.Transaction", null)
+                        .WithOne()
+                        .HasForeignKey("BlazorLedger.Data.Transaction", "CorrectsId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("BlazorLedger.Data.ImportBatch", null)
                         .WithMany()
                         .HasForeignKey("ImportBatchId")
@@ -1137,6 +1211,24 @@ namespace BlazorLedger.Data.Migrations.Sqlite
                         .WithOne()
                         .HasForeignKey("BlazorLedger.Data.Transaction", "ReversesId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("BlazorLedger.Data.TransactionAmendment", b =>
+                {
+                    b.HasOne("BlazorLedger.Data.Transaction", null)
+                        .WithMany()
+                        .HasForeignKey("TransactionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BlazorLedger.Data.TransactionTag", b =>
+                {
+                    b.HasOne("BlazorLedger.Data.Transaction", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("TransactionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1249,6 +1341,8 @@ namespace BlazorLedger.Data.Migrations.Sqlite
             modelBuilder.Entity("BlazorLedger.Data.Transaction", b =>
                 {
                     b.Navigation("Postings");
+
+                    b.Navigation("Tags");
                 });
 #pragma warning restore 612, 618
         }
