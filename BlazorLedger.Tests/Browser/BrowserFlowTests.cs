@@ -121,8 +121,10 @@ public abstract class BrowserFlowTests : IAsyncLifetime
         await Expect(page.Locator("[data-testid=voided-notice]")).ToBeVisibleAsync();
 
         await page.ClickAsync("[data-testid=nav-transactions]");
-        await page.FillAsync("[data-testid=search-text]", "Lunch");
         var rows = page.Locator("[data-testid=transaction-row]");
+        // As a person would: the list is there (the lunch, its reversal and the split) before the search narrows it.
+        await Expect(rows).ToHaveCountAsync(3);
+        await page.FillAsync("[data-testid=search-text]", "Lunch");
         await Expect(rows).ToHaveCountAsync(2);
         await Expect(rows.Filter(new() { HasTextString = "voided" })).ToHaveCountAsync(1);
         await Expect(rows.Filter(new() { HasTextString = "reversal" })).ToHaveCountAsync(1);

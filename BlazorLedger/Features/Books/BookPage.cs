@@ -47,16 +47,33 @@ public abstract class BookPage : ComponentBase, IDisposable
     /// <summary>Which changes to the current book make this page reload.</summary>
     protected virtual bool ReloadsOn(BookChange change) => true;
 
+    // Loads run one after another, so the last one asked for is the last one shown: a search typed while the page's first
+    // load is still reading must not be overwritten by that load's unfiltered rows when it finishes later.
+    // Never disposed: a load may still be running when the page goes away, and its release must not throw. Without its wait
+    // handle (never asked for) a SemaphoreSlim holds nothing to free.
+#pragma warning disable CA2213
+    private readonly SemaphoreSlim loads = new(1, 1);
+#pragma warning restore CA2213
+    private int waitingLoads;
+
     protected async Task ReloadAsync()
     {
         Loading = true;
+        await LoadInTurnAsync();
+    }
+
+    private async Task LoadInTurnAsync()
+    {
+        waitingLoads++;
+        await loads.WaitAsync();
         try
         {
             await LoadAsync();
         }
         finally
         {
-            Loading = false;
+            loads.Release();
+            Loading = --waitingLoads > 0;
         }
     }
 
@@ -66,7 +83,7 @@ public abstract class BookPage : ComponentBase, IDisposable
         {
             _ = InvokeAsync(async () =>
             {
-                await LoadAsync();
+                await LoadInTurnAsync();
                 StateHasChanged();
             });
         }
