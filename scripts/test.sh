@@ -45,6 +45,23 @@ summary() {
     echo "tests: $passed passed, $failed failed"
 }
 
+# Names the failed tests with the first lines of their messages, so the end of a long log says what broke.
+list_failures() {
+    local file
+    for file in "$results"/*.trx; do
+        [ -e "$file" ] || continue
+        perl -0777 -ne '
+            while (/<UnitTestResult\b[^>]*?testName="([^"]*)"[^>]*?outcome="Failed"((?:(?!<\/UnitTestResult>).)*)/gs) {
+                my ($name, $body) = ($1, $2);
+                my ($message) = $body =~ /<Message>(.*?)<\/Message>/s;
+                $message //= "";
+                $message = join("\n      ", grep { length } (split /\n/, $message)[0 .. 5]);
+                for ($name, $message) { s/&lt;/</g; s/&gt;/>/g; s/&quot;/"/g; s/&apos;/\x27/g; s/&amp;/&/g; }
+                print "FAILED $name\n      $message\n";
+            }' "$file"
+    done
+}
+
 # The PostgreSQL half of the tests runs against LEDGER_TESTS_POSTGRES. Unless it is given (a connection string) or
 # turned off (0), a throwaway server is started for this run and stopped when the script ends. Its directory is under
 # /tmp, not artifacts/: run by root, the server runs as the postgres user, which must reach the directory.
@@ -88,6 +105,7 @@ dotnet test BlazorLedger.sln -c Release --no-build \
 status=$?
 stop_postgres
 
+list_failures
 summary
 if [ "$extra_failures" -gt 0 ]; then
     status=1
