@@ -139,6 +139,7 @@ public sealed class ApiCorrectAmendTests : AppHostTest
 
         var history = await alice.GetFromJsonAsync<JsonElement>($"{url}/amendments");
         Assert.Equal("Lunhc", Assert.Single(history.EnumerateArray()).GetProperty("before").GetProperty("description").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await alice.GetAsync($"api/v1/books/{book}/transactions/{Guid.NewGuid()}/amendments")).StatusCode);
         var tagged = await alice.GetFromJsonAsync<JsonElement>($"api/v1/books/{book}/transactions?tag=WORK");
         Assert.Equal([id], tagged.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()));
         Assert.Empty((await alice.GetFromJsonAsync<JsonElement>($"api/v1/books/{book}/transactions?tag=none")).GetProperty("items").EnumerateArray());

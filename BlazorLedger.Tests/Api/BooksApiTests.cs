@@ -9,6 +9,7 @@ using BlazorLedger.Features.Audit;
 using BlazorLedger.Features.Books;
 using BlazorLedger.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BlazorLedger.Tests.Api;
 
@@ -129,5 +130,70 @@ public sealed class BooksApiTests : AppHostTest
 
         Assert.Equal(mine, await alice.GetFromJsonAsync<ApiBook>($"api/v1/books/{mine.Id}", JsonSerializerOptions.Web));
         Assert.Single((await carol.GetFromJsonAsync<List<ApiBook>>("api/v1/books", JsonSerializerOptions.Web))!);
+    }
+
+    [Fact]
+    public async Task A_member_leaves_a_book_through_the_API_and_its_last_owner_cannot()
+    {
+        var mine = (await alice.GetFromJsonAsync<List<ApiBook>>("api/v1/books", JsonSerializerOptions.Web))!.Single();
+        using var bob = await ClientAsync("bob@example.com", ApiScopes.Write);
+        using var bobReading = await ClientAsync("bob@example.com", ApiScopes.Read);
+        var bobId = (await App.FindUserAsync("bob@example.com"))!.Id;
+        await App.WithDbAsync(db =>
+        {
+            db.BookMembers.Add(new BookMember { BookId = mine.Id, UserId = bobId, Role = BookRole.Editor, CreatedAt = DateTime.UtcNow });
+            return db.SaveChangesAsync();
+        });
+
+        var lastOwner = await alice.DeleteAsync($"api/v1/books/{mine.Id}/members/me");
+        var readOnly = await bobReading.DeleteAsync($"api/v1/books/{mine.Id}/members/me");
+        var left = await bob.DeleteAsync($"api/v1/books/{mine.Id}/members/me");
+        var again = await bob.DeleteAsync($"api/v1/books/{mine.Id}/members/me");
+
+        Assert.Equal(HttpStatusCode.Conflict, lastOwner.StatusCode);
+        Assert.Contains("owner", (await lastOwner.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.Forbidden, readOnly.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, left.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await bob.GetAsync($"api/v1/books/{mine.Id}")).StatusCode);
+        Assert.Equal(1, await App.WithDbAsync(db => db.BookMembers.CountAsync(m => m.BookId == mine.Id)));
+        Assert.Equal(1, await App.WithDbAsync(db => db.AuditEvents.CountAsync(a => a.BookId == mine.Id && a.Action == "member.removed")));
+    }
+
+    [Fact]
+    public async Task A_token_limited_to_one_book_sees_and_changes_that_book_alone()
+    {
+        var personal = (await alice.GetFromJsonAsync<List<ApiBook>>("api/v1/books", JsonSerializerOptions.Web))!.Single();
+        var shop = await CreateAsync("""{"name":"Shop","currency":"EUR","template":"small-business"}""");
+        var aliceActor = await App.ActorAsync("alice@example.com");
+        using var limited = App.NewApiClient(await App.CreateTokenAsync(aliceActor, ApiScopes.Write, book: shop.Id));
+        var outsider = await App.CreateUserAsync("olga@example.com");
+        var books = await App.WithDbAsync(db => db.Books.CountAsync());
+
+        var listed = await limited.GetFromJsonAsync<List<ApiBook>>("api/v1/books", JsonSerializerOptions.Web);
+        var shopAccounts = await limited.GetAsync($"api/v1/books/{shop.Id}/accounts");
+        var personalAccounts = await limited.GetAsync($"api/v1/books/{personal.Id}/accounts");
+        var personalBook = await limited.GetAsync($"api/v1/books/{personal.Id}");
+        var renamed = await limited.PatchAsync($"api/v1/books/{personal.Id}", Json("""{"name":"Mine now"}"""));
+        var created = await limited.PostAsync("api/v1/books", Json("""{"name":"Another","currency":"USD"}"""));
+        var restored = await limited.PostAsync("api/v1/books/restore?name=Copy", new StringContent("", Encoding.UTF8, "text/plain"));
+        var audit = await limited.GetAsync("api/v1/admin/audit.csv");
+
+        Assert.Equal([shop.Id], listed!.Select(b => b.Id));
+        Assert.Equal(HttpStatusCode.OK, shopAccounts.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, personalAccounts.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, personalBook.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, renamed.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, created.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, restored.StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, audit.StatusCode);
+        Assert.Equal(books, await App.WithDbAsync(db => db.Books.CountAsync()));
+        Assert.Equal(personal.Name, (await alice.GetFromJsonAsync<ApiBook>($"api/v1/books/{personal.Id}", JsonSerializerOptions.Web))!.Name);
+
+        // Only a book of one's own can be chosen.
+        var refused = await App.WithScopeAsync(s => s.GetRequiredService<ApiTokenService>()
+            .CreateAsync(new Actor(outsider.Id), "sneaky", ApiScopes.Read, 30, shop.Id));
+        Assert.Equal(ResultStatus.Invalid, refused.Status);
+        Assert.Contains("Book", refused.Errors.Keys);
     }
 }

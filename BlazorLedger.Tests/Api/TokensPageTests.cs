@@ -45,4 +45,21 @@ public sealed class TokensPageTests : LedgerComponentTest
         host.WaitForAssertion(() => Assert.Contains("Enter a name", host.Markup));
         Assert.Empty(host.FindAll("[data-testid=token-secret]"));
     }
+
+    [Fact]
+    public async Task A_token_limited_to_one_book_says_so_and_reaches_that_book_alone()
+    {
+        var shop = (await Ledger.Books.CreateAsync(User.Actor, "Shop", "EUR")).Value!;
+        var host = Render<WithProviders>(p => p.AddChildContent<TokensPage>());
+        host.WaitForAssertion(() => host.ByTestId("no-tokens"));
+
+        host.Type("token-name", "shop importer");
+        host.Choose("token-book", "Only Shop");
+        host.Find("form").Submit();
+
+        host.WaitForAssertion(() => Assert.Equal("only Shop", host.ByTestId("token-books").TextContent.Trim()));
+        var secret = host.Find("[data-testid=token-secret] code").TextContent;
+        var caller = await Services.GetRequiredService<ApiTokenService>().AuthenticateAsync(secret);
+        Assert.Equal(shop.Id, caller!.OnlyBook);
+    }
 }

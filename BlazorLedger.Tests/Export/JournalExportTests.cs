@@ -59,8 +59,15 @@ public sealed class JournalExportTests : IAsyncLifetime
             ("1st; checking: main", 4_200_00, null), ("Salary", -4_200_00, null));
         await PostAsync(new DateOnly(2026, 1, 5), "Coffee ☕", null, ("Café ☕ Ünïcödé", 4_75, "tab\there"), ("[Card] | 💳", -4_75, null));
         await PostAsync(new DateOnly(2026, 1, 6), "Sushi", null, ("食品", 3_200, null), ("Yen\twallet  円", -3_200, null));
-        await PostAsync(new DateOnly(2026, 1, 7), "Pastry", null, ("éclair", 3_10, null), ("cash wallet", -3_10, null));
-        await PostAsync(new DateOnly(2026, 1, 8), "Bank fee", null, ("Fees", 1_500, null), ("Dinar (BH)", -1_500, null));
+        var pastry = await PostAsync(new DateOnly(2026, 1, 7), "Pastry", null, ("éclair", 3_10, null), ("cash wallet", -3_10, null));
+        // Beancount's tags are ASCII: "treats" is one, "café" stays as metadata.
+        var tagged = await ledger.Postings.AmendAsync(owner.Actor, new AmendTransaction(owner.BookId, pastry.Id, pastry.Version, pastry.Description,
+            pastry.Payee, pastry.Postings.Select(p => p.Memo).ToList(), ["treats", "café"]));
+        Assert.True(tagged.Succeeded, tagged.Message);
+        var fee = await PostAsync(new DateOnly(2026, 1, 8), "Bank fee", null, ("Fees", 1_500, null), ("Dinar (BH)", -1_500, null));
+        var corrected = await ledger.Postings.CorrectAsync(owner.Actor, owner.BookId, fee.Id, new PostTransaction(owner.BookId, fee.Date, "Bank fee",
+            null, [new PostingLine(accounts["Fees"], 1_250), new PostingLine(accounts["Dinar (BH)"], -1_250)]));
+        Assert.True(corrected.Succeeded, corrected.Message);
         var mistake = await PostAsync(new DateOnly(2026, 1, 9), "Double charge", null, ("☕☕", 12_00, null), ("[Card] | 💳", -12_00, null));
         var voided = await ledger.Postings.VoidAsync(owner.Actor, owner.BookId, mistake.Id);
         Assert.True(voided.Succeeded, voided.Message);
@@ -91,7 +98,7 @@ public sealed class JournalExportTests : IAsyncLifetime
             return writer;
         });
         Assert.True(result.Succeeded, result.Message);
-        Assert.Equal(9, result.Value);
+        Assert.Equal(11, result.Value);
         Assert.EndsWith("." + extension, file!.FileName);
         await File.WriteAllTextAsync(path, writer.ToString());
         return path;
@@ -165,6 +172,9 @@ public sealed class JournalExportTests : IAsyncLifetime
         {
             Assert.Contains($" open {account.Beancount} {account.Currency}\n", text);
         }
+        Assert.Contains("\"Pastry\" #treats\n", text);
+        Assert.Contains("  tags: \"café\"\n", text);
+        Assert.Matches(@"\* ""Bank fee""\n  number: ""\d+""\n  corrects: ""7""\n", text);
     }
 
     [Fact]

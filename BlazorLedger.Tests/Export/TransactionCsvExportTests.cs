@@ -37,7 +37,8 @@ public sealed class TransactionCsvExportTests : IAsyncLifetime
     [Fact]
     public async Task The_CSV_has_a_row_per_posting_of_the_transactions_the_search_finds_in_its_order()
     {
-        await ledger.TransferAsync(owner, cash, food, 12_30, new DateOnly(2026, 1, 2), "Groceries");
+        await ledger.Postings.PostAsync(owner.Actor, new PostTransaction(owner.BookId, new DateOnly(2026, 1, 2), "Groceries", null,
+            [new PostingLine(food, 12_30), new PostingLine(cash, -12_30)], Tags: ["Weekly", "food"]));
         await ledger.TransferAsync(owner, cash, rent, 700_00, new DateOnly(2026, 1, 3), "Rent January");
         await ledger.TransferAsync(owner, cash, food, 4_05, new DateOnly(2026, 1, 4), "-Groceries again");
 
@@ -46,11 +47,11 @@ public sealed class TransactionCsvExportTests : IAsyncLifetime
         Assert.Equal(2, result.Value);
         Assert.Equal(
         [
-            "Number,Date,Description,Payee,Account,Currency,Amount,Memo,Voided,Reversal",
-            "1,2026-01-02,Groceries,,\"'=Food, \"\"fresh\"\"\",USD,12.30,,no,no",
-            "1,2026-01-02,Groceries,,Cash,USD,-12.30,,no,no",
-            "3,2026-01-04,'-Groceries again,,\"'=Food, \"\"fresh\"\"\",USD,4.05,,no,no",
-            "3,2026-01-04,'-Groceries again,,Cash,USD,-4.05,,no,no",
+            "Number,Date,Description,Payee,Account,Currency,Amount,Memo,Voided,Reversal,Tags",
+            "1,2026-01-02,Groceries,,\"'=Food, \"\"fresh\"\"\",USD,12.30,,no,no,food weekly",
+            "1,2026-01-02,Groceries,,Cash,USD,-12.30,,no,no,food weekly",
+            "3,2026-01-04,'-Groceries again,,\"'=Food, \"\"fresh\"\"\",USD,4.05,,no,no,",
+            "3,2026-01-04,'-Groceries again,,Cash,USD,-4.05,,no,no,",
         ], csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries));
     }
 

@@ -72,8 +72,12 @@ public abstract class JournalRestoreTests : IAsyncLifetime
         var tagged = await ledger.Postings.AmendAsync(alice.Actor, new AmendTransaction(bookId, salary.Id, salary.Version, salary.Description,
             salary.Payee, salary.Postings.Select(p => p.Memo).ToList(), ["income", "acme/2026", "größe"]));
         Assert.True(tagged.Succeeded, tagged.Message);
-        await PostAsync(new DateOnly(2026, 1, 9), "Coffee | cake; [2026-01-09] date: soon", null,
+        var coffee = await PostAsync(new DateOnly(2026, 1, 9), "Coffee | cake; [2026-01-09] date: soon", null,
             ("Café ☕ Ünïcödé", 4_75, "date: soon [2026-01-10]"), ("[Card] | 💳", -4_75, "tab\there\nnew line, 100%"));
+        // A correction (its void and its replacement, linked) comes back linked.
+        var corrected = await ledger.Postings.CorrectAsync(alice.Actor, bookId, coffee.Id, new PostTransaction(bookId, coffee.Date,
+            "Coffee and cake", null, [new PostingLine(accounts["Café ☕ Ünïcödé"], 4_95, null), new PostingLine(accounts["[Card] | 💳"], -4_95, null)]));
+        Assert.True(corrected.Succeeded, corrected.Message);
         await PostAsync(new DateOnly(2026, 2, 1), "Rent February", "Hausverwaltung Weiß",
             ("Rent: flat", 700_00, null), ("Rent- flat", 50_00, "Nebenkosten: 50 %"), ("Girokonto: main; 1st", -750_00, "Dauerauftrag"));
         await PostAsync(new DateOnly(2026, 1, 12), "Cafe\u0301 with the old card", "Cafe\u0301 Olé",
@@ -118,12 +122,13 @@ public abstract class JournalRestoreTests : IAsyncLifetime
             {
                 t.Number, t.Date, t.Description, t.Payee,
                 Reverses = db.Transactions.Where(o => o.Id == t.ReversesId).Select(o => (long?)o.Number).FirstOrDefault(),
+                Corrects = db.Transactions.Where(o => o.Id == t.CorrectsId).Select(o => (long?)o.Number).FirstOrDefault(),
                 Postings = t.Postings.OrderBy(p => p.Id).Select(p => new { p.Account!.Name, p.Amount, p.Memo, p.Date }).ToList(),
                 Tags = t.Tags.Select(g => g.Tag).ToList(),
             })
             .ToListAsync();
         // One line per transaction, every field visible, so that a difference shows where it is.
-        return rows.Select(t => $"{t.Number} {t.Date:yyyy-MM-dd} [{t.Description}] [{t.Payee}] reverses {t.Reverses} tags [{string.Join(" ", t.Tags.Order(StringComparer.Ordinal))}]: " +
+        return rows.Select(t => $"{t.Number} {t.Date:yyyy-MM-dd} [{t.Description}] [{t.Payee}] reverses {t.Reverses} corrects {t.Corrects} tags [{string.Join(" ", t.Tags.Order(StringComparer.Ordinal))}]: " +
             string.Join(" / ", t.Postings.Select(p => $"[{p.Name}] {p.Amount} [{p.Memo}] {p.Date:yyyy-MM-dd}"))).ToList();
     }
 
@@ -154,13 +159,14 @@ public abstract class JournalRestoreTests : IAsyncLifetime
         Assert.Equal(("Household (restored)", "EUR", BookRole.Owner), (book.Name, book.BaseCurrency, book.Role));
         Assert.Equal(await AccountsOfAsync(bookId), await AccountsOfAsync(book.Id));
         var original = await TransactionsOfAsync(bookId);
-        Assert.Equal(9, original.Count);
+        Assert.Equal(11, original.Count);
+        Assert.Single(original, t => t.Contains("[Coffee and cake] [] reverses  corrects 3 ", StringComparison.Ordinal));
         Assert.Equal(original, await TransactionsOfAsync(book.Id));
         await using (var db = await ledger.DbAsync())
         {
-            Assert.Equal(9, await db.Books.Where(b => b.Id == book.Id).Select(b => b.TransactionCount).SingleAsync());
+            Assert.Equal(11, await db.Books.Where(b => b.Id == book.Id).Select(b => b.TransactionCount).SingleAsync());
             Assert.Equal(1, await db.AuditEvents.CountAsync(a => a.BookId == book.Id && a.Action == "book.restored"));
-            Assert.Equal(1, await db.AuditEvents.CountAsync(a => a.BookId == book.Id && a.Action == "transaction.voided"));
+            Assert.Equal(2, await db.AuditEvents.CountAsync(a => a.BookId == book.Id && a.Action == "transaction.voided"));
         }
         await ledger.AssertInvariantsAsync();
         // The restored book's journal is the original's, but for the book's name on its first line.
@@ -172,7 +178,7 @@ public abstract class JournalRestoreTests : IAsyncLifetime
     public async Task A_journal_that_cannot_be_restored_whole_is_refused_with_its_lines_and_nothing_is_created()
     {
         var journal = (await ExportAsync(bookId))
-            .Replace("2026-02-01 (4)", "2028-02-01 (4)")
+            .Replace("2026-02-01 (6)", "2028-02-01 (6)")
             .Replace(":Salary  -4200.00 EUR", ":Salary  -4200.01 EUR");
         var before = await ledger.SnapshotAsync();
 

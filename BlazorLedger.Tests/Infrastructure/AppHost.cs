@@ -222,8 +222,8 @@ public sealed partial class AppHost : WebApplicationFactory<Program>
     public Task<Actor> AdminAsync() => ActorAsync(AdminEmail);
 
     /// <summary>Creates a personal access token for <paramref name="user"/> and returns its secret.</summary>
-    public Task<string> CreateTokenAsync(Actor user, string scope = ApiScopes.Read, int? days = 30) => WithScopeAsync(async services =>
-        (await services.GetRequiredService<ApiTokenService>().CreateAsync(user, "test", scope, days)).Value!.Secret);
+    public Task<string> CreateTokenAsync(Actor user, string scope = ApiScopes.Read, int? days = 30, Guid? book = null) => WithScopeAsync(async services =>
+        (await services.GetRequiredService<ApiTokenService>().CreateAsync(user, "test", scope, days, book)).Value!.Secret);
 
     /// <summary>The one message in the outbox addressed to <paramref name="to"/>.</summary>
     public Task<OutboxMessage> MailToAsync(string to) => WithDbAsync(db => db.Outbox.SingleAsync(m => m.To == to));

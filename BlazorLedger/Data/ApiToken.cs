@@ -11,6 +11,8 @@ public sealed class ApiToken
     public required string TokenHash { get; set; }
     /// <summary>The first characters of the token, so people can tell their tokens apart.</summary>
     public required string Prefix { get; set; }
+    /// <summary>When set, the token reaches this book only.</summary>
+    public Guid? BookId { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? ExpiresAt { get; set; }
     public DateTime? RevokedAt { get; set; }

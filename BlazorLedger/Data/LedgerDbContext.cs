@@ -243,6 +243,8 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options)
             token.HasIndex(t => t.TokenHash).IsUnique();
             token.HasIndex(t => t.UserId);
             token.HasOne<ApplicationUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+            // A limited token goes with its book: set to null it would reach every book.
+            token.HasOne<Book>().WithMany().HasForeignKey(t => t.BookId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<AppSetting>(setting =>

@@ -47,6 +47,17 @@ public static class ApiEndpoints
             .RequireAuthorization(ApiRegistration.WritePolicy)
             .Accepts<ApiUpdateBook>("application/json").Produces<ApiBook>();
 
+        // The caller leaves the book; its last owner cannot (409), the book would have nobody to manage it.
+        api.MapDelete("/books/{bookId:guid}/members/me",
+                async (HttpContext http, Guid bookId, MembershipService members, CancellationToken ct) =>
+                {
+                    var caller = Caller(http);
+                    return Respond(await members.RemoveAsync(caller, bookId, caller.UserId, ct), _ => Results.NoContent());
+                })
+            .RequireAuthorization(ApiRegistration.WritePolicy)
+            .WithSummary("Leave a book")
+            .Produces(204).ProducesProblem(404).ProducesProblem(409);
+
         api.MapGet("/books/{bookId:guid}/accounts", async (HttpContext http, Guid bookId, AccountService accounts, CancellationToken ct) =>
                 Respond(await accounts.ListAsync(Caller(http), bookId, ct: ct), list => Results.Ok(list.Select(a => a.ToApi()))))
             .Produces<IReadOnlyList<ApiAccount>>();
@@ -138,7 +149,7 @@ public static class ApiEndpoints
         api.MapGet("/books/{bookId:guid}/transactions/{transactionId:guid}/amendments",
                 async (HttpContext http, Guid bookId, Guid transactionId, PostingService postings, CancellationToken ct) =>
                     Respond(await postings.AmendmentsAsync(Caller(http), bookId, transactionId, ct), list => Results.Ok(list)))
-            .Produces<IReadOnlyList<TransactionAmendmentDto>>();
+            .Produces<IReadOnlyList<TransactionAmendmentDto>>().ProducesProblem(404);
 
         // The whole book as a journal, or the transactions a search finds as CSV (q, payee, amount, from, to, sort), streamed.
         api.MapGet("/books/{bookId:guid}/export",

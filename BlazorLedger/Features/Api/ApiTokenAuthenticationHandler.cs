@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
+using BlazorLedger.Common;
 using BlazorLedger.Features.Users;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -38,12 +39,17 @@ internal sealed class ApiTokenAuthenticationHandler(IOptionsMonitor<Authenticati
             await badTokens.CountFailureAsync(address, Context.RequestAborted);
             return AuthenticateResult.Fail("The token is unknown, expired or revoked, or its user cannot sign in.");
         }
-        var identity = new ClaimsIdentity(
+        List<Claim> claims =
         [
             new Claim(ClaimTypes.NameIdentifier, caller.UserId),
             new Claim(ScopeClaim, caller.Scope),
             new Claim(TokenIdClaim, caller.TokenId.ToString()),
-        ], SchemeName);
+        ];
+        if (caller.OnlyBook is { } book)
+        {
+            claims.Add(new Claim(Actor.OnlyBookClaim, book.ToString()));
+        }
+        var identity = new ClaimsIdentity(claims, SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 

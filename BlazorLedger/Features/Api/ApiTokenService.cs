@@ -15,7 +15,12 @@ internal sealed class ApiTokenService(IDbContextFactory<LedgerDbContext> dbFacto
     /// <summary>Enough for every integration a person runs; a bound on what one stolen session can mint.</summary>
     public const int MaxActiveTokensPerUser = 50;
 
-    public async Task<Result<CreatedApiToken>> CreateAsync(Actor actor, string name, string scope, int? expiresInDays, CancellationToken ct = default)
+    /// <summary>
+    /// Creates a token for <paramref name="actor"/>; with <paramref name="bookId"/> it reaches that book only, which must be one of
+    /// theirs.
+    /// </summary>
+    public async Task<Result<CreatedApiToken>> CreateAsync(Actor actor, string name, string scope, int? expiresInDays, Guid? bookId = null,
+        CancellationToken ct = default)
     {
         name = (name ?? "").Trim();
         var errors = new ValidationErrors();
@@ -40,7 +45,7 @@ internal sealed class ApiTokenService(IDbContextFactory<LedgerDbContext> dbFacto
         var token = new ApiToken
         {
             UserId = actor.UserId, Name = name, Scope = scope, TokenHash = Hash(secret), Prefix = secret[..10], CreatedAt = now,
-            ExpiresAt = expiresInDays is { } days ? now.AddDays(days) : null,
+            ExpiresAt = expiresInDays is { } days ? now.AddDays(days) : null, BookId = bookId,
         };
         return await DbRetry.RunAsync(async c =>
         {
@@ -49,13 +54,17 @@ internal sealed class ApiTokenService(IDbContextFactory<LedgerDbContext> dbFacto
             await using var tx = await db.BeginWriteTransactionAsync(c);
             await db.LockUserAsync(actor.UserId, c);
             var active = await db.ApiTokens.CountAsync(t => t.UserId == actor.UserId && t.RevokedAt == null && (t.ExpiresAt == null || t.ExpiresAt > now), c);
+            if (bookId is { } only && !await db.BookMembers.AnyAsync(m => m.BookId == only && m.UserId == actor.UserId, c))
+            {
+                return Result<CreatedApiToken>.Invalid("Book", "Choose one of your books, or all of them.");
+            }
             if (active >= MaxActiveTokensPerUser)
             {
                 return Result<CreatedApiToken>.Conflict(
                     $"You already have {active} active tokens, the most allowed. Revoke one you no longer use, then create this one.");
             }
             db.ApiTokens.Add(token);
-            db.Audit(now, actor.UserId, null, "token.created", nameof(ApiToken), token.Id, new { token.Name, token.Scope });
+            db.Audit(now, actor.UserId, bookId, "token.created", nameof(ApiToken), token.Id, new { token.Name, token.Scope, Book = bookId });
             await db.SaveChangesAsync(c);
             await tx.CommitAsync(c);
             return Result<CreatedApiToken>.Created(new CreatedApiToken(ToDto(token), secret));
@@ -65,8 +74,10 @@ internal sealed class ApiTokenService(IDbContextFactory<LedgerDbContext> dbFacto
     public async Task<IReadOnlyList<ApiTokenDto>> ListAsync(Actor actor, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var tokens = await db.ApiTokens.AsNoTracking().Where(t => t.UserId == actor.UserId).OrderByDescending(t => t.CreatedAt).ToListAsync(ct);
-        return tokens.Select(ToDto).ToList();
+        return await db.ApiTokens.AsNoTracking().Where(t => t.UserId == actor.UserId).OrderByDescending(t => t.CreatedAt)
+            .Select(t => new ApiTokenDto(t.Id, t.Name, t.Scope, t.Prefix, t.CreatedAt, t.ExpiresAt, t.RevokedAt, t.LastUsedAt, t.BookId,
+                db.Books.Where(b => b.Id == t.BookId).Select(b => b.Name).FirstOrDefault()))
+            .ToListAsync(ct);
     }
 
     public async Task<Result<ApiTokenDto>> RevokeAsync(Actor actor, Guid tokenId, CancellationToken ct = default)
@@ -104,7 +115,7 @@ internal sealed class ApiTokenService(IDbContextFactory<LedgerDbContext> dbFacto
             .Where(t => t.TokenHash == hash && t.RevokedAt == null && (t.ExpiresAt == null || t.ExpiresAt > now))
             .Select(t => new
             {
-                t.Id, t.UserId, t.Scope, t.LastUsedAt,
+                t.Id, t.UserId, t.Scope, t.LastUsedAt, t.BookId,
                 User = db.Users.Where(u => u.Id == t.UserId).Select(u => new { u.DisabledAt, u.LockoutEnd }).FirstOrDefault(),
             })
             .FirstOrDefaultAsync(ct);
@@ -116,10 +127,10 @@ internal sealed class ApiTokenService(IDbContextFactory<LedgerDbContext> dbFacto
         {
             await db.ApiTokens.Where(t => t.Id == found.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), ct);
         }
-        return new ApiCaller(found.UserId, found.Id, found.Scope);
+        return new ApiCaller(found.UserId, found.Id, found.Scope, found.BookId);
     }
 
-    private static ApiTokenDto ToDto(ApiToken t) => new(t.Id, t.Name, t.Scope, t.Prefix, t.CreatedAt, t.ExpiresAt, t.RevokedAt, t.LastUsedAt);
+    private static ApiTokenDto ToDto(ApiToken t) => new(t.Id, t.Name, t.Scope, t.Prefix, t.CreatedAt, t.ExpiresAt, t.RevokedAt, t.LastUsedAt, t.BookId);
 
     private static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 }

@@ -11,8 +11,9 @@ internal static class BookAccess
 
     public const string ArchivedMessage = "This book is archived, so nothing in it can be changed. An owner can unarchive it on the Book and members page.";
 
+    /// <summary>The caller's role in the book and its state, or null for an outsider (or a caller limited to another book).</summary>
     public static Task<BookStanding?> StandingAsync(LedgerDbContext db, Actor actor, Guid bookId, CancellationToken ct) =>
-        db.BookMembers
+        !actor.Reaches(bookId) ? Task.FromResult<BookStanding?>(null) : db.BookMembers
             .Where(m => m.BookId == bookId && m.UserId == actor.UserId)
             .Select(m => (BookStanding?)new BookStanding(m.Role, m.Book!.ArchivedAt != null))
             .FirstOrDefaultAsync(ct);

@@ -14,7 +14,7 @@ public sealed class BookService(IDbContextFactory<LedgerDbContext> dbFactory, Ti
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var books = await db.BookMembers.AsNoTracking()
-            .Where(m => m.UserId == actor.UserId)
+            .Where(m => m.UserId == actor.UserId && (actor.OnlyBook == null || m.BookId == actor.OnlyBook))
             .Select(m => new BookSummary(m.Book!.Id, m.Book.Name, m.Book.BaseCurrency, m.Role,
                 db.Transactions.Where(t => t.BookId == m.BookId).Max(t => (DateOnly?)t.Date), m.Book.ArchivedAt != null))
             .ToListAsync(ct);
@@ -23,6 +23,10 @@ public sealed class BookService(IDbContextFactory<LedgerDbContext> dbFactory, Ti
 
     public async Task<Result<BookSummary>> GetAsync(Actor actor, Guid bookId, CancellationToken ct = default)
     {
+        if (!actor.Reaches(bookId))
+        {
+            return Result<BookSummary>.NotFound(BookAccess.NotFoundMessage);
+        }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var book = await db.BookMembers.AsNoTracking()
             .Where(m => m.BookId == bookId && m.UserId == actor.UserId)
@@ -40,6 +44,10 @@ public sealed class BookService(IDbContextFactory<LedgerDbContext> dbFactory, Ti
     /// </summary>
     public async Task<Result<BookSummary>> CreateAsync(Actor actor, CreateBook command, CancellationToken ct = default)
     {
+        if (actor.OnlyBook is not null)
+        {
+            return Result<BookSummary>.Forbidden(Actor.LimitedMessage);
+        }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var added = Add(db, actor, command.Name ?? "", command.Currency ?? "", command.Template);
         if (added.Succeeded)

@@ -59,6 +59,8 @@ internal sealed class BeancountFormat : IBookFormat
         return char.IsUpper(segment[0]) || char.IsDigit(segment[0]) ? segment : "X-" + segment;
     }
 
+    private static bool IsBeancountTag(string tag) => tag.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '/' or '.');
+
     private static string Quoted(string text) => "\"" + ExportText.Line(text).Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -94,11 +96,26 @@ internal sealed class BeancountFormat : IBookFormat
         {
             text.Append(Quoted(payee)).Append(' ');
         }
-        text.AppendLine(Quoted(transaction.Description));
+        text.Append(Quoted(transaction.Description));
+        var tags = transaction.Tags ?? [];
+        foreach (var tag in tags.Where(IsBeancountTag))
+        {
+            text.Append(" #").Append(tag);
+        }
+        text.AppendLine();
         text.Append("  number: \"").Append(transaction.Number).AppendLine("\"");
         if (transaction.ReversesNumber is { } reverses)
         {
             text.Append("  reverses: \"").Append(reverses).AppendLine("\"");
+        }
+        if (transaction.CorrectsNumber is { } corrects)
+        {
+            text.Append("  corrects: \"").Append(corrects).AppendLine("\"");
+        }
+        if (tags.Any(t => !IsBeancountTag(t)))
+        {
+            // Beancount's tags are ASCII; the others are kept, exactly, as metadata.
+            text.Append("  tags: ").AppendLine(Quoted(string.Join(' ', tags.Where(t => !IsBeancountTag(t)))));
         }
         foreach (var posting in transaction.Postings)
         {

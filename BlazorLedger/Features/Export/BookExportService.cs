@@ -73,6 +73,7 @@ internal sealed class BookExportService(IDbContextFactory<LedgerDbContext> dbFac
                 {
                     t.Id, t.Number, t.Date, t.Description, t.Payee,
                     Reverses = db.Transactions.Where(o => o.Id == t.ReversesId).Select(o => (long?)o.Number).FirstOrDefault(),
+                    Corrects = db.Transactions.Where(o => o.Id == t.CorrectsId).Select(o => (long?)o.Number).FirstOrDefault(),
                 })
                 .ToListAsync(ct);
             if (rows.Count == 0)
@@ -90,7 +91,7 @@ internal sealed class BookExportService(IDbContextFactory<LedgerDbContext> dbFac
             foreach (var row in rows)
             {
                 yield return new ExportTransaction(row.Number, row.Date, row.Description, row.Payee, row.Reverses, postings[row.Id].ToList(),
-                    tags[row.Id].Order(StringComparer.Ordinal).ToList());
+                    tags[row.Id].Order(StringComparer.Ordinal).ToList(), row.Corrects);
             }
             after = (rows[^1].Date, rows[^1].Number);
         }

@@ -90,6 +90,10 @@ internal sealed class HledgerFormat : IBookFormat
         {
             text.Append("    ; ").Append(HledgerText.ReversesTag).Append(": ").Append(reverses).AppendLine();
         }
+        if (transaction.CorrectsNumber is { } corrects)
+        {
+            text.Append("    ; ").Append(HledgerText.CorrectsTag).Append(": ").Append(corrects).AppendLine();
+        }
         if (HledgerText.SplitHeader(header) != (transaction.Payee, transaction.Description))
         {
             text.Append("    ; ").Append(HledgerText.DescriptionTag).Append(": ").Append(HledgerText.Escape(transaction.Description));

@@ -21,6 +21,9 @@ internal static class HledgerText
     public const string CodeTag = "code";
     public const string NameTag = "name";
     public const string ReversesTag = "reverses";
+
+    /// <summary>On a correction's replacement: the number of the (voided) transaction it replaces.</summary>
+    public const string CorrectsTag = "corrects";
     public const string DescriptionTag = "description";
     public const string PayeeTag = "payee";
     public const string MemoTag = "memo";
@@ -30,7 +33,7 @@ internal static class HledgerText
 
     /// <summary>The tags the journal declares (hledger's <c>check tags</c> and Ledger's <c>--pedantic</c> want them declared).</summary>
     public static IReadOnlyList<string> DeclaredTags { get; } =
-        [ArchivedTag, CurrencyTag, CodeTag, NameTag, ReversesTag, DescriptionTag, PayeeTag, MemoTag, TagsTag];
+        [ArchivedTag, CurrencyTag, CodeTag, NameTag, ReversesTag, CorrectsTag, DescriptionTag, PayeeTag, MemoTag, TagsTag];
 
     public static string Root(AccountType type) => type switch
     {

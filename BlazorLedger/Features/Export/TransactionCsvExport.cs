@@ -11,7 +11,7 @@ namespace BlazorLedger.Features.Export;
 /// </summary>
 internal sealed class TransactionCsvExport(TransactionListService list)
 {
-    public static readonly string[] Columns = ["Number", "Date", "Description", "Payee", "Account", "Currency", "Amount", "Memo", "Voided", "Reversal"];
+    public static readonly string[] Columns = ["Number", "Date", "Description", "Payee", "Account", "Currency", "Amount", "Memo", "Voided", "Reversal", "Tags"];
 
     public async Task<Result<int>> WriteAsync(Actor actor, TransactionQuery query, Func<ExportFile, TextWriter> open,
         CancellationToken ct = default)
@@ -72,6 +72,7 @@ internal sealed class TransactionCsvExport(TransactionListService list)
                     csv.WriteField(Cell(leg.Memo ?? ""));
                     csv.WriteField(item.IsVoided ? "yes" : "no");
                     csv.WriteField(item.IsReversal ? "yes" : "no");
+                    csv.WriteField(string.Join(' ', item.TagList));
                     csv.EndRecord();
                 }
             }

@@ -19,10 +19,11 @@ internal sealed record JournalAccount(int Line, string JournalName, string Name,
 
 /// <summary>
 /// A transaction as the app had it: <paramref name="Number"/> is its number in the book and <paramref name="ReversesNumber"/>,
-/// for the reversal of a void, the number of the transaction it voids.
+/// for the reversal of a void, the number of the transaction it voids; <paramref name="CorrectsNumber"/>, for a correction's
+/// replacement, the number of the transaction it replaces.
 /// </summary>
 internal sealed record JournalTransaction(int Line, long Number, DateOnly Date, string Description, string? Payee, long? ReversesNumber,
-    IReadOnlyList<JournalPosting> Postings, IReadOnlyList<string>? Tags = null);
+    IReadOnlyList<JournalPosting> Postings, IReadOnlyList<string>? Tags = null, long? CorrectsNumber = null);
 
 /// <summary>One posting: the journal name of its account, minor units of that account's currency (debit positive), its memo.</summary>
 internal sealed record JournalPosting(string Account, long Amount, string? Memo);

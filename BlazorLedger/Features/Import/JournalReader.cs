@@ -395,6 +395,7 @@ internal static partial class JournalReader
             {
                 // Checked on a file that is otherwise sound: a transaction left out for its own error would mislead these.
                 Reversals(result);
+                Corrections(result);
                 ArchivedAtZero(accountsByName.Values, result);
             }
             return result;
@@ -408,18 +409,8 @@ internal static partial class JournalReader
             var exact = Tag(HledgerText.DescriptionTag);
             var description = (exact ?? shownDescription).Trim();
             var payee = (Tag(HledgerText.PayeeTag) ?? (exact is null ? shownPayee : null))?.Trim() is { Length: > 0 } p ? p : null;
-            long? reverses = null;
-            if (draft.Tags.TryGetValue(HledgerText.ReversesTag, out var reversesTag))
-            {
-                if (long.TryParse(reversesTag.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var r) && r > 0)
-                {
-                    reverses = r;
-                }
-                else
-                {
-                    Error(reversesTag.Line, $"\"{reversesTag.Value}\" is not the number of a transaction.");
-                }
-            }
+            var reverses = NumberTag(draft, HledgerText.ReversesTag);
+            var corrects = NumberTag(draft, HledgerText.CorrectsTag);
             IReadOnlyList<string> tags = [];
             if (draft.Tags.TryGetValue(HledgerText.TagsTag, out var tagsTag))
             {
@@ -495,8 +486,23 @@ internal static partial class JournalReader
                 }
             }
             return errors.Count == before && draft.Number is { } number
-                ? new JournalTransaction(draft.Line, number, draft.Date, description, payee, reverses, postings, tags)
+                ? new JournalTransaction(draft.Line, number, draft.Date, description, payee, reverses, postings, tags, corrects)
                 : null;
+        }
+
+        /// <summary>The number of a transaction a tag such as "reverses: 12" names, or null without the tag.</summary>
+        private long? NumberTag(TransactionDraft draft, string name)
+        {
+            if (!draft.Tags.TryGetValue(name, out var tag))
+            {
+                return null;
+            }
+            if (long.TryParse(tag.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0)
+            {
+                return number;
+            }
+            Error(tag.Line, $"\"{tag.Value}\" is not the number of a transaction.");
+            return null;
         }
 
         /// <summary>
@@ -549,6 +555,34 @@ internal static partial class JournalReader
                 if (!exact)
                 {
                     Error(reversal.Line, $"It is not the exact reversal of transaction {number}: a void has its date and each of its postings with the opposite amount.");
+                }
+            }
+        }
+
+        /// <summary>A correction's replacement follows what correcting does: it replaces an earlier transaction that was voided and is no reversal, once.</summary>
+        private void Corrections(List<JournalTransaction> read)
+        {
+            var byNumber = read.GroupBy(t => t.Number).ToDictionary(g => g.Key, g => g.First());
+            var voided = read.Where(t => t.ReversesNumber is not null).Select(t => t.ReversesNumber!.Value).ToHashSet();
+            var corrected = new Dictionary<long, int>();
+            foreach (var replacement in read.Where(t => t.CorrectsNumber is not null))
+            {
+                var number = replacement.CorrectsNumber!.Value;
+                if (replacement.ReversesNumber is not null)
+                {
+                    Error(replacement.Line, "A reversal cannot also be a correction's replacement.");
+                }
+                else if (!byNumber.TryGetValue(number, out var original) || original.Number >= replacement.Number)
+                {
+                    Error(replacement.Line, $"It corrects transaction {number}, but no earlier transaction has that number.");
+                }
+                else if (original.ReversesNumber is not null || !voided.Contains(number))
+                {
+                    Error(replacement.Line, $"It corrects transaction {number}, which is not a voided transaction; a correction replaces one that it voids.");
+                }
+                else if (!corrected.TryAdd(number, replacement.Line))
+                {
+                    Error(replacement.Line, $"Transaction {number} is also corrected on line {corrected[number]}; a transaction is corrected once.");
                 }
             }
         }

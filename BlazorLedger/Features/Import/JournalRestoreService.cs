@@ -24,6 +24,10 @@ internal sealed partial class JournalRestoreService(IDbContextFactory<LedgerDbCo
 
     public async Task<Result<BookSummary>> RestoreAsync(Actor actor, string bookName, byte[] journal, CancellationToken ct = default)
     {
+        if (actor.OnlyBook is not null)
+        {
+            return Result<BookSummary>.Forbidden(Actor.LimitedMessage);
+        }
         var name = (bookName ?? "").Trim();
         if (name.Length is 0 or > BookLimits.MaxName)
         {
@@ -106,7 +110,9 @@ internal sealed partial class JournalRestoreService(IDbContextFactory<LedgerDbCo
                 t.Postings.Select(p => new PostingLine(ids[p.Account], p.Amount, p.Memo)).ToList(), Tags: t.Tags)).ToList();
             var reversals = ordered.Where(t => t.ReversesNumber is not null)
                 .ToDictionary(t => indexOf[t.Number], t => indexOf[t.ReversesNumber!.Value]);
-            var posted = await postings.PostManyAsync(actor, new PostMany(bookId, items, Import: null, Reversals: reversals), ct);
+            var corrections = ordered.Where(t => t.CorrectsNumber is not null)
+                .ToDictionary(t => indexOf[t.Number], t => indexOf[t.CorrectsNumber!.Value]);
+            var posted = await postings.PostManyAsync(actor, new PostMany(bookId, items, Import: null, Reversals: reversals, Corrections: corrections), ct);
             if (!posted.Succeeded)
             {
                 return Describe(posted, ordered);

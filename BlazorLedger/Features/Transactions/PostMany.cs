@@ -6,10 +6,11 @@ namespace BlazorLedger.Features.Transactions;
 /// answered as <see cref="PostedStatus.Replayed"/>, with other content the whole batch is a conflict). Every
 /// <see cref="PostTransaction.BookId"/> must be <paramref name="BookId"/>. <paramref name="Reversals"/> (restoring a journal)
 /// maps an item's index to the index of an earlier item it voids: it must be that item's exact reversal, and is linked to
-/// it as a void is.
+/// it as a void is. <paramref name="Corrections"/> (restoring a journal too) maps an item's index to the index of an earlier
+/// item it replaces, which the batch voids: it is linked to it as a correction's replacement is.
 /// </summary>
 public sealed record PostMany(Guid BookId, IReadOnlyList<PostTransaction> Transactions, StatementImport? Import = null,
-    IReadOnlyDictionary<int, int>? Reversals = null);
+    IReadOnlyDictionary<int, int>? Reversals = null, IReadOnlyDictionary<int, int>? Corrections = null);
 
 /// <summary>
 /// Set when the transactions come from a statement file: <paramref name="Fingerprints"/>[i] is the fingerprint of the row

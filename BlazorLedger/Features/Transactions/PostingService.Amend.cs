@@ -123,6 +123,11 @@ internal sealed partial class PostingService
                     Name = session.Db.Users.Where(u => u.Id == a.AmendedById).Select(u => u.DisplayName).FirstOrDefault(),
                 })
                 .ToListAsync(ct);
+            if (rows.Count == 0 && !await session.Db.Transactions.AnyAsync(t => t.BookId == bookId && t.Id == transactionId, ct))
+            {
+                return Result<IReadOnlyList<TransactionAmendmentDto>>.NotFound("Transaction not found.");
+            }
+
             IReadOnlyList<TransactionAmendmentDto> list = rows.Select(r => new TransactionAmendmentDto(r.Version, r.AmendedAt, r.Name ?? "",
                 JsonSerializer.Deserialize<AmendableFields>(r.Before, AmendmentJson)!, JsonSerializer.Deserialize<AmendableFields>(r.After, AmendmentJson)!))
                 .ToList();

@@ -134,6 +134,10 @@ internal sealed partial class PostingService
         {
             return refused;
         }
+        if (LinkCorrections(command.Corrections, statuses, transactions, existingIds) is { } unlinked)
+        {
+            return unlinked;
+        }
 
         var writes = created.Select(i => transactions[i]!).ToList();
         var audits = batch is not null
@@ -237,6 +241,22 @@ internal sealed partial class PostingService
         {
             errors.Add(TransactionsField, "A transaction can be voided once.");
         }
+        var voided = command.Reversals?.Values.ToHashSet() ?? [];
+        foreach (var (replacement, original) in command.Corrections ?? new Dictionary<int, int>())
+        {
+            if (replacement < 0 || replacement >= items.Count || original < 0 || original >= replacement)
+            {
+                errors.Add(Item(Math.Clamp(replacement, 0, items.Count - 1)) + "Corrects", "A replacement must follow the transaction it corrects in the batch.");
+            }
+            else if (!voided.Contains(original) || command.Reversals!.ContainsKey(replacement))
+            {
+                errors.Add(Item(replacement) + "Corrects", $"A replacement corrects a transaction the batch voids, and is no reversal; transactions[{original}] is not voided.");
+            }
+        }
+        if (command.Corrections is { Count: > 0 } corrections && corrections.Values.Distinct().Count() != corrections.Count)
+        {
+            errors.Add(TransactionsField, "A transaction can be corrected once.");
+        }
         return errors;
     }
 
@@ -263,6 +283,26 @@ internal sealed partial class PostingService
                 return Result<PostedBatch>.Invalid(Item(reversal) + "Reverses", $"transactions[{original}] was not posted by this batch.");
             }
             transactions[reversal]!.ReversesId = originalId;
+        }
+        return null;
+    }
+
+    /// <summary>Links each correction's replacement to the transaction it replaces.</summary>
+    private static Result<PostedBatch>? LinkCorrections(IReadOnlyDictionary<int, int>? corrections, PostedStatus[] statuses,
+        Transaction?[] transactions, Guid?[] existingIds)
+    {
+        foreach (var (replacement, original) in corrections ?? new Dictionary<int, int>())
+        {
+            if (statuses[replacement] != PostedStatus.Created)
+            {
+                continue;
+            }
+            var originalId = transactions[original]?.Id ?? existingIds[original];
+            if (originalId is null)
+            {
+                return Result<PostedBatch>.Invalid(Item(replacement) + "Corrects", $"transactions[{original}] was not posted by this batch.");
+            }
+            transactions[replacement]!.CorrectsId = originalId;
         }
         return null;
     }

@@ -7,8 +7,9 @@ namespace BlazorLedger.Features.Users;
 /// <summary>Whether a user holds the system-wide Admin role, read from the database (not from a possibly stale cookie).</summary>
 internal static class AdminAccess
 {
+    /// <summary>Whether the caller acts as an administrator; a token limited to one book never does.</summary>
     public static Task<bool> IsAdminAsync(LedgerDbContext db, Actor actor, CancellationToken ct) =>
-        db.UserRoles.AnyAsync(ur => ur.UserId == actor.UserId && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Admin), ct);
+        actor.OnlyBook is not null ? Task.FromResult(false) : db.UserRoles.AnyAsync(ur => ur.UserId == actor.UserId && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Admin), ct);
 
     public const string Denied = "Only an administrator can do this.";
 

@@ -98,6 +98,9 @@ namespace BlazorLedger.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("BookId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -135,6 +138,8 @@ namespace BlazorLedger.Data.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BookId");
 
                     b.HasIndex("TokenHash")
                         .IsUnique();
@@ -1070,6 +1075,11 @@ namespace BlazorLedger.Data.Migrations.Postgres
 
             modelBuilder.Entity("BlazorLedger.Data.ApiToken", b =>
                 {
+                    b.HasOne("BlazorLedger.Data.Book", null)
+                        .WithMany()
+                        .HasForeignKey("BookId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("BlazorLedger.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")

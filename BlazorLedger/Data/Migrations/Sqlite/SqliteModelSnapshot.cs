@@ -93,6 +93,9 @@ namespace BlazorLedger.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("BookId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -130,6 +133,8 @@ namespace BlazorLedger.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BookId");
 
                     b.HasIndex("TokenHash")
                         .IsUnique();
@@ -1051,6 +1056,11 @@ namespace BlazorLedger.Data.Migrations.Sqlite
 
             modelBuilder.Entity("BlazorLedger.Data.ApiToken", b =>
                 {
+                    b.HasOne("BlazorLedger.Data.Book", null)
+                        .WithMany()
+                        .HasForeignKey("BookId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("BlazorLedger.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
