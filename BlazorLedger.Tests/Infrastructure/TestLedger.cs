@@ -226,6 +226,12 @@ internal sealed class TestLedger : IAsyncDisposable
     public async Task AssertInvariantsAsync()
     {
         await using var db = await DbAsync();
+        await AssertInvariantsAsync(db);
+    }
+
+    /// <inheritdoc cref="AssertInvariantsAsync()"/>
+    public static async Task AssertInvariantsAsync(LedgerDbContext db)
+    {
         var sums = await db.Postings.GroupBy(p => p.AccountId).Select(g => new { g.Key, Sum = g.Sum(p => p.Amount) })
             .ToDictionaryAsync(g => g.Key, g => g.Sum);
         foreach (var account in await db.Accounts.Select(a => new { a.Id, a.Name, a.Balance }).ToListAsync())

@@ -10,6 +10,12 @@ public sealed class Account
     public required string Currency { get; set; }
     public bool Archived { get; set; }
 
+    /// <summary>The account this one rolls up into: same book and type, never itself or one of its own sub-accounts.</summary>
+    public Guid? ParentId { get; set; }
+
+    /// <summary>What the ledger itself uses the account for, so it finds the account again whatever it was renamed to.</summary>
+    public AccountPurpose? Purpose { get; set; }
+
     /// <summary>Sum of the account's postings in minor units; only ever changed by a set-based increment.</summary>
     public long Balance { get; set; }
 

@@ -98,6 +98,11 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options)
             account.Property(a => a.Type).HasConversion<string>().HasMaxLength(16);
             account.Property(a => a.Version).IsConcurrencyToken();
             account.HasOne<Book>().WithMany().HasForeignKey(a => a.BookId).OnDelete(DeleteBehavior.Restrict);
+            // Checked at the end of a statement, not row by row: deleting a whole book's accounts deletes parents and children together.
+            account.HasOne<Account>().WithMany().HasForeignKey(a => a.ParentId).OnDelete(DeleteBehavior.NoAction);
+            account.Property(a => a.Purpose).HasConversion<string>().HasMaxLength(32);
+            // One account per purpose and currency in a book (NULLs, the ordinary accounts, are distinct on both providers).
+            account.HasIndex(a => new { a.BookId, a.Purpose, a.Currency }).IsUnique();
         });
 
         builder.Entity<Transaction>(tx =>

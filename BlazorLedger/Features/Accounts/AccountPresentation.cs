@@ -14,6 +14,17 @@ public static class AccountPresentation
 
     public static bool IsCreditNormal(AccountType type) => type is AccountType.Liability or AccountType.Equity or AccountType.Income;
 
+    /// <summary>"an asset", "a liability": the type as a sentence names one account of it.</summary>
+    public static string TypeLabel(AccountType type) => type switch
+    {
+        AccountType.Asset => "an asset",
+        AccountType.Liability => "a liability",
+        AccountType.Equity => "equity",
+        AccountType.Income => "income",
+        AccountType.Expense => "an expense",
+        _ => type.ToString(),
+    };
+
     public static string PluralLabel(AccountType type) => type switch
     {
         AccountType.Asset => "Assets",

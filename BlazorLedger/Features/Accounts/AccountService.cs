@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BlazorLedger.Features.Accounts;
 
-internal sealed class AccountService(IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock, BookChangeNotifier notifier)
+internal sealed class AccountService(IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock, BookChangeNotifier notifier,
+    ActivityNotifier activity)
 {
     public Task<Result<IReadOnlyList<AccountDto>>> ListAsync(Actor actor, Guid bookId, bool includeArchived = true,
         CancellationToken ct = default) =>
@@ -32,7 +33,9 @@ internal sealed class AccountService(IDbContextFactory<LedgerDbContext> dbFactor
 
     public async Task<Result<AccountDto>> CreateAsync(Actor actor, CreateAccount command, CancellationToken ct = default)
     {
-        if (Validate(command.Name, command.Code, command.Type, command.Currency, out var fields) is { Any: true } errors)
+        var errors = Validate(command.Name, command.Code, command.Type, command.Currency, out var fields);
+        OpeningBalances.Validate(command.OpeningBalance, command.OpeningDate, Today(), errors);
+        if (errors.Any)
         {
             return errors.ToResult<AccountDto>();
         }
@@ -49,27 +52,56 @@ internal sealed class AccountService(IDbContextFactory<LedgerDbContext> dbFactor
         }
     }
 
+    /// <summary>
+    /// The account, and its opening balance if it has one, in one database transaction under the book's lock: both or neither.
+    /// </summary>
     private Task<Result<AccountDto>> CreateOnceAsync(Actor actor, CreateAccount command, (string Name, string? Code, string Currency) fields,
         CancellationToken ct) =>
         dbFactory.InBookAsync(actor, command.BookId, BookRole.Editor, write: true, async session =>
         {
-            if (await NameTakenAsync(session.Db, command.BookId, fields.Name, except: null, ct))
+            var db = session.Db;
+            if (await NameTakenAsync(db, command.BookId, fields.Name, except: null, ct))
             {
                 return NameTaken(nameof(CreateAccount.Name), fields.Name);
+            }
+            if (command.ParentId is { } parentId
+                && await AccountTree.ParentProblemAsync(db, command.BookId, accountId: null, command.Type, parentId, ct) is { } problem)
+            {
+                return Result<AccountDto>.Invalid(nameof(CreateAccount.ParentId), problem);
             }
 
             var now = clock.GetUtcNow().UtcDateTime;
             var account = new Account
             {
-                BookId = command.BookId, Name = fields.Name, Code = fields.Code, Type = command.Type, Currency = fields.Currency, CreatedAt = now, Version = 1,
+                BookId = command.BookId, Name = fields.Name, Code = fields.Code, Type = command.Type, Currency = fields.Currency,
+                ParentId = command.ParentId, CreatedAt = now, Version = 1,
             };
-            session.Db.Accounts.Add(account);
-            session.Db.Audit(now, actor.UserId, command.BookId, AuditActions.AccountCreated, nameof(Account), account.Id,
-                new { account.Name, account.Code, Type = account.Type.ToString(), account.Currency });
-            await session.Db.SaveChangesAsync(ct);
+            db.Accounts.Add(account);
+            db.Audit(now, actor.UserId, command.BookId, AuditActions.AccountCreated, nameof(Account), account.Id,
+                new { account.Name, account.Code, Type = account.Type.ToString(), account.Currency, account.ParentId });
+            var opening = command.OpeningBalance is { } natural && natural != 0
+                ? (Amount: natural, Equity: await OpeningBalances.FindOrAddAsync(db, actor, command.BookId, fields.Currency, fields.Name, now, ct))
+                : default;
+            await db.SaveChangesAsync(ct);
+            if (opening.Equity is { } equity)
+            {
+                var date = command.OpeningDate ?? Today();
+                if (await OpeningBalances.PostAsync(db, actor, account, equity, opening.Amount, date, now, ct) is not null)
+                {
+                    // Only the equity account's total can leave 64 bits; the write is spoilt and is rolled back with the account.
+                    return Result<AccountDto>.Invalid(nameof(CreateAccount.OpeningBalance),
+                        $"This would take the balance of \"{equity.Name}\" beyond what can be stored.");
+                }
+            }
+            var created = await db.Accounts.AsNoTracking().Where(a => a.Id == account.Id).Select(ToDto).FirstAsync(ct);
             await session.CommitAsync(ct);
             notifier.Publish(new BookChange(command.BookId, BookChangeKind.Accounts));
-            return Result<AccountDto>.Created(ToDtoFunc(account));
+            if (opening.Equity is not null)
+            {
+                notifier.Publish(new BookChange(command.BookId, BookChangeKind.Transactions));
+                activity.Publish();
+            }
+            return Result<AccountDto>.Created(created);
         }, ct);
 
     /// <summary>
@@ -116,15 +148,41 @@ internal sealed class AccountService(IDbContextFactory<LedgerDbContext> dbFactor
                     "The currency of an account with postings cannot change; create a new account instead.");
             }
 
-            var before = new { account.Name, account.Code, Type = account.Type.ToString(), account.Currency };
+            if (command.ParentId != account.ParentId && command.ParentId is { } parentId
+                && await AccountTree.ParentProblemAsync(session.Db, command.BookId, account.Id, command.Type, parentId, ct) is { } parentProblem)
+            {
+                return Result<AccountDto>.Invalid(nameof(UpdateAccount.ParentId), parentProblem);
+            }
+            if (command.Type != account.Type)
+            {
+                if (command.ParentId == account.ParentId && command.ParentId is not null)
+                {
+                    return Result<AccountDto>.Invalid(nameof(UpdateAccount.Type),
+                        "A sub-account has the type of its parent: choose another parent, or none, to change its type.");
+                }
+                if (await session.Db.Accounts.AnyAsync(a => a.ParentId == account.Id, ct))
+                {
+                    return Result<AccountDto>.Invalid(nameof(UpdateAccount.Type),
+                        "An account with sub-accounts has their type: move them to another parent first to change it.");
+                }
+            }
+            if (command.Archived is { } archived && archived != account.Archived
+                && await ArchiveProblemAsync(session.Db, account, archived, ct) is { } archiveProblem)
+            {
+                return Result<AccountDto>.Conflict(archiveProblem, ToDtoFunc(account));
+            }
+
+            var before = new { account.Name, account.Code, Type = account.Type.ToString(), account.Currency, account.ParentId, account.Archived };
             account.Name = fields.Name;
             account.Code = fields.Code;
             account.Type = command.Type;
             account.Currency = fields.Currency;
+            account.ParentId = command.ParentId;
+            account.Archived = command.Archived ?? account.Archived;
             account.Version++;
             var now = clock.GetUtcNow().UtcDateTime;
             session.Db.Audit(now, actor.UserId, command.BookId, AuditActions.AccountUpdated, nameof(Account), account.Id,
-                new { before, after = new { account.Name, account.Code, Type = account.Type.ToString(), account.Currency } });
+                new { before, after = new { account.Name, account.Code, Type = account.Type.ToString(), account.Currency, account.ParentId, account.Archived } });
             try
             {
                 await session.Db.SaveChangesAsync(ct);
@@ -155,11 +213,9 @@ internal sealed class AccountService(IDbContextFactory<LedgerDbContext> dbFactor
             {
                 return Result<AccountDto>.Ok(ToDtoFunc(account));
             }
-            if (archived && account.Balance != 0)
+            if (await ArchiveProblemAsync(session.Db, account, archived, ct) is { } problem)
             {
-                return Result<AccountDto>.Conflict(
-                    $"Only an account with a zero balance can be archived; this one holds {Money.FormatWithCode(account.Balance, account.Currency, CultureInfo.InvariantCulture)}. " +
-                    "Move the balance to another account first.", ToDtoFunc(account));
+                return Result<AccountDto>.Conflict(problem, ToDtoFunc(account));
             }
             account.Archived = archived;
             account.Version++;
@@ -171,6 +227,30 @@ internal sealed class AccountService(IDbContextFactory<LedgerDbContext> dbFactor
             notifier.Publish(new BookChange(bookId, BookChangeKind.Accounts));
             return Result<AccountDto>.Ok(ToDtoFunc(account));
         }, ct);
+
+    /// <summary>
+    /// Why <paramref name="account"/> cannot be archived (or restored) now: only at a zero balance, and only with no open
+    /// sub-accounts, so that the chart never shows an open account under a hidden one; restored only under an open parent.
+    /// </summary>
+    private static async Task<string?> ArchiveProblemAsync(LedgerDbContext db, Account account, bool archived, CancellationToken ct)
+    {
+        if (archived)
+        {
+            if (account.Balance != 0)
+            {
+                return $"Only an account with a zero balance can be archived; this one holds {Money.FormatWithCode(account.Balance, account.Currency, CultureInfo.InvariantCulture)}. " +
+                    "Move the balance to another account first.";
+            }
+            return await db.Accounts.Where(a => a.ParentId == account.Id && !a.Archived).Select(a => a.Name).FirstOrDefaultAsync(ct) is { } child
+                ? $"Archive its sub-accounts first: \"{child}\" is open."
+                : null;
+        }
+        return await db.Accounts.Where(a => a.Id == account.ParentId && a.Archived).Select(a => a.Name).FirstOrDefaultAsync(ct) is { } parent
+            ? $"Its parent \"{parent}\" is archived: restore the parent first, or choose another parent."
+            : null;
+    }
+
+    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     /// <summary>Checks an account's own fields as they will be stored: trimmed, the currency upper-case, an empty code none.</summary>
     private static ValidationErrors Validate(string? rawName, string? rawCode, AccountType type, string? rawCurrency,
@@ -211,7 +291,7 @@ internal sealed class AccountService(IDbContextFactory<LedgerDbContext> dbFactor
     }
 
     private static readonly System.Linq.Expressions.Expression<Func<Account, AccountDto>> ToDto = a =>
-        new AccountDto(a.Id, a.BookId, a.Name, a.Code, a.Type, a.Currency, a.Archived, a.Balance, a.Version, a.CreatedAt);
+        new AccountDto(a.Id, a.BookId, a.Name, a.Code, a.Type, a.Currency, a.Archived, a.Balance, a.Version, a.CreatedAt, a.ParentId);
 
     private static readonly Func<Account, AccountDto> ToDtoFunc = ToDto.Compile();
 }

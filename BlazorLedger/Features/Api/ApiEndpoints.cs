@@ -62,22 +62,15 @@ public static class ApiEndpoints
                 Respond(await accounts.ListAsync(Caller(http), bookId, ct: ct), list => Results.Ok(list.Select(a => a.ToApi()))))
             .Produces<IReadOnlyList<ApiAccount>>();
 
-        api.MapPost("/books/{bookId:guid}/accounts", async (HttpContext http, Guid bookId, AccountService accounts, CancellationToken ct) =>
-            {
-                var (body, problem) = await ReadJsonAsync<ApiCreateAccount>(http, ct);
-                if (problem is not null)
-                {
-                    return problem;
-                }
-                if (!Enum.TryParse<AccountType>(body!.Type, ignoreCase: true, out var type) || !Enum.IsDefined(type) || int.TryParse(body.Type, out _))
-                {
-                    return Validation(new() { ["type"] = ["Use one of Asset, Liability, Equity, Income, Expense."] });
-                }
-                var result = await accounts.CreateAsync(Caller(http), new CreateAccount(bookId, body.Name ?? "", body.Code, type, body.Currency ?? ""), ct);
-                return Respond(result, a => Results.Created($"/api/v1/books/{bookId}/accounts/{a.Id}", a.ToApi()));
-            })
+        api.MapPost("/books/{bookId:guid}/accounts", CreateAccountAsync)
             .RequireAuthorization(ApiRegistration.WritePolicy)
+            .WithSummary("Create an account, optionally under a parent and with an opening balance posted in the same step")
             .Accepts<ApiCreateAccount>("application/json").Produces<ApiAccount>(201);
+
+        api.MapPatch("/books/{bookId:guid}/accounts/{accountId:guid}", UpdateAccountAsync)
+            .RequireAuthorization(ApiRegistration.WritePolicy)
+            .WithSummary("Change an account's name, code, parent or archived state, against its version")
+            .Accepts<ApiUpdateAccount>("application/json").Produces<ApiAccount>(200).ProducesProblem(409);
 
         api.MapGet("/books/{bookId:guid}/accounts/{accountId:guid}",
                 async (HttpContext http, Guid bookId, Guid accountId, AccountService accounts, CancellationToken ct) =>
@@ -203,6 +196,88 @@ public static class ApiEndpoints
             return Validation(new() { [""] = ["Give a name, archived, or both."] });
         }
         return Respond(await books.UpdateAsync(Caller(http), bookId, new UpdateBook(body.Name, body.Archived), ct), b => Results.Ok(b.ToApi()));
+    }
+
+    private static async Task<IResult> CreateAccountAsync(HttpContext http, Guid bookId, AccountService accounts, CancellationToken ct)
+    {
+        var (body, problem) = await ReadJsonAsync<ApiCreateAccount>(http, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        var errors = new Dictionary<string, string[]>();
+        if (!Enum.TryParse<AccountType>(body!.Type, ignoreCase: true, out var type) || !Enum.IsDefined(type) || int.TryParse(body.Type, out _))
+        {
+            errors["type"] = ["Use one of Asset, Liability, Equity, Income, Expense."];
+        }
+        long? opening = null;
+        if (body.OpeningBalance is { } amount)
+        {
+            // The currency's digits decide how the amount reads; an unknown currency is reported by the service.
+            var currency = (body.Currency ?? "").Trim().ToUpperInvariant();
+            if (Currencies.IsKnown(currency))
+            {
+                if (amount.ToMinor(currency, out var minor) is { } error)
+                {
+                    errors["openingBalance"] = [error];
+                }
+                opening = minor;
+            }
+        }
+        DateOnly? openingDate = null;
+        if (body.OpeningDate is not null)
+        {
+            if (IsoDate.TryParse(body.OpeningDate, out var date))
+            {
+                openingDate = date;
+            }
+            else
+            {
+                errors["openingDate"] = ["Give a date as yyyy-MM-dd."];
+            }
+        }
+        if (errors.Count > 0)
+        {
+            return Validation(errors);
+        }
+        var result = await accounts.CreateAsync(Caller(http),
+            new CreateAccount(bookId, body.Name ?? "", body.Code, type, body.Currency ?? "", body.ParentId, opening, openingDate), ct);
+        return Respond(result, a => Results.Created($"/api/v1/books/{bookId}/accounts/{a.Id}", a.ToApi()));
+    }
+
+    /// <summary>
+    /// Changes what the body names, against the version the client read, all in one step; the fields it leaves out keep the
+    /// values the account has now. A stale version is 409 with the current account, as the account dialog shows it.
+    /// </summary>
+    private static async Task<IResult> UpdateAccountAsync(HttpContext http, Guid bookId, Guid accountId, AccountService accounts,
+        CancellationToken ct)
+    {
+        var actor = Caller(http);
+        var (body, problem) = await ReadJsonAsync<ApiUpdateAccount>(http, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        if (body!.Problems() is { Count: > 0 } problems)
+        {
+            return Validation(problems);
+        }
+        var current = await accounts.GetAsync(actor, bookId, accountId, ct);
+        if (!current.Succeeded)
+        {
+            return Respond(current, _ => Results.Ok());
+        }
+        var a = current.Value!;
+        var command = new UpdateAccount(bookId, accountId, body.Version!.Value, body.Name.Value ?? a.Name,
+            body.Code.Value is { } code ? code : a.Code, a.Type, a.Currency,
+            body.ParentId.IsGiven ? body.ParentId.Value : a.ParentId, body.Archived);
+        var result = await accounts.UpdateAsync(actor, command, ct);
+        if (result.Status == ResultStatus.Conflict && result.Value is { } theirs)
+        {
+            return Results.Problem(statusCode: 409, title: "Conflict", detail: result.Message,
+                extensions: new Dictionary<string, object?> { ["current"] = theirs.ToApi() });
+        }
+        return Respond(result, updated => Results.Ok(updated.ToApi()));
     }
 
     /// <summary>A journal may be far larger than a JSON body; the server's default request limit would refuse a large book's.</summary>

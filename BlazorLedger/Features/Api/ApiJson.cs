@@ -26,7 +26,7 @@ internal static class ApiJson
         Converters = { new ObjectsOrNull<global::BlazorLedger.Features.Rates.ApiRateInput>() },
     };
 
-    /// <summary>Documents the two field types whose converters the document generator cannot see into.</summary>
+    /// <summary>Documents the field types whose converters the document generator cannot see into.</summary>
     public static Task DescribeFieldsAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken ct)
     {
         if (context.JsonTypeInfo.Type == typeof(ApiAmount))
@@ -37,6 +37,12 @@ internal static class ApiJson
         else if (context.JsonTypeInfo.Type == typeof(ApiText))
         {
             schema.Type = JsonSchemaType.String | JsonSchemaType.Null;
+        }
+        else if (context.JsonTypeInfo.Type == typeof(ApiParent))
+        {
+            schema.Type = JsonSchemaType.String | JsonSchemaType.Null;
+            schema.Format = "uuid";
+            schema.Description = "An account of the same type to roll up into; null for none. Left out, the parent stays.";
         }
         else if (context.JsonTypeInfo.Type == typeof(ApiTextList))
         {

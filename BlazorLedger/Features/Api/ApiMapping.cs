@@ -11,7 +11,7 @@ internal static class ApiMapping
     public static ApiBook ToApi(this BookSummary b) => new(b.Id, b.Name, b.BaseCurrency, b.Role.ToString().ToLowerInvariant(), b.Archived);
 
     public static ApiAccount ToApi(this AccountDto a) => new(a.Id, a.Name, a.Code, a.Type.ToString(), a.Currency,
-        Money.ToDecimalString(a.Balance, a.Currency, CultureInfo.InvariantCulture), a.Balance, a.Archived, a.Version);
+        Money.ToDecimalString(a.Balance, a.Currency, CultureInfo.InvariantCulture), a.Balance, a.Archived, a.Version, a.ParentId);
 
     public static ApiRegisterItem ToApi(this RegisterRow r, string currency) => new(r.TransactionId, r.Date, r.Description,
         Money.ToDecimalString(r.Amount, currency, CultureInfo.InvariantCulture), r.Amount,

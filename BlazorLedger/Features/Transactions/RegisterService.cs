@@ -52,6 +52,10 @@ internal sealed class RegisterService(IDbContextFactory<LedgerDbContext> dbFacto
             {
                 return Result<RegisterPage>.NotFound("Account not found.");
             }
+            if (await session.Db.Accounts.AnyAsync(a => a.ParentId == account.Id, ct))
+            {
+                return Result<RegisterPage>.Ok(await GetTreePageAsync(session.Db, query, account.Id, account.Currency, cursor, ct));
+            }
 
             // The newest posting the page may show is bounded by the cursor, else by 'to'; 'start' is the balance after it.
             var postings = session.Db.Postings.AsNoTracking().Where(p => p.AccountId == account.Id);
@@ -132,6 +136,132 @@ internal sealed class RegisterService(IDbContextFactory<LedgerDbContext> dbFacto
             return Result<RegisterPage>.Ok(new RegisterPage(account.Currency, items, next));
         }, ct);
     }
+
+    private sealed record TreeAccount(Guid Id, Guid? ParentId, string Name, string Currency, long Balance);
+
+    /// <summary>
+    /// A parent's register: its own and all its descendants' postings, newest first, with a running balance per currency.
+    /// Each account's postings are read on the (AccountId, Date, Id) index from the cursor, at most a page of them each, and
+    /// merged: a page costs the same however long the accounts' histories are (an IN list over the index would sort them all).
+    /// </summary>
+    private async Task<RegisterPage> GetTreePageAsync(LedgerDbContext db, RegisterQuery query, Guid rootId, string rootCurrency,
+        RegisterCursor? cursor, CancellationToken ct)
+    {
+        var chart = await db.Accounts.AsNoTracking().Where(a => a.BookId == query.BookId)
+            .Select(a => new TreeAccount(a.Id, a.ParentId, a.Name, a.Currency, a.Balance)).ToListAsync(ct);
+        var ids = Features.Accounts.AccountTree.Subtree(rootId, chart.Select(a => (a.Id, a.ParentId)));
+        var accounts = chart.Where(a => ids.Contains(a.Id)).ToDictionary(a => a.Id);
+        var rollUp = accounts.Values.GroupBy(a => a.Currency).ToDictionary(g => g.Key, g => g.Sum(a => a.Balance), StringComparer.Ordinal);
+
+        // The running balance per currency just after the newest posting the page may show, as for one account.
+        Dictionary<string, long> start;
+        if (cursor is not null)
+        {
+            start = new Dictionary<string, long>(cursor.Balances ?? new Dictionary<string, long> { [rootCurrency] = cursor.BalanceBefore },
+                StringComparer.Ordinal);
+        }
+        else
+        {
+            start = new Dictionary<string, long>(rollUp, StringComparer.Ordinal);
+            if (query.To is { } to)
+            {
+                foreach (var later in await db.Postings.Where(p => ids.Contains(p.AccountId) && p.Date > to)
+                             .GroupBy(p => p.AccountId).Select(g => new { g.Key, Sum = g.Sum(p => p.Amount) }).ToListAsync(ct))
+                {
+                    start[accounts[later.Key].Currency] -= later.Sum;
+                }
+            }
+        }
+
+        var pattern = SearchText.ContainsPattern(query.Text);
+        IQueryable<Posting> Window(IQueryable<Posting> postings)
+        {
+            if (cursor is not null)
+            {
+                var (date, id) = (cursor.Date, cursor.PostingId);
+                postings = postings.Where(p => p.Date <= date && (p.Date < date || (p.Date == date && p.Id < id)));
+            }
+            if (query.To is { } upper)
+            {
+                postings = postings.Where(p => p.Date <= upper);
+            }
+            if (query.From is { } lower)
+            {
+                postings = postings.Where(p => p.Date >= lower);
+            }
+            return postings;
+        }
+
+        var candidates = new List<TreeRow>();
+        foreach (var accountId in ids)
+        {
+            var postings = Window(db.Postings.AsNoTracking().Where(p => p.AccountId == accountId));
+            if (pattern is not null)
+            {
+                postings = postings.Where(p => SearchText.Matches(p.Transaction!.Description, pattern)
+                    || (p.Transaction.Payee != null && SearchText.Matches(p.Transaction.Payee, pattern))
+                    || (p.Memo != null && SearchText.Matches(p.Memo, pattern)));
+            }
+            candidates.AddRange(await postings
+                .OrderByDescending(p => p.Date).ThenByDescending(p => p.Id)
+                .Select(p => new TreeRow(p.Id, p.AccountId, p.TransactionId, p.Date, p.Amount, p.Memo, p.Transaction!.Description, p.Transaction.Payee,
+                    p.Transaction.ReversesId != null, db.Transactions.Any(r => r.ReversesId == p.TransactionId)))
+                .Take(query.Limit + 1)
+                .ToListAsync(ct));
+        }
+        var rows = candidates.OrderByDescending(r => r.Date).ThenByDescending(r => r.Id).Take(query.Limit + 1).ToList();
+        var more = rows.Count > query.Limit;
+        if (more)
+        {
+            rows.RemoveAt(rows.Count - 1);
+        }
+
+        // The sums of everything the page covers, per currency: the rows' own, and with a filter the postings between them.
+        Dictionary<long, long>? newerThan = null;
+        Dictionary<string, long>? spanSums = null;
+        if (pattern is not null && rows.Count > 0)
+        {
+            var (oldestDate, oldestId) = (rows[^1].Date, rows[^1].Id);
+            var span = Window(db.Postings.Where(p => ids.Contains(p.AccountId)))
+                .Where(p => p.Date >= oldestDate && (p.Date > oldestDate || p.Id >= oldestId));
+            var spanned = await span.OrderByDescending(p => p.Date).ThenByDescending(p => p.Id)
+                .Select(p => new { p.Id, p.AccountId, p.Amount }).ToListAsync(ct);
+            newerThan = [];
+            spanSums = new Dictionary<string, long>(StringComparer.Ordinal);
+            foreach (var posting in spanned)
+            {
+                var currency = accounts[posting.AccountId].Currency;
+                newerThan[posting.Id] = spanSums.GetValueOrDefault(currency);
+                spanSums[currency] = spanSums.GetValueOrDefault(currency) + posting.Amount;
+            }
+        }
+
+        var running = new Dictionary<string, long>(start, StringComparer.Ordinal);
+        var items = new List<RegisterRow>(rows.Count);
+        foreach (var row in rows)
+        {
+            var account = accounts[row.AccountId];
+            var balance = newerThan is null ? running.GetValueOrDefault(account.Currency) : start.GetValueOrDefault(account.Currency) - newerThan[row.Id];
+            items.Add(new RegisterRow(row.Id, row.TransactionId, row.Date, row.Description, row.Payee, row.Memo, row.Amount, balance,
+                row.IsReversal, row.IsVoided, row.AccountId == rootId ? null : account.Name, account.Currency));
+            running[account.Currency] = running.GetValueOrDefault(account.Currency) - row.Amount;
+        }
+
+        string? next = null;
+        if (more)
+        {
+            var last = items[^1];
+            var before = spanSums is null
+                ? running
+                : start.ToDictionary(b => b.Key, b => b.Value - spanSums.GetValueOrDefault(b.Key), StringComparer.Ordinal);
+            next = new RegisterCursor(query.BookId, rootId, last.Date, last.PostingId, before.GetValueOrDefault(rootCurrency), before)
+                .Protect(cursorProtector);
+        }
+        return new RegisterPage(rootCurrency, items, next, rollUp);
+    }
+
+    private sealed record TreeRow(long Id, Guid AccountId, Guid TransactionId, DateOnly Date, long Amount, string? Memo, string Description,
+        string? Payee, bool IsReversal, bool IsVoided);
 
     private sealed class NewerSum
     {
