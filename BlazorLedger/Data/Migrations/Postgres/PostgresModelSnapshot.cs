@@ -54,6 +54,13 @@ namespace BlazorLedger.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -65,7 +72,12 @@ namespace BlazorLedger.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ParentId");
+
                     b.HasIndex("BookId", "Name")
+                        .IsUnique();
+
+                    b.HasIndex("BookId", "Purpose", "Currency")
                         .IsUnique();
 
                     b.ToTable("Accounts");
@@ -1062,6 +1074,11 @@ namespace BlazorLedger.Data.Migrations.Postgres
                         .HasForeignKey("BookId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("BlazorLedger.Data.Account", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.NoAction);
                 });
 
             modelBuilder.Entity("BlazorLedger.Data.AccountDay", b =>

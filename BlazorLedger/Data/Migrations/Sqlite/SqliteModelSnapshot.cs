@@ -49,6 +49,13 @@ namespace BlazorLedger.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -60,7 +67,12 @@ namespace BlazorLedger.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ParentId");
+
                     b.HasIndex("BookId", "Name")
+                        .IsUnique();
+
+                    b.HasIndex("BookId", "Purpose", "Currency")
                         .IsUnique();
 
                     b.ToTable("Accounts");
@@ -1043,6 +1055,11 @@ namespace BlazorLedger.Data.Migrations.Sqlite
                         .HasForeignKey("BookId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("BlazorLedger.Data.Account", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.NoAction);
                 });
 
             modelBuilder.Entity("BlazorLedger.Data.AccountDay", b =>
