@@ -96,4 +96,19 @@ public sealed class ApiTransactionFilterTests : AppHostTest
         Assert.DoesNotContain("Bob", await response.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NotFound, outsider.StatusCode);
     }
+
+    [Fact]
+    public async Task The_payee_list_matches_q_and_shows_no_other_books_payees()
+    {
+        var all = await alice.GetFromJsonAsync<JsonElement>($"api/v1/books/{book}/payees");
+        var cafe = await alice.GetFromJsonAsync<JsonElement>($"api/v1/books/{book}/payees?q=CAFE");
+        var badLimit = await alice.GetAsync($"api/v1/books/{book}/payees?limit=0");
+        var outsider = await alice.GetAsync($"api/v1/books/{bobsBook}/payees");
+
+        Assert.Equal(["Corner Cafe", "Green Market", "Landlord"], all.EnumerateArray().Select(p => p.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
+        Assert.Equal(["Corner Cafe"], cafe.EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+        Assert.Equal(1, cafe[0].GetProperty("uses").GetInt32());
+        Assert.Equal(HttpStatusCode.BadRequest, badLimit.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, outsider.StatusCode);
+    }
 }

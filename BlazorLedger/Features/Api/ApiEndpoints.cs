@@ -110,6 +110,20 @@ public static class ApiEndpoints
                 })
             .Produces<ApiPage<ApiTransaction>>();
 
+        // The book's payees from its transactions, the most used first; q matches anywhere in the name, ignoring case.
+        api.MapGet("/books/{bookId:guid}/payees",
+                async (HttpContext http, Guid bookId, string? q, string? limit, PayeeService payees, CancellationToken ct) =>
+                {
+                    var size = 10;
+                    if (limit is not null && !int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out size))
+                    {
+                        return Validation(new() { ["limit"] = [$"Give a whole number from 1 to {PayeeService.MaxLimit}."] });
+                    }
+                    return Respond(await payees.ListAsync(Caller(http), bookId, q, size, ct), list => Results.Ok(list));
+                })
+            .WithSummary("List the book's payees, the most used first")
+            .Produces<IReadOnlyList<PayeeDto>>();
+
         api.MapPost("/books/{bookId:guid}/transactions",
                 (HttpContext http, Guid bookId, AccountService accounts, PostingService postings, CancellationToken ct) =>
                     PostTransactionAsync(http, bookId, accounts, postings.PostAsync, ct))
