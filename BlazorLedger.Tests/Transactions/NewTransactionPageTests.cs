@@ -190,4 +190,27 @@ public sealed class NewTransactionPageTests : LedgerComponentTest
         host.WaitForAssertion(() => Assert.NotNull(host.ByTestId("read-only")));
         Assert.Empty(host.FindAll("form"));
     }
+
+    [Fact]
+    public async Task Picking_a_known_payee_fills_in_the_accounts_last_used_with_it_and_says_so()
+    {
+        await Ledger.Postings.PostAsync(User.Actor, new PostTransaction(User.BookId, new DateOnly(2026, 3, 1), "Veg", "Corner Market",
+            [new PostingLine(food, 9_00), new PostingLine(bank, -9_00)]));
+        var host = RenderPage();
+
+        host.Type("payee", "corner");
+        host.WaitForAssertion(() => Assert.Contains(host.FindAll(".mud-popover-open .mud-list-item"), i => i.TextContent.Contains("Corner Market")));
+        host.FindAll(".mud-popover-open .mud-list-item").First(i => i.TextContent.Contains("Corner Market")).Click();
+
+        host.WaitForAssertion(() => Assert.Contains("from Bank, to Food", host.ByTestId("payee-proposal").TextContent));
+        host.Type("description", "More veg");
+        host.Type("amount", "4.50");
+        host.Find("form").Submit();
+
+        host.WaitForAssertion(() => Assert.Empty(host.FindAll("[data-testid=payee-proposal]")));
+        await using var db = await Ledger.DbAsync();
+        var posted = await db.Transactions.Include(t => t.Postings).SingleAsync(t => t.Description == "More veg");
+        Assert.Equal("Corner Market", posted.Payee);
+        Assert.Equal([(food, 4_50L), (bank, -4_50L)], posted.Postings.OrderByDescending(p => p.Amount).Select(p => (p.AccountId, p.Amount)));
+    }
 }

@@ -114,4 +114,27 @@ public sealed class TransactionFormTests
         Assert.Equal("apples", form.Lines[0].Memo);
         Assert.True(form.IsComplete);
     }
+
+    [Fact]
+    public void A_payees_proposal_fills_only_the_accounts_still_empty_and_never_an_amount()
+    {
+        var form = FormFor("en-US", "USD", out var to, out var from);
+        var archived = Guid.NewGuid();
+        var proposal = new PayeeProposal("Market", 7, [new ProposedLeg(to.Id, "To", true), new ProposedLeg(from.Id, "From", false)]);
+
+        Assert.Equal(["from From", "to To"], form.Propose(proposal));
+        Assert.Equal((to.Id, from.Id), (form.Simple[0].AccountId, form.Simple[1].AccountId));
+        Assert.Null(form.Simple[0].Amount);
+
+        var chosen = FormFor("en-US", "USD", out var to2, out var from2);
+        chosen.Simple[1].AccountId = to2.Id;
+        Assert.Empty(chosen.Propose(new PayeeProposal("Market", 7, [new ProposedLeg(to2.Id, "To", true), new ProposedLeg(archived, "Gone", false)])));
+        Assert.Null(chosen.Simple[0].AccountId);
+
+        var split = FormFor("en-US", "USD", out var to3, out var from3);
+        split.SetSplit(true);
+        Assert.Equal(["To", "From", "To"], split.Propose(new PayeeProposal("Market", 7,
+            [new ProposedLeg(to3.Id, "To", true), new ProposedLeg(from3.Id, "From", false), new ProposedLeg(to3.Id, "To", false)])));
+        Assert.Equal([to3.Id, from3.Id, to3.Id], split.Lines.Select(l => l.AccountId!.Value));
+    }
 }

@@ -109,6 +109,44 @@ public abstract class TransactionListTests : IAsyncLifetime
     }
 
     [DbFact]
+    public async Task Filters_by_account_and_by_an_amount_range_in_each_postings_currency()
+    {
+        await ledger.TransferAsync(alice, checking, food, 5_00, Start, "Small");
+        await ledger.TransferAsync(alice, checking, food, 20_00, Start.AddDays(1), "Middle");
+        await ledger.TransferAsync(alice, checking, food, 80_00, Start.AddDays(2), "Large");
+        await ledger.TransferAsync(alice, yen, travel, 20, Start.AddDays(3), "Yen twenty");
+        var eurCash = await ledger.CreateAccountAsync(alice, "Euro cash", currency: "EUR");
+        await ledger.Postings.PostAsync(alice.Actor, new PostTransaction(alice.BookId, Start.AddDays(4), "Split", null,
+            [new PostingLine(food, 12_00), new PostingLine(eurCash, 3_00), new PostingLine(checking, -12_00), new PostingLine(eurCash, -3_00)]));
+
+        async Task<string[]> Find(TransactionQuery q) => (await ReadAllAsync(q)).Select(i => i.Description).ToArray();
+
+        Assert.Equal(["Yen twenty"], await Find(new(alice.BookId, Account: travel)));
+        Assert.Equal(["Split"], await Find(new(alice.BookId, Account: eurCash)));
+        Assert.Equal(["Middle", "Small"], await Find(new(alice.BookId, Account: food, To: Start.AddDays(1))));
+        Assert.Equal(["Split", "Yen twenty", "Middle"], await Find(new(alice.BookId, MinAmount: "12", MaxAmount: "20")));
+        Assert.Equal(["Split", "Small"], await Find(new(alice.BookId, MaxAmount: "5")));
+        Assert.Equal(["Large"], await Find(new(alice.BookId, MinAmount: "20.01")));
+        Assert.Equal(["Middle"], await Find(new(alice.BookId, Account: checking, MinAmount: "19.99", MaxAmount: "20")));
+        Assert.Equal(["Large"], await Find(new(alice.BookId, MinAmount: "80,00", Culture: System.Globalization.CultureInfo.GetCultureInfo("de-DE"))));
+    }
+
+    [DbFact]
+    public async Task Another_books_account_an_unreadable_or_reversed_amount_range_are_refused_with_the_field()
+    {
+        var bob = await ledger.CreateUserAsync("bob");
+        var bobs = await ledger.CreateAccountAsync(bob, "Bob cash");
+
+        var otherBook = await List.SearchAsync(alice.Actor, new TransactionQuery(alice.BookId, Account: bobs));
+        var unreadable = await List.SearchAsync(alice.Actor, new TransactionQuery(alice.BookId, MinAmount: "lots"));
+        var reversed = await List.SearchAsync(alice.Actor, new TransactionQuery(alice.BookId, MinAmount: "10", MaxAmount: "5"));
+
+        Assert.Contains("Account", otherBook.Errors.Keys);
+        Assert.Contains("MinAmount", unreadable.Errors.Keys);
+        Assert.Contains("MaxAmount", reversed.Errors.Keys);
+    }
+
+    [DbFact]
     public async Task Items_show_their_legs_totals_and_void_state()
     {
         var tx = await ledger.TransferAsync(alice, checking, food, 7_50, Start, "Lunch");

@@ -4,6 +4,7 @@ using BlazorLedger.Features.Transactions;
 using BlazorLedger.Tests.Infrastructure;
 using BlazorLedger.Features.Users;
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BlazorLedger.Tests.Transactions;
@@ -83,11 +84,13 @@ public sealed class TransactionPagesTests : LedgerComponentTest
         Assert.Equal(["Groceries", "Lunch"], page.FindAll("[data-testid=transaction-link]").Select(a => a.TextContent.Trim()));
         Assert.Equal("USD 30.00", page.FindAll("[data-testid=transaction-amount]")[0].TextContent.Trim());
 
-        page.Type("search-amount", "12.50");
+        page.Type("search-min-amount", "10");
+        page.Type("search-max-amount", "20");
 
-        page.WaitForAssertion(() => Assert.Equal(["Lunch"], page.FindAll("[data-testid=transaction-link]").Select(a => a.TextContent.Trim())));
-        // The CSV download exports what the search shows.
-        Assert.Equal($"books/{User.BookId}/export?format=csv&amount=12.50", page.ByTestId("export-csv").GetAttribute("href"));
+        page.WaitForAssertion(() => Assert.Equal(["Lunch"], page.FindAll("[data-testid=transaction-link]").Select(a => a.TextContent.Trim())), Debounced);
+        // The CSV download exports what the search shows; the address keeps the search.
+        Assert.Equal($"books/{User.BookId}/export?format=csv&minAmount=10&maxAmount=20", page.ByTestId("export-csv").GetAttribute("href"));
+        Assert.EndsWith("?minAmount=10&maxAmount=20", Services.GetRequiredService<NavigationManager>().Uri);
     }
 
     [Fact]
@@ -98,13 +101,13 @@ public sealed class TransactionPagesTests : LedgerComponentTest
         var page = Render<WithProviders>(p => p.AddChildContent<TransactionsPage>());
         page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=transaction-row]").Count), Debounced);
 
-        await page.InvokeAsync(() => page.Type("search-amount", "99999999999999999999")); // inside the dispatcher: the list re-renders as filters are typed
+        await page.InvokeAsync(() => page.Type("search-min-amount", "99999999999999999999")); // inside the dispatcher: the list re-renders as filters are typed
         page.WaitForAssertion(() => Assert.Contains("\"99999999999999999999\" is too large.", page.Markup), Debounced);
 
-        await page.InvokeAsync(() => page.Type("search-amount", "999999999999999")); // fits only a currency without decimals
+        await page.InvokeAsync(() => page.Type("search-min-amount", "999999999999999")); // fits only a currency without decimals
         page.WaitForAssertion(() => Assert.Contains("Nothing matches this search", page.ByTestId("empty-transactions").TextContent), Debounced);
 
-        await page.InvokeAsync(() => page.Type("search-amount", "30"));
+        await page.InvokeAsync(() => page.Type("search-min-amount", "30"));
         page.WaitForAssertion(() => Assert.Equal(["Groceries"], page.FindAll("[data-testid=transaction-link]").Select(a => a.TextContent.Trim())), Debounced);
         Assert.DoesNotContain("too large", page.Markup);
     }
@@ -121,8 +124,76 @@ public sealed class TransactionPagesTests : LedgerComponentTest
         page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=transaction-row]").Count), Debounced);
         Assert.Equal("USD 1.234,56", page.FindAll("[data-testid=transaction-amount]")[1].TextContent.Trim());
         Assert.Contains("01.02.2026", page.FindAll("[data-testid=transaction-row]")[1].TextContent);
-        await page.InvokeAsync(() => page.Type("search-amount", "12,50"));
+        await page.InvokeAsync(() => page.Type("search-min-amount", "12,50"));
+        await page.InvokeAsync(() => page.Type("search-max-amount", "12,50"));
         page.WaitForAssertion(() => Assert.Equal(["Lunch"], page.FindAll("[data-testid=transaction-link]").Select(a => a.TextContent.Trim())), Debounced);
+    }
+
+    private IRenderedComponent<WithProviders> RenderAt(string address)
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo(address);
+        return Render<WithProviders>(p => p.AddChildContent<TransactionsPage>());
+    }
+
+    private static string[] Shown(IRenderedComponent<WithProviders> page) =>
+        page.FindAll("[data-testid=transaction-link]").Select(a => a.TextContent.Trim()).ToArray();
+
+    [Fact]
+    public async Task A_link_with_filters_opens_the_list_filtered_with_its_fields_filled()
+    {
+        var bank = await Ledger.CreateAccountAsync(User, "Bank");
+        await Ledger.TransferAsync(User, cash, food, 12_50, Start, "Lunch");
+        await Ledger.TransferAsync(User, bank, food, 30_00, Start.AddDays(1), "Groceries");
+        await Ledger.TransferAsync(User, bank, food, 45_00, Start.AddDays(2), "Dinner");
+        await Ledger.TransferAsync(User, bank, food, 99_00, Start.AddDays(3), "Party");
+
+        var page = RenderAt($"transactions?account={bank}&minAmount=20&maxAmount=50.5&from=2026-02-02&sort=oldest");
+
+        page.WaitForAssertion(() => Assert.Equal(["Groceries", "Dinner"], Shown(page)), Debounced);
+        Assert.Equal("20", page.Find("input[data-testid=search-min-amount]").GetAttribute("value"));
+        Assert.Equal("50.5", page.Find("input[data-testid=search-max-amount]").GetAttribute("value"));
+        Assert.Empty(page.FindAll("[data-testid=ignored-filters]"));
+    }
+
+    [Fact]
+    public async Task Filters_typed_go_into_the_address_and_a_changed_address_back_or_forward_changes_the_list()
+    {
+        await Ledger.TransferAsync(User, cash, food, 12_50, Start, "Lunch");
+        await Ledger.TransferAsync(User, cash, food, 30_00, Start.AddDays(1), "Groceries");
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        var page = RenderAt("transactions");
+        page.WaitForAssertion(() => Assert.Equal(2, Shown(page).Length), Debounced);
+
+        await page.InvokeAsync(() => page.Type("search-text", "lunch"));
+        page.WaitForAssertion(() => Assert.Equal(["Lunch"], Shown(page)), Debounced);
+        Assert.EndsWith("transactions?q=lunch", navigation.Uri);
+
+        // What the back button does: the address changes under the page.
+        navigation.NavigateTo("transactions?payee=&q=groceries");
+        page.WaitForAssertion(() => Assert.Equal(["Groceries"], Shown(page)), Debounced);
+        Assert.Equal("groceries", page.Find("input[data-testid=search-text]").GetAttribute("value"));
+
+        navigation.NavigateTo("transactions");
+        page.WaitForAssertion(() => Assert.Equal(["Groceries", "Lunch"], Shown(page)), Debounced);
+    }
+
+    [Fact]
+    public async Task Values_in_the_address_that_cannot_be_used_are_left_out_with_a_note()
+    {
+        var bob = await Ledger.CreateUserAsync("bob");
+        var bobs = await Ledger.CreateAccountAsync(bob, "Bob cash");
+        await Ledger.TransferAsync(User, cash, food, 12_50, Start, "Lunch");
+
+        var page = RenderAt($"transactions?from=yesterday&minAmount=lots&account={bobs}&sort=random&tag=a%20b");
+
+        page.WaitForAssertion(() => Assert.Equal(["Lunch"], Shown(page)), Debounced);
+        var note = page.ByTestId("ignored-filters").TextContent;
+        Assert.Contains("from \"yesterday\"", note);
+        Assert.Contains("minAmount \"lots\"", note);
+        Assert.Contains("sort \"random\"", note);
+        Assert.Contains("tag \"a b\"", note);
+        Assert.Contains("no such account in this book", note);
+        Assert.DoesNotContain("Bob", page.Markup);
     }
 
     [Fact]

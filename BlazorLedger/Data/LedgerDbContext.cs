@@ -115,6 +115,8 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options)
             tx.HasIndex(t => new { t.BookId, t.CreatedById, t.IdempotencyKey }).IsUnique();
             tx.HasIndex(t => new { t.BookId, t.Number }).IsUnique();
             tx.HasIndex(t => new { t.BookId, t.Date, t.Number });
+            // A book's payees are one range of it, and the last transaction with a payee one seek.
+            tx.HasIndex(t => new { t.BookId, t.Payee, t.Date, t.Number });
             // At most one reversal per transaction: voiding twice is impossible even under a race.
             tx.HasIndex(t => t.ReversesId).IsUnique();
             tx.HasIndex(t => t.ImportBatchId);

@@ -90,18 +90,43 @@ public static class ApiEndpoints
                 })
             .Produces<ApiPage<ApiRegisterItem>>();
 
+        // Amounts are read the invariant way ("1234.5"); a bad value is a 400 naming the parameter.
         api.MapGet("/books/{bookId:guid}/transactions",
                 async (HttpContext http, Guid bookId, string? limit, string? cursor, string? from, string? to, string? q, string? tag,
-                    TransactionListService list, CancellationToken ct) =>
+                    string? account, string? payee, string? minAmount, string? maxAmount, TransactionListService list, CancellationToken ct) =>
                 {
                     if (PagingProblem(limit, from, to, out var size, out var start, out var end) is { } problem)
                     {
                         return problem;
                     }
-                    var page = await list.SearchAsync(Caller(http), new TransactionQuery(bookId, size, cursor, q, From: start, To: end, Tag: tag), ct);
+                    Guid? accountId = null;
+                    if (account is not null)
+                    {
+                        if (!Guid.TryParse(account, out var id))
+                        {
+                            return Validation(new() { ["account"] = ["Give an account id."] });
+                        }
+                        accountId = id;
+                    }
+                    var page = await list.SearchAsync(Caller(http), new TransactionQuery(bookId, size, cursor, q, payee, From: start, To: end, Tag: tag,
+                        Account: accountId, MinAmount: minAmount, MaxAmount: maxAmount, Culture: CultureInfo.InvariantCulture), ct);
                     return Respond(page, p => Results.Ok(new ApiPage<ApiTransaction>(p.Items.Select(i => i.ToApi()).ToList(), p.NextCursor)));
                 })
             .Produces<ApiPage<ApiTransaction>>();
+
+        // The book's payees from its transactions, the most used first; q matches anywhere in the name, ignoring case.
+        api.MapGet("/books/{bookId:guid}/payees",
+                async (HttpContext http, Guid bookId, string? q, string? limit, PayeeService payees, CancellationToken ct) =>
+                {
+                    var size = 10;
+                    if (limit is not null && !int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out size))
+                    {
+                        return Validation(new() { ["limit"] = [$"Give a whole number from 1 to {PayeeService.MaxLimit}."] });
+                    }
+                    return Respond(await payees.ListAsync(Caller(http), bookId, q, size, ct), list => Results.Ok(list));
+                })
+            .WithSummary("List the book's payees, the most used first")
+            .Produces<IReadOnlyList<PayeeDto>>();
 
         api.MapPost("/books/{bookId:guid}/transactions",
                 (HttpContext http, Guid bookId, AccountService accounts, PostingService postings, CancellationToken ct) =>
@@ -144,12 +169,12 @@ public static class ApiEndpoints
                     Respond(await postings.AmendmentsAsync(Caller(http), bookId, transactionId, ct), list => Results.Ok(list)))
             .Produces<IReadOnlyList<TransactionAmendmentDto>>().ProducesProblem(404);
 
-        // The whole book as a journal, or the transactions a search finds as CSV (q, payee, amount, from, to, sort), streamed.
+        // The whole book as a journal, or the transactions a search finds as CSV (the list's filters, plus sort), streamed.
         api.MapGet("/books/{bookId:guid}/export",
                 (HttpContext http, Guid bookId, string? format, string? q, string? payee, string? amount, string? from, string? to, string? sort,
-                    BookExportService books, TransactionCsvExport csv, CancellationToken ct) =>
-                    ExportEndpoints.ExportAsync(http, bookId, new ExportRequest(format, q, payee, amount, from, to, sort), CultureInfo.InvariantCulture,
-                        books, csv, ct))
+                    string? account, string? tag, string? minAmount, string? maxAmount, BookExportService books, TransactionCsvExport csv, CancellationToken ct) =>
+                    ExportEndpoints.ExportAsync(http, bookId, new ExportRequest(format, q, payee, amount, from, to, sort, account, tag, minAmount, maxAmount),
+                        CultureInfo.InvariantCulture, books, csv, ct))
             .Produces<string>(200, "text/csv", "text/plain");
 
         api.MapReportApi();

@@ -9,7 +9,7 @@ namespace BlazorLedger.Features.Export;
 
 /// <summary>
 /// Downloads of a book: <c>format=csv</c> (the transactions a search finds, with the transactions page's filters q, payee,
-/// amount, from, to and sort), <c>hledger</c> or <c>beancount</c> (the whole book). The same handler serves the browser
+/// amount, account, tag, minAmount, maxAmount, from, to and sort), <c>hledger</c> or <c>beancount</c> (the whole book). The same handler serves the browser
 /// (its cookie, here) and the API (a token with read scope, in <see cref="Api.ApiEndpoints"/>).
 /// </summary>
 public static class ExportEndpoints
@@ -18,9 +18,10 @@ public static class ExportEndpoints
     {
         // A person's amount filter is typed the way they write numbers: the page passes its culture along.
         endpoints.MapGet("/books/{bookId:guid}/export", (HttpContext http, Guid bookId, string? format, string? q, string? payee, string? amount,
-                string? from, string? to, string? sort, string? culture, BookExportService books, TransactionCsvExport csv, CancellationToken ct) =>
-                ExportAsync(http, bookId, new ExportRequest(format, q, payee, amount, from, to, sort), UserCultures.Find(culture) ?? CultureInfo.CurrentCulture,
-                    books, csv, ct))
+                string? from, string? to, string? sort, string? account, string? tag, string? minAmount, string? maxAmount, string? culture,
+                BookExportService books, TransactionCsvExport csv, CancellationToken ct) =>
+                ExportAsync(http, bookId, new ExportRequest(format, q, payee, amount, from, to, sort, account, tag, minAmount, maxAmount),
+                    UserCultures.Find(culture) ?? CultureInfo.CurrentCulture, books, csv, ct))
             .RequireAuthorization()
             .ExcludeFromDescription();
         return endpoints;
@@ -35,6 +36,10 @@ public static class ExportEndpoints
             query["q"] = search.Text;
             query["payee"] = search.Payee;
             query["amount"] = search.Amount;
+            query["account"] = search.Account?.ToString();
+            query["tag"] = search.Tag;
+            query["minAmount"] = search.MinAmount;
+            query["maxAmount"] = search.MaxAmount;
             query["from"] = search.From?.ToString(IsoDate.Format, CultureInfo.InvariantCulture);
             query["to"] = search.To?.ToString(IsoDate.Format, CultureInfo.InvariantCulture);
             query["sort"] = search.Sort == TransactionSort.NewestFirst ? null : search.Sort.ToString();

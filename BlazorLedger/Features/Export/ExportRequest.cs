@@ -5,7 +5,8 @@ using BlazorLedger.Features.Transactions;
 namespace BlazorLedger.Features.Export;
 
 /// <summary>An export's query string as sent; <see cref="Problems"/> reads it into a format and, for CSV, a search.</summary>
-internal sealed record ExportRequest(string? Format, string? Q, string? Payee, string? Amount, string? From, string? To, string? Sort)
+internal sealed record ExportRequest(string? Format, string? Q, string? Payee, string? Amount, string? From, string? To, string? Sort,
+    string? Account = null, string? Tag = null, string? MinAmount = null, string? MaxAmount = null)
 {
     public Dictionary<string, string[]> Problems(Guid bookId, CultureInfo culture, out ExportFormat format, out TransactionQuery? search)
     {
@@ -29,9 +30,15 @@ internal sealed record ExportRequest(string? Format, string? Q, string? Payee, s
         {
             problems["sort"] = ["Use one of NewestFirst, OldestFirst, DescriptionAToZ."];
         }
+        Guid? account = null;
+        if (!string.IsNullOrWhiteSpace(Account))
+        {
+            if (Guid.TryParse(Account, out var id)) { account = id; } else { problems["account"] = ["Give an account id."]; }
+        }
         if (problems.Count == 0 && format == ExportFormat.Csv)
         {
-            search = new TransactionQuery(bookId, Text: Q, Payee: Payee, Amount: Amount, From: start, To: end, Sort: sort, Culture: culture);
+            search = new TransactionQuery(bookId, Text: Q, Payee: Payee, Amount: Amount, From: start, To: end, Sort: sort, Culture: culture,
+                Tag: Tag, Account: account, MinAmount: MinAmount, MaxAmount: MaxAmount);
         }
         return problems;
     }

@@ -128,6 +128,44 @@ internal sealed class TransactionForm(CultureInfo culture)
         }
     }
 
+    /// <summary>
+    /// Fills in the accounts of the payee's last transaction where the form has none yet (in simple mode its first debit and
+    /// credit; in split mode every line, when no line has an account yet), leaving amounts alone. Returns the names filled in.
+    /// </summary>
+    public IReadOnlyList<string> Propose(PayeeProposal proposal)
+    {
+        var usable = proposal.Legs.Where(l => Accounts.Any(a => a.Id == l.AccountId)).ToList();
+        var filled = new List<string>();
+        if (!Split)
+        {
+            if (Simple[1].AccountId is null && usable.FirstOrDefault(l => !l.Debit && l.AccountId != Simple[0].AccountId) is { } from)
+            {
+                Simple[1].AccountId = from.AccountId;
+                filled.Add($"from {from.AccountName}");
+            }
+            if (Simple[0].AccountId is null && usable.FirstOrDefault(l => l.Debit && l.AccountId != Simple[1].AccountId) is { } to)
+            {
+                Simple[0].AccountId = to.AccountId;
+                filled.Add($"to {to.AccountName}");
+            }
+            return filled;
+        }
+        if (Lines.Any(l => l.AccountId is not null))
+        {
+            return filled;
+        }
+        for (var i = 0; i < usable.Count; i++)
+        {
+            if (i == Lines.Count)
+            {
+                Lines.Add(new Line());
+            }
+            Lines[i].AccountId = usable[i].AccountId;
+            filled.Add(usable[i].AccountName);
+        }
+        return filled;
+    }
+
     /// <summary>Ready for the next transaction: same date, everything else fresh.</summary>
     public void Clear()
     {

@@ -15,17 +15,13 @@ internal sealed class TransactionListService(IDbContextFactory<LedgerDbContext> 
     {
         var errors = new ValidationErrors();
         Paging.Validate(errors, query.Limit, MaxLimit, query.From, query.To);
-        (decimal Size, int Decimals)? amount = null;
-        if (!string.IsNullOrWhiteSpace(query.Amount))
+        var culture = query.Culture ?? CultureInfo.InvariantCulture;
+        var exact = ReadSize(errors, nameof(TransactionQuery.Amount), query.Amount, culture);
+        var min = ReadSize(errors, nameof(TransactionQuery.MinAmount), query.MinAmount, culture);
+        var max = ReadSize(errors, nameof(TransactionQuery.MaxAmount), query.MaxAmount, culture);
+        if (min is { } low && max is { } high && high < low)
         {
-            if (Money.TryParseSize(query.Amount, query.Culture ?? CultureInfo.InvariantCulture, out var size, out var decimals, out var error))
-            {
-                amount = (size, decimals);
-            }
-            else
-            {
-                errors.Add(nameof(TransactionQuery.Amount), error);
-            }
+            errors.Add(nameof(TransactionQuery.MaxAmount), "The largest amount is below the smallest.");
         }
         ListCursor? cursor = null;
         if (query.Cursor is not null && (!ListCursor.TryParse(query.Cursor, out cursor) || cursor!.Sort != query.Sort))
@@ -44,6 +40,14 @@ internal sealed class TransactionListService(IDbContextFactory<LedgerDbContext> 
 
         return await dbFactory.InBookAsync(actor, query.BookId, BookRole.Viewer, write: false, async session =>
         {
+
+            if (query.Account is { } accountId
+                && !await session.Db.Accounts.AnyAsync(a => a.Id == accountId && a.BookId == query.BookId, ct))
+            {
+                var unknown = new ValidationErrors();
+                unknown.Add(nameof(TransactionQuery.Account), "There is no such account in this book.");
+                return unknown.ToResult<TransactionPage>();
+            }
 
             var transactions = session.Db.Transactions.AsNoTracking().Where(t => t.BookId == query.BookId);
             if (query.From is { } from)
@@ -69,9 +73,28 @@ internal sealed class TransactionListService(IDbContextFactory<LedgerDbContext> 
                 var db = session.Db;
                 transactions = transactions.Where(t => db.TransactionTags.Any(g => g.BookId == query.BookId && g.Tag == tag && g.TransactionId == t.Id));
             }
-            if (amount is { } wanted)
+            if (query.Account is { } account)
             {
-                transactions = WithPostingOfSize(transactions, wanted.Size, wanted.Decimals);
+                // The account's postings are one range of the (AccountId, Date, Id) index, narrowed by the dates when given.
+                var postings = session.Db.Postings.Where(p => p.AccountId == account);
+                if (query.From is { } postedFrom)
+                {
+                    postings = postings.Where(p => p.Date >= postedFrom);
+                }
+                if (query.To is { } postedTo)
+                {
+                    postings = postings.Where(p => p.Date <= postedTo);
+                }
+                var touching = postings.Select(p => p.TransactionId);
+                transactions = transactions.Where(t => touching.Contains(t.Id));
+            }
+            if (exact is { } wanted)
+            {
+                transactions = WithPostingOfSize(transactions, wanted, wanted);
+            }
+            if (min is not null || max is not null)
+            {
+                transactions = WithPostingOfSize(transactions, min, max);
             }
             transactions = ApplyOrderAndCursor(transactions, query.Sort, cursor, session.Db.Database.CodePointCollation());
 
@@ -141,26 +164,44 @@ internal sealed class TransactionListService(IDbContextFactory<LedgerDbContext> 
         }
     }
 
-    /// <summary>Transactions with a posting of this size (either sign) in the minor units of that posting's currency.</summary>
-    private static IQueryable<Transaction> WithPostingOfSize(IQueryable<Transaction> transactions, decimal size, int decimals)
+    /// <summary>
+    /// Transactions with a posting whose size (either sign) lies from <paramref name="min"/> to <paramref name="max"/>
+    /// (either open), in the units of that posting's currency: "12.345" is no amount in a two-digit currency.
+    /// </summary>
+    private static IQueryable<Transaction> WithPostingOfSize(IQueryable<Transaction> transactions, decimal? min, decimal? max)
     {
         IQueryable<Transaction>? matching = null;
         foreach (var group in Currencies.All.GroupBy(c => c.MinorDigits))
         {
-            var scaled = size * (decimal)Math.Pow(10, group.Key);
-            if (decimals > group.Key || scaled > Money.MaxPostingMinor)
+            var scale = (decimal)Math.Pow(10, group.Key);
+            var low = min is { } smallest ? decimal.Ceiling(smallest * scale) : 0;
+            var high = max is { } largest ? Math.Min(decimal.Floor(largest * scale), Money.MaxPostingMinor) : Money.MaxPostingMinor;
+            if (low > high)
             {
-                continue; // "12.345" is no amount in a two-digit currency, and no posting is larger than the maximum in any
+                continue; // nothing of this currency's precision lies in the range (no posting is larger than the maximum in any)
             }
-            var minor = (long)scaled;
+            var (lo, hi) = ((long)low, (long)high);
             var codes = group.Select(c => c.Code).ToList();
             var part = transactions.Where(t => t.Postings.Any(p =>
-                (p.Amount == minor || p.Amount == -minor) && codes.Contains(p.Account!.Currency)));
+                ((p.Amount >= lo && p.Amount <= hi) || (p.Amount >= -hi && p.Amount <= -lo)) && codes.Contains(p.Account!.Currency)));
             matching = matching is null ? part : matching.Union(part);
         }
         return matching ?? transactions.Where(t => false);
     }
 
+    private static decimal? ReadSize(ValidationErrors errors, string field, string? text, CultureInfo culture)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        if (Money.TryParseSize(text, culture, out var size, out _, out var error))
+        {
+            return size;
+        }
+        errors.Add(field, error);
+        return null;
+    }
 
     private sealed record ListCursor(TransactionSort Sort, DateOnly Date, string Description, long Number)
     {
