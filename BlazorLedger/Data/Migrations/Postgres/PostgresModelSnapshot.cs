@@ -833,6 +833,8 @@ namespace BlazorLedger.Data.Migrations.Postgres
 
                     b.HasIndex("BookId", "Date", "Number");
 
+                    b.HasIndex("BookId", "Payee", "Date", "Number");
+
                     b.ToTable("Transactions");
                 });
 

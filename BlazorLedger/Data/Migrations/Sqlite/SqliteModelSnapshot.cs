@@ -822,6 +822,8 @@ namespace BlazorLedger.Data.Migrations.Sqlite
 
                     b.HasIndex("BookId", "Date", "Number");
 
+                    b.HasIndex("BookId", "Payee", "Date", "Number");
+
                     b.ToTable("Transactions");
                 });
 
