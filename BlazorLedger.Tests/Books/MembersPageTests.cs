@@ -145,4 +145,59 @@ public sealed class MembersPageTests : LedgerComponentTest
 
         Assert.Empty(host.FindAll("[data-testid=archive-book]"));
     }
+
+    private static readonly DateOnly LockDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-40);
+
+    [Fact]
+    public async Task An_owner_sets_the_lock_date_and_the_page_says_what_is_closed()
+    {
+        var format = Services.GetRequiredService<BlazorLedger.Features.Users.UserFormat>();
+        var host = RenderPage();
+        Assert.Contains("Every period is open", host.ByTestId("lock-date-state").TextContent);
+
+        host.Type("lock-date", format.Date(LockDate));
+        host.Find("form:has([data-testid=lock-date])").Submit();
+
+        host.WaitForAssertion(() => Assert.Contains($"closed up to and including {format.Date(LockDate)}", host.Find(".mud-snackbar").TextContent));
+        host.WaitForAssertion(() => Assert.Contains(format.Date(LockDate.AddDays(1)), host.ByTestId("lock-date-state").TextContent));
+        Assert.Equal(LockDate, (await Ledger.Books.GetLockDateAsync(User.Actor, User.BookId)).Value);
+        Assert.Equal(LockDate, Services.GetRequiredService<CurrentBook>().Book!.LockDate);
+    }
+
+    [Fact]
+    public async Task Opening_closed_days_again_asks_first_and_cancelling_keeps_the_lock_date()
+    {
+        await Ledger.Books.SetLockDateAsync(User.Actor, User.BookId, LockDate);
+        var format = Services.GetRequiredService<BlazorLedger.Features.Users.UserFormat>();
+        var host = RenderPage();
+
+        host.Type("lock-date", format.Date(LockDate.AddDays(-10)));
+        host.Find("form:has([data-testid=lock-date])").Submit();
+        host.WaitForAssertion(() => Assert.Contains("Reopen closed days?", host.Find(".mud-dialog").TextContent));
+        host.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Cancel").Click();
+        host.WaitForAssertion(() => Assert.Empty(host.FindAll(".mud-dialog")));
+        Assert.Equal(LockDate, (await Ledger.Books.GetLockDateAsync(User.Actor, User.BookId)).Value);
+
+        host.Type("lock-date", format.Date(LockDate.AddDays(-10)));
+        host.Find("form:has([data-testid=lock-date])").Submit();
+        host.WaitForAssertion(() => host.Find(".mud-dialog"));
+        host.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Reopen").Click();
+
+        host.WaitForAssertion(() => Assert.Contains(format.Date(LockDate.AddDays(-10)), host.ByTestId("lock-date-state").TextContent));
+        Assert.Equal(LockDate.AddDays(-10), (await Ledger.Books.GetLockDateAsync(User.Actor, User.BookId)).Value);
+    }
+
+    [Fact]
+    public async Task A_viewer_sees_the_lock_date_but_cannot_change_it()
+    {
+        await Ledger.Books.SetLockDateAsync(User.Actor, User.BookId, LockDate);
+        SignIn(bob, "bob");
+        Services.GetRequiredService<CurrentBook>().PreferredId = User.BookId;
+        var format = Services.GetRequiredService<BlazorLedger.Features.Users.UserFormat>();
+
+        var host = RenderPage();
+
+        Assert.Contains($"Closed up to and including {format.Date(LockDate)}", host.ByTestId("lock-date-state").TextContent);
+        Assert.Empty(host.FindAll("[data-testid=lock-date]"));
+    }
 }

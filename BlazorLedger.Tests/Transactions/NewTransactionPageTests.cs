@@ -213,4 +213,27 @@ public sealed class NewTransactionPageTests : LedgerComponentTest
         Assert.Equal("Corner Market", posted.Payee);
         Assert.Equal([(food, 4_50L), (bank, -4_50L)], posted.Postings.OrderByDescending(p => p.Amount).Select(p => (p.AccountId, p.Amount)));
     }
+
+    [Fact]
+    public async Task A_date_on_or_before_the_lock_date_is_refused_on_the_date_field_naming_the_lock_date()
+    {
+        var locked = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-20);
+        await Ledger.Books.SetLockDateAsync(User.Actor, User.BookId, locked);
+        await Services.GetRequiredService<BlazorLedger.Features.Books.CurrentBook>().ReloadAsync(User.Actor);
+        var format = Services.GetRequiredService<UserFormat>();
+        var host = RenderPage();
+        Assert.Contains($"Closed up to and including {format.Date(locked)}", host.Markup);
+
+        host.Type("description", "Old lunch");
+        host.Choose("from-account", "Wallet");
+        host.Choose("to-account", "Food");
+        host.Type("date", format.Date(locked));
+        host.Type("amount", "5");
+        host.Find("form").Submit();
+
+        host.WaitForAssertion(() => Assert.Contains(
+            $"closed up to and including its lock date, {locked:yyyy-MM-dd}", host.Find(".mud-input-control:has([data-testid=date])").TextContent));
+        Assert.Empty(host.FindAll("[data-testid=form-error]"));
+        Assert.Equal(0, await TransactionCountAsync());
+    }
 }

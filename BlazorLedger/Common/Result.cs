@@ -11,6 +11,9 @@ public sealed record Result<T>
     public string? Message { get; init; }
     public IReadOnlyDictionary<string, string[]> Errors { get; init; } = Empty;
 
+    /// <summary>For a conflict with a book's closed period: the book's lock date, which the answer names.</summary>
+    public DateOnly? ClosedThrough { get; init; }
+
     public bool Succeeded => Status is ResultStatus.Ok or ResultStatus.Created;
 
     private static readonly IReadOnlyDictionary<string, string[]> Empty = new Dictionary<string, string[]>();
@@ -29,5 +32,5 @@ public sealed record Result<T>
         Invalid(new Dictionary<string, string[]> { [field] = [error] }) with { Message = error };
 
     /// <summary>Carries a failure over to a result of another type.</summary>
-    public Result<TOther> As<TOther>() => new() { Status = Status, Message = Message, Errors = Errors };
+    public Result<TOther> As<TOther>() => new() { Status = Status, Message = Message, Errors = Errors, ClosedThrough = ClosedThrough };
 }

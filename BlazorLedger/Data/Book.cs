@@ -20,5 +20,11 @@ public sealed class Book
     /// <summary>When an owner archived the book, or null while it is in use. An archived book is read-only.</summary>
     public DateTime? ArchivedAt { get; set; }
 
+    /// <summary>
+    /// The last day of the book's closed period, or null while every period is open: nothing dated on or before it is
+    /// posted, voided, corrected or amended (see <c>ClosedPeriod</c>).
+    /// </summary>
+    public DateOnly? LockDate { get; set; }
+
     public List<BookMember> Members { get; set; } = [];
 }

@@ -58,6 +58,16 @@ public static class ApiEndpoints
             .WithSummary("Leave a book")
             .Produces(204).ProducesProblem(404).ProducesProblem(409);
 
+        api.MapGet("/books/{bookId:guid}/lock-date", async (HttpContext http, Guid bookId, BookService books, CancellationToken ct) =>
+                Respond(await books.GetLockDateAsync(Caller(http), bookId, ct), date => Results.Ok(new ApiLockDate(date))))
+            .WithSummary("The book's lock date: nothing dated on or before it can be posted, voided, corrected or amended")
+            .Produces<ApiLockDate>();
+
+        api.MapPut("/books/{bookId:guid}/lock-date", SetLockDateAsync)
+            .RequireAuthorization(ApiRegistration.WritePolicy)
+            .WithSummary("Close the book up to and including a date, or open every period with null: owners only")
+            .Accepts<ApiLockDate>("application/json").Produces<ApiLockDate>().ProducesProblem(403);
+
         api.MapGet("/books/{bookId:guid}/accounts", async (HttpContext http, Guid bookId, AccountService accounts, CancellationToken ct) =>
                 Respond(await accounts.ListAsync(Caller(http), bookId, ct: ct), list => Results.Ok(list.Select(a => a.ToApi()))))
             .Produces<IReadOnlyList<ApiAccount>>();
@@ -132,11 +142,11 @@ public static class ApiEndpoints
                 (HttpContext http, Guid bookId, AccountService accounts, PostingService postings, CancellationToken ct) =>
                     PostTransactionAsync(http, bookId, accounts, postings.PostAsync, ct))
             .RequireAuthorization(ApiRegistration.WritePolicy)
-            .Accepts<ApiPostTransaction>("application/json").Produces<ApiTransaction>(201).Produces<ApiTransaction>(200);
+            .Accepts<ApiPostTransaction>("application/json").Produces<ApiTransaction>(201).Produces<ApiTransaction>(200).ProducesProblem(409);
 
         api.MapPost("/books/{bookId:guid}/transactions/batch", PostBatchAsync)
             .RequireAuthorization(ApiRegistration.WritePolicy)
-            .Accepts<ApiPostBatch>("application/json").Produces<ApiBatchResponse>(200);
+            .Accepts<ApiPostBatch>("application/json").Produces<ApiBatchResponse>(200).ProducesProblem(409);
 
         api.MapGet("/books/{bookId:guid}/transactions/{transactionId:guid}",
                 async (HttpContext http, Guid bookId, Guid transactionId, PostingService postings, CancellationToken ct) =>
@@ -148,7 +158,8 @@ public static class ApiEndpoints
                     Respond(await postings.VoidAsync(Caller(http), bookId, transactionId, ct),
                         t => Results.Created($"/api/v1/books/{bookId}/transactions/{t.Id}", t.ToApi())))
             .RequireAuthorization(ApiRegistration.WritePolicy)
-            .Produces<ApiTransaction>(201);
+            .WithSummary("Void a transaction: its reversal, dated like it, or on the first open day when it is on or before the lock date")
+            .Produces<ApiTransaction>(201).ProducesProblem(409);
 
         // A void and a replacement in one: the body is a transaction as POST .../transactions takes it, idempotent the same way.
         api.MapPost("/books/{bookId:guid}/transactions/{transactionId:guid}/correct",
@@ -303,6 +314,36 @@ public static class ApiEndpoints
                 extensions: new Dictionary<string, object?> { ["current"] = theirs.ToApi() });
         }
         return Respond(result, updated => Results.Ok(updated.ToApi()));
+    }
+
+    private static async Task<IResult> SetLockDateAsync(HttpContext http, Guid bookId, BookService books, CancellationToken ct)
+    {
+        var (json, problem) = await ReadBodyAsync(http, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        ApiLockDate body;
+        using (json)
+        {
+            if (json!.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return NotAnObject();
+            }
+            try
+            {
+                body = json.RootElement.Deserialize<ApiLockDate>(JsonSerializerOptions.Web)!;
+            }
+            catch (JsonException)
+            {
+                // The body's one field is the date: whatever failed, it is what is missing or malformed.
+                return Validation(new() { ["date"] = ["Give the last day of the closed period as yyyy-MM-dd, or null to open every period."] });
+            }
+        }
+        var result = await books.SetLockDateAsync(Caller(http), bookId, body.Date, ct);
+        return result.Status == ResultStatus.Invalid
+            ? Validation(new() { ["date"] = result.Errors.Values.SelectMany(e => e).ToArray() }, result.Message)
+            : Respond(result, date => Results.Ok(new ApiLockDate(date)));
     }
 
     /// <summary>A journal may be far larger than a JSON body; the server's default request limit would refuse a large book's.</summary>
@@ -541,9 +582,18 @@ public static class ApiEndpoints
         ResultStatus.Ok or ResultStatus.Created => success(result.Value!),
         ResultStatus.NotFound => Results.Problem(statusCode: 404, title: "Not found", detail: result.Message),
         ResultStatus.Forbidden => Results.Problem(statusCode: 403, title: "Forbidden", detail: result.Message),
+        ResultStatus.Conflict when result.ClosedThrough is { } lockDate => PeriodClosed(result.Message, lockDate),
         ResultStatus.Conflict => Results.Problem(statusCode: 409, title: "Conflict", detail: result.Message),
         _ => Validation(result.Errors.ToDictionary(e => Camel(e.Key), e => e.Value), result.Message),
     };
+
+    /// <summary>The problem type of a write dated in a book's closed period; not a locator, so no client fetches it.</summary>
+    public const string PeriodClosedType = "tag:blazorledger,2026:problems/period-closed";
+
+    /// <summary>409 for a write into a book's closed period, naming the lock date in the detail and as "lockDate".</summary>
+    internal static IResult PeriodClosed(string? detail, DateOnly lockDate) =>
+        Results.Problem(statusCode: 409, title: "Period closed", detail: detail, type: PeriodClosedType,
+            extensions: new Dictionary<string, object?> { ["lockDate"] = lockDate.ToString(IsoDate.Format, CultureInfo.InvariantCulture) });
 
     internal static IResult Validation(Dictionary<string, string[]> errors, string? detail = null) =>
         Results.ValidationProblem(errors, detail: detail ?? "The request is invalid; see errors.", title: "Invalid request");

@@ -75,7 +75,9 @@ public static class ApiRegistration
             {
                 document.Info.Title = "BlazorLedger API";
                 document.Info.Description = "Send a personal access token (created on the API tokens page) as \"Authorization: Bearer <token>\". " +
-                    "Amounts are decimal strings with the currency's digits (\"12.30\"); *Minor fields are the same in minor units.";
+                    "Amounts are decimal strings with the currency's digits (\"12.30\"); *Minor fields are the same in minor units. " +
+                    $"A write dated on or before a book's lock date is answered 409 with the problem type \"{ApiEndpoints.PeriodClosedType}\" " +
+                    "and the lock date as \"lockDate\".";
                 return Task.CompletedTask;
             });
         });

@@ -27,6 +27,7 @@ public static class AuditActions
     public const string BookArchived = "book.archived";
     public const string BookUnarchived = "book.unarchived";
     public const string BookMonthStartChanged = "book.month-start-changed";
+    public const string BookLockDateChanged = "book.lock-date-changed";
     public const string BookRestored = "book.restored";
     public const string BookRestoreUndone = "book.restore-undone";
     public const string SignedIn = "user.signed-in";

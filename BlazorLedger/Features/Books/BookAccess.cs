@@ -15,7 +15,7 @@ internal static class BookAccess
     public static Task<BookStanding?> StandingAsync(LedgerDbContext db, Actor actor, Guid bookId, CancellationToken ct) =>
         !actor.Reaches(bookId) ? Task.FromResult<BookStanding?>(null) : db.BookMembers
             .Where(m => m.BookId == bookId && m.UserId == actor.UserId)
-            .Select(m => (BookStanding?)new BookStanding(m.Role, m.Book!.ArchivedAt != null))
+            .Select(m => (BookStanding?)new BookStanding(m.Role, m.Book!.ArchivedAt != null, m.Book.LockDate))
             .FirstOrDefaultAsync(ct);
 
     /// <summary>

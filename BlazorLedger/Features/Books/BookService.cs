@@ -16,7 +16,7 @@ public sealed class BookService(IDbContextFactory<LedgerDbContext> dbFactory, Ti
         var books = await db.BookMembers.AsNoTracking()
             .Where(m => m.UserId == actor.UserId && (actor.OnlyBook == null || m.BookId == actor.OnlyBook))
             .Select(m => new BookSummary(m.Book!.Id, m.Book.Name, m.Book.BaseCurrency, m.Role,
-                db.Transactions.Where(t => t.BookId == m.BookId).Max(t => (DateOnly?)t.Date), m.Book.ArchivedAt != null))
+                db.Transactions.Where(t => t.BookId == m.BookId).Max(t => (DateOnly?)t.Date), m.Book.ArchivedAt != null, m.Book.LockDate))
             .ToListAsync(ct);
         return books.OrderBy(b => b.Name, StringComparer.CurrentCultureIgnoreCase).ThenBy(b => b.Id).ToList();
     }
@@ -30,7 +30,7 @@ public sealed class BookService(IDbContextFactory<LedgerDbContext> dbFactory, Ti
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var book = await db.BookMembers.AsNoTracking()
             .Where(m => m.BookId == bookId && m.UserId == actor.UserId)
-            .Select(m => new BookSummary(m.Book!.Id, m.Book.Name, m.Book.BaseCurrency, m.Role, null, m.Book.ArchivedAt != null))
+            .Select(m => new BookSummary(m.Book!.Id, m.Book.Name, m.Book.BaseCurrency, m.Role, null, m.Book.ArchivedAt != null, m.Book.LockDate))
             .FirstOrDefaultAsync(ct);
         return book is null ? Result<BookSummary>.NotFound(BookAccess.NotFoundMessage) : Result<BookSummary>.Ok(book);
     }
@@ -139,7 +139,8 @@ public sealed class BookService(IDbContextFactory<LedgerDbContext> dbFactory, Ti
             }
             await session.Db.SaveChangesAsync(ct);
             await session.CommitAsync(ct);
-            return Result<BookSummary>.Ok(new BookSummary(book.Id, book.Name, book.BaseCurrency, BookRole.Owner, null, book.ArchivedAt is not null));
+            return Result<BookSummary>.Ok(new BookSummary(book.Id, book.Name, book.BaseCurrency, BookRole.Owner, null, book.ArchivedAt is not null,
+                book.LockDate));
         }, ct);
     }
 
@@ -165,4 +166,47 @@ public sealed class BookService(IDbContextFactory<LedgerDbContext> dbFactory, Ti
             return Result<int>.Ok(day);
         }, ct);
     }
+
+    /// <summary>The book's lock date: the last day of its closed period, or null while every period is open. Any member may read it.</summary>
+    public Task<Result<DateOnly?>> GetLockDateAsync(Actor actor, Guid bookId, CancellationToken ct = default) =>
+        dbFactory.InBookAsync(actor, bookId, BookRole.Viewer, write: false,
+            session => Task.FromResult(Result<DateOnly?>.Ok(session.Standing.LockDate)), ct);
+
+    /// <summary>
+    /// Closes the book up to and including <paramref name="lockDate"/>, or opens every period again with null. Owners only,
+    /// whichever way it moves; each change is audited with the date before and after. The change takes the book's lock, so a
+    /// write to the book is checked against the lock date before it or after it, never in between.
+    /// </summary>
+    public async Task<Result<DateOnly?>> SetLockDateAsync(Actor actor, Guid bookId, DateOnly? lockDate, CancellationToken ct = default)
+    {
+        // A day or so ahead of UTC is still today somewhere; a period further ahead has not happened, and closing it would
+        // refuse every post dated today.
+        var latest = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(1);
+        if (lockDate is { } date && (date < TransactionLimits.EarliestDate || date > latest))
+        {
+            return Result<DateOnly?>.Invalid(LockDateField,
+                $"Choose a day between {TransactionLimits.EarliestDate:yyyy-MM-dd} and today: a lock date closes a period that has passed.");
+        }
+        return await dbFactory.InBookAsync(actor, bookId, BookRole.Owner, write: true, async session =>
+        {
+            var book = await session.Db.Books.SingleAsync(b => b.Id == bookId, ct);
+            if (book.LockDate != lockDate)
+            {
+                var before = book.LockDate;
+                book.LockDate = lockDate;
+                session.Db.Audit(clock.GetUtcNow().UtcDateTime, actor.UserId, bookId, AuditActions.BookLockDateChanged, nameof(Book), bookId,
+                    new LockDateChange(Iso(before), Iso(lockDate), Reopened: before is { } was && (lockDate is not { } now || now < was)));
+                await session.Db.SaveChangesAsync(ct);
+                await session.CommitAsync(ct);
+            }
+            return Result<DateOnly?>.Ok(lockDate);
+        }, ct);
+    }
+
+    public const string LockDateField = "LockDate";
+
+    /// <summary>An audited lock date change; Reopened when days that were closed are open again.</summary>
+    private sealed record LockDateChange(string? From, string? To, bool Reopened);
+
+    private static string? Iso(DateOnly? date) => date is { } d ? ClosedPeriod.Describe(d) : null;
 }

@@ -6,9 +6,12 @@ namespace BlazorLedger.Features.Books;
 /// One operation on a book by someone whose role allows it: its context and, for a write, the write transaction, which is
 /// rolled back unless the operation commits it.
 /// </summary>
-internal sealed class BookSession(LedgerDbContext db, WriteTransaction? transaction)
+internal sealed class BookSession(LedgerDbContext db, WriteTransaction? transaction, BookStanding standing)
 {
     public LedgerDbContext Db { get; } = db;
+
+    /// <summary>The actor's role and the book's state, read after the book's lock for a write: they hold until it commits.</summary>
+    public BookStanding Standing { get; } = standing;
 
     public Task CommitAsync(CancellationToken ct) =>
         (transaction ?? throw new InvalidOperationException("This operation was opened to read; open it with write: true to commit."))

@@ -38,10 +38,11 @@ internal static class BookSessions
             await using var db = await dbFactory.CreateDbContextAsync(c);
             await using var transaction = write ? await db.BeginWriteTransactionAsync(c) : null;
             var facts = await read(db, c);
-            if (BookAccess.Deny<T>(standingOf(facts), required, write) is { } denied)
+            var standing = standingOf(facts);
+            if (BookAccess.Deny<T>(standing, required, write) is { } denied)
             {
                 return denied;
             }
-            return await operation(new BookSession(db, transaction), facts);
+            return await operation(new BookSession(db, transaction, standing!.Value), facts);
         }, ct);
 }

@@ -17,7 +17,8 @@ internal sealed partial class PostingService
     /// <summary>
     /// Sets a transaction's description, payee, memos and tags, against the version the user saw (a conflict carries the
     /// current transaction). Each amendment is stored with who made it, when, and the fields before and after, and audited;
-    /// an amendment that changes nothing stores nothing. Postings keep their accounts, amounts and dates.
+    /// an amendment that changes nothing stores nothing. Postings keep their accounts, amounts and dates. A transaction in the
+    /// book's closed period cannot be amended.
     /// </summary>
     public async Task<Result<TransactionDto>> AmendAsync(Actor actor, AmendTransaction command, CancellationToken ct = default)
     {
@@ -53,6 +54,11 @@ internal sealed partial class PostingService
             if (transaction is null)
             {
                 return Result<TransactionDto>.NotFound("Transaction not found.");
+            }
+            if (session.Standing.LockDate is { } lockDate && ClosedPeriod.Contains(lockDate, transaction.Date))
+            {
+                return ClosedPeriod.Refuse<TransactionDto>(lockDate, transaction.Date, TransactionFields.Date, "amended",
+                    "Ask an owner to move the lock date first.");
             }
             if (transaction.Version != command.Version)
             {

@@ -18,8 +18,8 @@ internal sealed partial class PostingService
     private static string Item(int index) => $"{TransactionsField}[{index}].";
 
     /// <summary>
-    /// Posts every transaction of <paramref name="command"/> or none. Each is checked as a single post would be, and
-    /// errors are keyed by item ("Transactions[3].Postings[1].Amount"); an idempotency key reused with other content, by
+    /// Posts every transaction of <paramref name="command"/> or none. Each is checked as a single post would be (one dated
+    /// in the book's closed period refuses the batch, naming it), and errors are keyed by item ("Transactions[3].Postings[1].Amount"); an idempotency key reused with other content, by
     /// this user earlier or within the batch, makes the whole batch a conflict naming it.
     /// </summary>
     public async Task<Result<PostedBatch>> PostManyAsync(Actor actor, PostMany command, CancellationToken ct = default)
@@ -91,6 +91,11 @@ internal sealed partial class PostingService
             else
             {
                 statuses[i] = PostedStatus.Created;
+                if (session.Standing.LockDate is { } lockDate && ClosedPeriod.Contains(lockDate, items[i].Date))
+                {
+                    // Before the other checks: no fix to this item makes it postable, and an import names the first line refused.
+                    return ClosedPeriod.Refuse<PostedBatch>(lockDate, items[i].Date, Item(i) + TransactionFields.Date);
+                }
                 errors.AddAll(Item(i), ValidateAgainstAccounts(items[i].Postings, facts.Accounts));
             }
         }
@@ -309,7 +314,8 @@ internal sealed partial class PostingService
 
     /// <summary>
     /// Undoes an import: voids each of its transactions (those already voided one by one stay as they are) in one database
-    /// transaction, and frees its rows' fingerprints so that the statement can be imported again.
+    /// transaction, and frees its rows' fingerprints so that the statement can be imported again. As any void, a reversal of
+    /// a transaction in the book's closed period is dated on the first open day.
     /// </summary>
     public async Task<Result<UndoneImport>> UndoImportAsync(Actor actor, Guid bookId, Guid importId, CancellationToken ct = default)
     {
@@ -353,7 +359,7 @@ internal sealed partial class PostingService
         var reversals = originals.Select((original, n) =>
         {
             var description = $"Void: {original.Description}";
-            var reversal = new PostTransaction(bookId, original.Date,
+            var reversal = new PostTransaction(bookId, ClosedPeriod.ReversalDate(session.Standing.LockDate, original.Date),
                 description.Length > TransactionLimits.MaxDescription ? description[..TransactionLimits.MaxDescription] : description,
                 original.Payee, original.Postings.OrderBy(p => p.Id).Select(p => new PostingLine(p.AccountId, -p.Amount, p.Memo)).ToList());
             var transaction = NewTransaction(actor, reversal, requestHash: null, now, reversesId: original.Id);

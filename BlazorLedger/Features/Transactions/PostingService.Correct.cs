@@ -14,7 +14,8 @@ internal sealed partial class PostingService
     /// <paramref name="replacement"/> in its place, linked to it, in one database transaction under the book's lock: both or
     /// neither. The replacement is checked as any post and is idempotent like one: the same key with the same content
     /// answers with the first replacement; with other content (or as a plain post) it is a conflict. A reversal, a voided
-    /// transaction and a transaction corrected already cannot be corrected.
+    /// transaction, a transaction corrected already and one in the book's closed period cannot be corrected, and the
+    /// replacement cannot be dated in the closed period.
     /// </summary>
     public async Task<Result<TransactionDto>> CorrectAsync(Actor actor, Guid bookId, Guid transactionId, PostTransaction replacement,
         CancellationToken ct = default)
@@ -72,6 +73,20 @@ internal sealed partial class PostingService
         if (await db.Transactions.AnyAsync(t => t.ReversesId == original.Id, ct))
         {
             return Result<TransactionDto>.Conflict("This transaction has been voided and cannot be corrected.");
+        }
+        if (session.Standing.LockDate is { } lockDate)
+        {
+            // A correction puts the right figures in the original's place; in a closed period that place is shut. A void
+            // reverses on the first open day, after which the right transaction can be posted there, in the open.
+            if (ClosedPeriod.Contains(lockDate, original.Date))
+            {
+                return ClosedPeriod.Refuse<TransactionDto>(lockDate, original.Date, TransactionFields.Date, "corrected",
+                    "Void it instead (its reversal is posted on the first open day) and post the right transaction after the lock date.");
+            }
+            if (ClosedPeriod.Contains(lockDate, command.Date))
+            {
+                return ClosedPeriod.Refuse<TransactionDto>(lockDate, command.Date, TransactionFields.Date);
+            }
         }
 
         var reversalLines = original.Postings.OrderBy(p => p.Id).Select(p => new PostingLine(p.AccountId, -p.Amount, p.Memo)).ToList();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using BlazorLedger.Common;
 using BlazorLedger.Data;
 using BlazorLedger.Features.Audit;
@@ -72,8 +73,8 @@ internal sealed partial class PostingService(IDbContextFactory<LedgerDbContext> 
         }, ct);
 
     /// <summary>
-    /// Inside the write transaction, with what <see cref="PostingStore.ReadAsync"/> read: answers a retry, refuses what the
-    /// accounts do not allow, or writes the transaction. Written is the new transaction, to commit, or null when nothing was
+    /// Inside the write transaction, with what <see cref="PostingStore.ReadAsync"/> read: answers a retry, refuses a date in the
+    /// book's closed period and what the accounts do not allow, or writes the transaction. Written is the new transaction, to commit, or null when nothing was
     /// written; Spoilt when the write was refused part way (a balance would overflow): the transaction must be rolled back.
     /// </summary>
     private async Task<(Result<TransactionDto> Result, Transaction? Written, bool Spoilt)> DecideAndWriteAsync(LedgerDbContext db, Actor actor,
@@ -84,6 +85,10 @@ internal sealed partial class PostingService(IDbContextFactory<LedgerDbContext> 
             return (existing.RequestHash == requestHash
                 ? Result<TransactionDto>.Ok((await LoadDtoAsync(db, command.BookId, existing.Id, ct))!)
                 : Result<TransactionDto>.Conflict(ChangedByOther), null, false);
+        }
+        if (context.Standing?.LockDate is { } lockDate && ClosedPeriod.Contains(lockDate, command.Date))
+        {
+            return (ClosedPeriod.Refuse<TransactionDto>(lockDate, command.Date, TransactionFields.Date), null, false);
         }
         var errors = ValidateAgainstAccounts(command.Postings, context.Accounts);
         if (errors.Any)
@@ -106,8 +111,23 @@ internal sealed partial class PostingService(IDbContextFactory<LedgerDbContext> 
     private sealed record PostedDetails(string Date, int Postings, string? IdempotencyKey);
 
     /// <summary>
-    /// Voids a transaction by posting its exact reversal, dated like the original and linked to it. Nothing is updated
-    /// or deleted; a transaction can be voided once, and a reversal cannot itself be voided.
+    /// A void's audit details: its reversal, and for a void whose original is in the closed period, where the reversal went
+    /// instead and why (left out otherwise, so ordinary voids are recorded as they always were).
+    /// </summary>
+    private sealed record VoidedDetails(Guid ReversalId,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ReversalDate = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? LockDate = null)
+    {
+        public static VoidedDetails Of(Guid reversalId, DateOnly originalDate, DateOnly reversalDate, DateOnly? lockDate) =>
+            reversalDate == originalDate || lockDate is null
+                ? new(reversalId)
+                : new(reversalId, reversalDate.ToString("O", CultureInfo.InvariantCulture), ClosedPeriod.Describe(lockDate.Value));
+    }
+
+    /// <summary>
+    /// Voids a transaction by posting its exact reversal, dated like the original and linked to it; when the original is in
+    /// the book's closed period, the reversal is dated on the first open day instead, so the closed period is left as it
+    /// was. Nothing is updated or deleted; a transaction can be voided once, and a reversal cannot itself be voided.
     /// </summary>
     public async Task<Result<TransactionDto>> VoidAsync(Actor actor, Guid bookId, Guid transactionId, CancellationToken ct = default)
     {
@@ -148,14 +168,14 @@ internal sealed partial class PostingService(IDbContextFactory<LedgerDbContext> 
             }
 
             var description = $"Void: {original.Description}";
-            var reversal = new PostTransaction(bookId, original.Date,
+            var reversal = new PostTransaction(bookId, ClosedPeriod.ReversalDate(session.Standing.LockDate, original.Date),
                 description.Length > TransactionLimits.MaxDescription ? description[..TransactionLimits.MaxDescription] : description,
                 original.Payee, lines);
             var now = clock.GetUtcNow().UtcDateTime;
             var transaction = NewTransaction(actor, reversal, requestHash: null, now, reversesId: original.Id);
             transaction.Number = NumberOf(context);
             var audit = AuditExtensions.Create(now, actor.UserId, bookId, AuditActions.TransactionVoided, nameof(Transaction), original.Id,
-                new { ReversalId = transaction.Id });
+                VoidedDetails.Of(transaction.Id, original.Date, reversal.Date, session.Standing.LockDate));
             if (!await PostingStore.WriteAsync(session.Db, transaction, audit, id => accounts[id].Currency, ct))
             {
                 return Overflow(lines, accounts);

@@ -14,7 +14,7 @@ namespace BlazorLedger.Features.Transactions;
 internal static class PostingStore
 {
     /// <summary>
-    /// Takes the book's next transaction number and reads the actor's role and name, whether the book is archived, the transaction already posted with
+    /// Takes the book's next transaction number and reads the actor's role and name, whether the book is archived and its lock date, the transaction already posted with
     /// <paramref name="idempotencyKey"/> and the accounts, as one command of typed SELECTs. Call it inside the write
     /// transaction: the number comes from the book's counter (<see cref="Book.TransactionCount"/>, which thereby counts
     /// and numbers in one), never by reading the highest number so far, so two writers can never see the same "next" one. The counter
@@ -30,7 +30,7 @@ internal static class PostingStore
             UPDATE "Books" SET "TransactionCount" = "TransactionCount" + 1
             WHERE "Id" = {0} AND EXISTS (SELECT 1 FROM "BookMembers" AS m WHERE m."BookId" = {0} AND m."UserId" = {1})
             RETURNING "TransactionCount";
-            SELECT m."Role", u."DisplayName", b."ArchivedAt" FROM "BookMembers" AS m JOIN "AspNetUsers" AS u ON u."Id" = m."UserId"
+            SELECT m."Role", u."DisplayName", b."ArchivedAt", b."LockDate" FROM "BookMembers" AS m JOIN "AspNetUsers" AS u ON u."Id" = m."UserId"
             JOIN "Books" AS b ON b."Id" = m."BookId"
             WHERE m."BookId" = {0} AND m."UserId" = {1};
             """);
@@ -66,7 +66,8 @@ internal static class PostingStore
         var actorName = "";
         if (await reader.ReadAsync(ct))
         {
-            standing = new BookStanding(Enum.Parse<BookRole>(reader.GetString(0)), !reader.IsDBNull(2));
+            standing = new BookStanding(Enum.Parse<BookRole>(reader.GetString(0)), !reader.IsDBNull(2),
+                reader.IsDBNull(3) ? null : reader.GetFieldValue<DateOnly>(3));
             actorName = reader.IsDBNull(1) ? "" : reader.GetString(1);
         }
 
