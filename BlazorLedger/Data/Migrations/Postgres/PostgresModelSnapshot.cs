@@ -349,6 +349,9 @@ namespace BlazorLedger.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateOnly?>("LockDate")
+                        .HasColumnType("date");
+
                     b.Property<int>("MonthStartDay")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("integer")

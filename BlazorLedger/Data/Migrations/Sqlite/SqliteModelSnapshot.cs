@@ -342,6 +342,9 @@ namespace BlazorLedger.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("LockDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("MonthStartDay")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
