@@ -127,6 +127,25 @@ public abstract class OpeningBalanceTests : IAsyncLifetime
         Assert.Equal((equity.Id, false, -5_00), (restored.Id, restored.Archived, restored.Balance));
         await ledger.AssertInvariantsAsync();
     }
+
+    [DbFact]
+    public async Task An_opening_balance_dated_in_the_closed_period_is_refused_and_creates_no_account()
+    {
+        Assert.True((await ledger.Books.SetLockDateAsync(alice.Actor, alice.BookId, new DateOnly(2026, 3, 31))).Succeeded);
+        var before = await ledger.SnapshotAsync();
+        var accounts = (await ledger.Accounts.ListAsync(alice.Actor, alice.BookId)).Value!.Count;
+
+        var refused = await CreateAsync("Checking", AccountType.Asset, 100_00, new DateOnly(2026, 3, 31));
+
+        Assert.Equal(ResultStatus.Conflict, refused.Status);
+        Assert.Contains("lock date, 2026-03-31", refused.Errors[nameof(CreateAccount.OpeningDate)].Single());
+        Assert.Equal(before, await ledger.SnapshotAsync());
+        Assert.Equal(accounts, (await ledger.Accounts.ListAsync(alice.Actor, alice.BookId)).Value!.Count);
+
+        var opened = await CreateAsync("Checking", AccountType.Asset, 100_00, new DateOnly(2026, 4, 1));
+        Assert.Equal((ResultStatus.Created, 100_00L), (opened.Status, opened.Value!.Balance));
+        await ledger.AssertInvariantsAsync();
+    }
 }
 
 public sealed class OpeningBalanceTestsOnSqlite : OpeningBalanceTests;

@@ -1,5 +1,6 @@
 using BlazorLedger.Common;
 using BlazorLedger.Data;
+using BlazorLedger.Features.Accounts;
 using BlazorLedger.Features.Transactions;
 using BlazorLedger.Tests.Infrastructure;
 using BlazorLedger.Tests.Infrastructure.Postgres;
@@ -129,6 +130,24 @@ public abstract class TransactionListTests : IAsyncLifetime
         Assert.Equal(["Large"], await Find(new(alice.BookId, MinAmount: "20.01")));
         Assert.Equal(["Middle"], await Find(new(alice.BookId, Account: checking, MinAmount: "19.99", MaxAmount: "20")));
         Assert.Equal(["Large"], await Find(new(alice.BookId, MinAmount: "80,00", Culture: System.Globalization.CultureInfo.GetCultureInfo("de-DE"))));
+    }
+
+    [DbFact]
+    public async Task A_parent_account_filter_finds_its_sub_accounts_transactions_too()
+    {
+        var groceries = await ledger.Accounts.CreateAsync(alice.Actor, new CreateAccount(alice.BookId, "Groceries", null, AccountType.Expense, "USD", food));
+        var bakery = await ledger.Accounts.CreateAsync(alice.Actor, new CreateAccount(alice.BookId, "Bakery", null, AccountType.Expense, "USD", groceries.Value!.Id));
+        await ledger.TransferAsync(alice, checking, food, 5_00, Start, "Food itself");
+        await ledger.TransferAsync(alice, checking, groceries.Value.Id, 6_00, Start.AddDays(1), "Groceries");
+        await ledger.TransferAsync(alice, checking, bakery.Value!.Id, 7_00, Start.AddDays(2), "Bread");
+        await ledger.TransferAsync(alice, yen, travel, 20, Start.AddDays(3), "Elsewhere");
+
+        async Task<string[]> Find(TransactionQuery q) => (await ReadAllAsync(q)).Select(i => i.Description).ToArray();
+
+        Assert.Equal(["Bread", "Groceries", "Food itself"], await Find(new(alice.BookId, Account: food)));
+        Assert.Equal(["Bread", "Groceries"], await Find(new(alice.BookId, Account: groceries.Value.Id)));
+        Assert.Equal(["Groceries"], await Find(new(alice.BookId, Account: groceries.Value.Id, To: Start.AddDays(1))));
+        Assert.Equal(["Bread"], await Find(new(alice.BookId, Account: bakery.Value.Id)));
     }
 
     [DbFact]

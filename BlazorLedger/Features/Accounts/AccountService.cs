@@ -69,6 +69,12 @@ internal sealed class AccountService(IDbContextFactory<LedgerDbContext> dbFactor
             {
                 return Result<AccountDto>.Invalid(nameof(CreateAccount.ParentId), problem);
             }
+            var openingDate = command.OpeningDate ?? Today();
+            if (command.OpeningBalance is { } balance && balance != 0 && session.Standing.LockDate is { } lockDate
+                && ClosedPeriod.Contains(lockDate, openingDate))
+            {
+                return ClosedPeriod.Refuse<AccountDto>(lockDate, openingDate, nameof(CreateAccount.OpeningDate));
+            }
 
             var now = clock.GetUtcNow().UtcDateTime;
             var account = new Account
@@ -85,8 +91,7 @@ internal sealed class AccountService(IDbContextFactory<LedgerDbContext> dbFactor
             await db.SaveChangesAsync(ct);
             if (opening.Equity is { } equity)
             {
-                var date = command.OpeningDate ?? Today();
-                if (await OpeningBalances.PostAsync(db, actor, account, equity, opening.Amount, date, now, ct) is not null)
+                if (await OpeningBalances.PostAsync(db, actor, account, equity, opening.Amount, openingDate, now, ct) is not null)
                 {
                     // Only the equity account's total can leave 64 bits; the write is spoilt and is rolled back with the account.
                     return Result<AccountDto>.Invalid(nameof(CreateAccount.OpeningBalance),

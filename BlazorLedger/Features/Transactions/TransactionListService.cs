@@ -41,12 +41,19 @@ internal sealed class TransactionListService(IDbContextFactory<LedgerDbContext> 
         return await dbFactory.InBookAsync(actor, query.BookId, BookRole.Viewer, write: false, async session =>
         {
 
-            if (query.Account is { } accountId
-                && !await session.Db.Accounts.AnyAsync(a => a.Id == accountId && a.BookId == query.BookId, ct))
+            // A parent account stands for itself and all its sub-accounts, as its register does.
+            IReadOnlyList<Guid> filterAccounts = [];
+            if (query.Account is { } accountId)
             {
-                var unknown = new ValidationErrors();
-                unknown.Add(nameof(TransactionQuery.Account), "There is no such account in this book.");
-                return unknown.ToResult<TransactionPage>();
+                var chart = await session.Db.Accounts.AsNoTracking().Where(a => a.BookId == query.BookId)
+                    .Select(a => new { a.Id, a.ParentId }).ToListAsync(ct);
+                if (!chart.Any(a => a.Id == accountId))
+                {
+                    var unknown = new ValidationErrors();
+                    unknown.Add(nameof(TransactionQuery.Account), "There is no such account in this book.");
+                    return unknown.ToResult<TransactionPage>();
+                }
+                filterAccounts = Features.Accounts.AccountTree.Subtree(accountId, chart.Select(a => (a.Id, a.ParentId)));
             }
 
             var transactions = session.Db.Transactions.AsNoTracking().Where(t => t.BookId == query.BookId);
@@ -75,8 +82,10 @@ internal sealed class TransactionListService(IDbContextFactory<LedgerDbContext> 
             }
             if (query.Account is { } account)
             {
-                // The account's postings are one range of the (AccountId, Date, Id) index, narrowed by the dates when given.
-                var postings = session.Db.Postings.Where(p => p.AccountId == account);
+                // Each account's postings are one range of the (AccountId, Date, Id) index, narrowed by the dates when given.
+                var postings = filterAccounts.Count == 1
+                    ? session.Db.Postings.Where(p => p.AccountId == account)
+                    : session.Db.Postings.Where(p => filterAccounts.Contains(p.AccountId));
                 if (query.From is { } postedFrom)
                 {
                     postings = postings.Where(p => p.Date >= postedFrom);
