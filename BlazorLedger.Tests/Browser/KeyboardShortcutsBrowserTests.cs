@@ -69,6 +69,8 @@ public sealed class KeyboardShortcutsBrowserTests(SharedChromium chromium) : IAs
         await page.Keyboard.PressAsync("n");
         await Expect(page).ToHaveURLAsync(new Regex("/transactions/new$"));
         await Expect(page.Locator("[data-testid=transaction-form]")).ToBeVisibleAsync();
+        // The router moves focus to the new page's heading; keys pressed before that would land wherever it leaves them.
+        await Expect(page.Locator("h1")).ToBeFocusedAsync();
         // In a field, letters are text: "n" is typed, not obeyed.
         await page.FocusAsync("input[data-testid=description]");
         await page.Keyboard.TypeAsync("Dinner n?");
@@ -86,6 +88,7 @@ public sealed class KeyboardShortcutsBrowserTests(SharedChromium chromium) : IAs
         await page.ClickAsync("[data-testid=nav-transactions]");
         var rows = page.Locator("[data-testid=transaction-row]");
         await Expect(rows).ToHaveCountAsync(3);
+        await Expect(page.Locator("h1")).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("/");
         var search = page.Locator("input[data-testid=search-text]");
         await Expect(search).ToBeFocusedAsync();
