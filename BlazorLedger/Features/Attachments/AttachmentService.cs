@@ -26,9 +26,9 @@ internal sealed class AttachmentService(IDbContextFactory<LedgerDbContext> dbFac
             {
                 return Result<IReadOnlyList<AttachmentDto>>.NotFound(TransactionNotFound);
             }
-            IReadOnlyList<AttachmentDto> list = await Dtos(session.Db, bookId)
-                .Where(a => a.TransactionId == transactionId)
-                .OrderBy(a => a.UploadedAt).ThenBy(a => a.Id)
+            IReadOnlyList<AttachmentDto> list = await Dtos(session.Db, session.Db.Attachments
+                .Where(a => a.BookId == bookId && a.TransactionId == transactionId)
+                .OrderBy(a => a.UploadedAt).ThenBy(a => a.Id))
                 .ToListAsync(ct);
             return Result<IReadOnlyList<AttachmentDto>>.Ok(list);
         }, ct);
@@ -36,8 +36,7 @@ internal sealed class AttachmentService(IDbContextFactory<LedgerDbContext> dbFac
     public Task<Result<AttachmentFile>> GetFileAsync(Actor actor, Guid bookId, Guid transactionId, Guid attachmentId, CancellationToken ct = default) =>
         dbFactory.InBookAsync(actor, bookId, BookRole.Viewer, write: false, async session =>
         {
-            var attachment = await Dtos(session.Db, bookId)
-                .Where(a => a.TransactionId == transactionId && a.Id == attachmentId).FirstOrDefaultAsync(ct);
+            var attachment = await FindAsync(session.Db, bookId, transactionId, attachmentId, ct);
             if (attachment is null)
             {
                 return Result<AttachmentFile>.NotFound(NotFoundMessage);
@@ -81,9 +80,9 @@ internal sealed class AttachmentService(IDbContextFactory<LedgerDbContext> dbFac
             db.Audit(now, actor.UserId, command.BookId, AuditActions.AttachmentAdded, nameof(Attachment), attachment.Id,
                 new { attachment.TransactionId, attachment.FileName, attachment.ContentType, attachment.Size, attachment.Sha256 });
             await db.SaveChangesAsync(ct);
-            var added = await Dtos(db, command.BookId).Where(a => a.Id == attachment.Id).FirstAsync(ct);
+            var added = await FindAsync(db, command.BookId, command.TransactionId, attachment.Id, ct);
             await session.CommitAsync(ct);
-            return Result<AttachmentDto>.Created(added);
+            return Result<AttachmentDto>.Created(added!);
         }, ct);
     }
 
@@ -92,7 +91,7 @@ internal sealed class AttachmentService(IDbContextFactory<LedgerDbContext> dbFac
         dbFactory.InBookAsync(actor, bookId, BookRole.Editor, write: true, async session =>
         {
             var db = session.Db;
-            var attachment = await Dtos(db, bookId).Where(a => a.TransactionId == transactionId && a.Id == attachmentId).FirstOrDefaultAsync(ct);
+            var attachment = await FindAsync(db, bookId, transactionId, attachmentId, ct);
             if (attachment is null)
             {
                 return Result<AttachmentDto>.NotFound(NotFoundMessage);
@@ -106,7 +105,7 @@ internal sealed class AttachmentService(IDbContextFactory<LedgerDbContext> dbFac
         }, ct);
 
     public string TooLargeMessage(long? size = null) => size is { } bytes
-        ? $"The file is {AttachmentOptions.SizeText(bytes)}; a file can be at most {options.Value.MaxSizeText}."
+        ? $"This file is {bytes / (1024.0 * 1024):0.00} MB; a file can be at most {options.Value.MaxSizeText}."
         : $"The file is larger than {options.Value.MaxSizeText}, the most a file can be.";
 
     private async Task<(byte[] Content, string? Problem)> ReadAsync(Stream stream, CancellationToken ct)
@@ -129,8 +128,12 @@ internal sealed class AttachmentService(IDbContextFactory<LedgerDbContext> dbFac
     private static Task<bool> TransactionExistsAsync(LedgerDbContext db, Guid bookId, Guid transactionId, CancellationToken ct) =>
         db.Transactions.AnyAsync(t => t.BookId == bookId && t.Id == transactionId, ct);
 
-    private static IQueryable<AttachmentDto> Dtos(LedgerDbContext db, Guid bookId) =>
-        db.Attachments.AsNoTracking().Where(a => a.BookId == bookId).Select(a => new AttachmentDto(a.Id, a.TransactionId, a.FileName,
+    /// <summary>The attachment if it belongs to this transaction in this book: any other pairing of ids finds nothing.</summary>
+    private static Task<AttachmentDto?> FindAsync(LedgerDbContext db, Guid bookId, Guid transactionId, Guid attachmentId, CancellationToken ct) =>
+        Dtos(db, db.Attachments.Where(a => a.BookId == bookId && a.TransactionId == transactionId && a.Id == attachmentId)).FirstOrDefaultAsync(ct);
+
+    private static IQueryable<AttachmentDto> Dtos(LedgerDbContext db, IQueryable<Attachment> attachments) =>
+        attachments.AsNoTracking().Select(a => new AttachmentDto(a.Id, a.TransactionId, a.FileName,
             a.ContentType, a.Size, a.Sha256, db.Users.Where(u => u.Id == a.UploadedById).Select(u => u.DisplayName).FirstOrDefault() ?? "",
             a.UploadedAt));
 }
