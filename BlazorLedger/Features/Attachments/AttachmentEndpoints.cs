@@ -65,6 +65,11 @@ public static class AttachmentEndpoints
     private static async Task<IResult> AddAsync(HttpContext http, Guid bookId, Guid transactionId, AttachmentService attachments,
         CancellationToken ct)
     {
+        // The limit is the setting's, not the server's default (30 MB), whichever is larger.
+        if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = attachments.MaxBytes + MultipartOverhead;
+        }
         if (http.Request.ContentLength > attachments.MaxBytes + MultipartOverhead)
         {
             return TooLarge(attachments.TooLargeMessage(http.Request.ContentLength));
