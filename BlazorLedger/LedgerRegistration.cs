@@ -4,6 +4,7 @@ using BlazorLedger.Data.Seeding;
 using BlazorLedger.Features.Accounts;
 using BlazorLedger.Features.Admin;
 using BlazorLedger.Features.Api;
+using BlazorLedger.Features.Attachments;
 using BlazorLedger.Features.Rates;
 using BlazorLedger.Features.Reports;
 using Scalar.AspNetCore;
@@ -44,6 +45,7 @@ public static class LedgerRegistration
             .AddBooks(builder.Configuration)
             .AddAccounts()
             .AddTransactions()
+            .AddAttachments(builder.Configuration)
             .AddImport()
             .AddReports()
             .AddRates()
@@ -82,6 +84,7 @@ public static class LedgerRegistration
         app.MapAdditionalIdentityEndpoints();
         app.MapAuditExport();
         app.MapExport();
+        app.MapAttachments();
         app.MapReportDownloads();
         app.MapLedgerApi();
         app.MapOpenApi();

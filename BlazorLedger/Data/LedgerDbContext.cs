@@ -30,6 +30,7 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options)
     public DbSet<ImportedRow> ImportedRows => Set<ImportedRow>();
     public DbSet<PayeeAccount> PayeeAccounts => Set<PayeeAccount>();
     public DbSet<ExchangeRate> ExchangeRates => Set<ExchangeRate>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
 
     /// <summary>The running instances and their circuit counts (written on PostgreSQL, where several may share the database).</summary>
     public DbSet<AppInstance> Instances => Set<AppInstance>();
@@ -144,6 +145,16 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options)
         {
             amendment.HasIndex(a => new { a.TransactionId, a.Version }).IsUnique();
             amendment.HasOne<Transaction>().WithMany().HasForeignKey(a => a.TransactionId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Attachment>(attachment =>
+        {
+            attachment.Property(a => a.FileName).HasMaxLength(AttachmentLimits.MaxFileName);
+            attachment.Property(a => a.ContentType).HasMaxLength(AttachmentLimits.MaxContentType);
+            attachment.Property(a => a.Sha256).HasMaxLength(64);
+            // A transaction's attachments are one index range, in the order they were added.
+            attachment.HasIndex(a => new { a.BookId, a.TransactionId, a.UploadedAt });
+            attachment.HasOne<Transaction>().WithMany().HasForeignKey(a => a.TransactionId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<Posting>(posting =>

@@ -3,6 +3,7 @@ using System.Text.Json;
 using BlazorLedger.Common;
 using BlazorLedger.Data;
 using BlazorLedger.Features.Accounts;
+using BlazorLedger.Features.Attachments;
 using BlazorLedger.Features.Books;
 using BlazorLedger.Features.Export;
 using BlazorLedger.Features.Import;
@@ -189,6 +190,7 @@ public static class ApiEndpoints
             .Produces<string>(200, "text/csv", "text/plain");
 
         api.MapReportApi();
+        api.MapAttachmentApi();
         api.MapRateApi();
 
         // A book's hledger export, restored into a new book that the caller owns.

@@ -11,6 +11,8 @@ public static class AuditActions
     public const string TransactionVoided = "transaction.voided";
     public const string TransactionCorrected = "transaction.corrected";
     public const string TransactionAmended = "transaction.amended";
+    public const string AttachmentAdded = "attachment.added";
+    public const string AttachmentRemoved = "attachment.removed";
     public const string StatementImported = "statement.imported";
     public const string ImportUndone = "import.undone";
     public const string ImportRuleCreated = "import-rule.created";
