@@ -7,6 +7,7 @@ using BlazorLedger.Features.Api;
 using BlazorLedger.Features.Attachments;
 using BlazorLedger.Features.Rates;
 using BlazorLedger.Features.Reports;
+using BlazorLedger.Features.Schedules;
 using Scalar.AspNetCore;
 using BlazorLedger.Features.Mail;
 using BlazorLedger.Features.Books;
@@ -49,6 +50,7 @@ public static class LedgerRegistration
             .AddImport()
             .AddReports()
             .AddRates()
+            .AddSchedules(builder.Configuration)
             .AddExport()
             .AddMail(builder.Configuration)
             .AddAdmin()

@@ -8,6 +8,7 @@ using BlazorLedger.Features.Export;
 using BlazorLedger.Features.Import;
 using BlazorLedger.Features.Rates;
 using BlazorLedger.Features.Reports;
+using BlazorLedger.Features.Schedules;
 using BlazorLedger.Features.Mail;
 using BlazorLedger.Features.Transactions;
 using BlazorLedger.Features.Users;
@@ -142,7 +143,8 @@ internal sealed class TestLedger : IAsyncDisposable
         services.AddOptions();
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["App:PublicUrl"] = PublicUrl }).Build();
-        services.AddBooks(configuration).AddAccounts().AddTransactions().AddAttachments(configuration).AddImport().AddReports().AddRates().AddExport().AddMail(configuration).AddAdmin();
+        services.AddBooks(configuration).AddAccounts().AddTransactions().AddAttachments(configuration).AddImport().AddReports().AddRates()
+            .AddSchedules(configuration).AddExport().AddMail(configuration).AddAdmin();
         // Keys in memory: a test's cursors need not outlive it, and nothing is written to the home folder.
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddScoped<BlazorLedger.Features.Api.ApiTokenService>();

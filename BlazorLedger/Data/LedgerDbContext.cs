@@ -31,6 +31,8 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options)
     public DbSet<PayeeAccount> PayeeAccounts => Set<PayeeAccount>();
     public DbSet<ExchangeRate> ExchangeRates => Set<ExchangeRate>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<Schedule> Schedules => Set<Schedule>();
+    public DbSet<ScheduleLine> ScheduleLines => Set<ScheduleLine>();
 
     /// <summary>The running instances and their circuit counts (written on PostgreSQL, where several may share the database).</summary>
     public DbSet<AppInstance> Instances => Set<AppInstance>();
@@ -225,6 +227,26 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options)
             // Exact on both providers; the invariant text of a decimal reads back to the same decimal.
             rate.Property(r => r.Rate).HasConversion<string>().HasMaxLength(ExchangeRateLimits.MaxText);
             rate.HasOne<Book>().WithMany().HasForeignKey(r => r.BookId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Schedule>(schedule =>
+        {
+            schedule.Property(s => s.Description).HasMaxLength(TransactionLimits.MaxDescription);
+            schedule.Property(s => s.Payee).HasMaxLength(TransactionLimits.MaxPayee);
+            schedule.Property(s => s.Unit).HasConversion<string>().HasMaxLength(8);
+            schedule.Property(s => s.Problem).HasMaxLength(500);
+            schedule.Property(s => s.Version).IsConcurrencyToken();
+            schedule.HasIndex(s => new { s.BookId, s.StartDate });
+            schedule.HasOne<Book>().WithMany().HasForeignKey(s => s.BookId).OnDelete(DeleteBehavior.Cascade);
+            schedule.HasOne<ApplicationUser>().WithMany().HasForeignKey(s => s.CreatedById).OnDelete(DeleteBehavior.Cascade);
+            schedule.HasMany(s => s.Lines).WithOne().HasForeignKey(l => l.ScheduleId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ScheduleLine>(line =>
+        {
+            line.HasKey(l => new { l.ScheduleId, l.Position });
+            line.Property(l => l.Memo).HasMaxLength(TransactionLimits.MaxMemo);
+            line.HasOne<Account>().WithMany().HasForeignKey(l => l.AccountId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<Invitation>(invitation =>

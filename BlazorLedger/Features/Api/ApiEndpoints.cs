@@ -9,6 +9,7 @@ using BlazorLedger.Features.Export;
 using BlazorLedger.Features.Import;
 using BlazorLedger.Features.Rates;
 using BlazorLedger.Features.Reports;
+using BlazorLedger.Features.Schedules;
 using BlazorLedger.Features.Transactions;
 
 namespace BlazorLedger.Features.Api;
@@ -192,6 +193,7 @@ public static class ApiEndpoints
         api.MapReportApi();
         api.MapAttachmentApi();
         api.MapRateApi();
+        api.MapScheduleApi();
 
         // A book's hledger export, restored into a new book that the caller owns.
         api.MapPost("/books/restore", RestoreAsync)

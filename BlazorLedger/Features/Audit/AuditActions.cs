@@ -19,6 +19,12 @@ public static class AuditActions
     public const string ImportRuleDeleted = "import-rule.deleted";
     public const string RateSet = "rate.set";
     public const string RateDeleted = "rate.deleted";
+    public const string ScheduleCreated = "schedule.created";
+    public const string ScheduleDeleted = "schedule.deleted";
+    public const string ScheduleSkipped = "schedule.skipped";
+    public const string SchedulePostedEarly = "schedule.posted-early";
+    public const string ScheduleStopped = "schedule.stopped";
+    public const string ScheduleResumed = "schedule.resumed";
     public const string SettingChanged = "setting.changed";
     public const string InvitationCreated = "invitation.created";
     public const string InvitationAccepted = "invitation.accepted";

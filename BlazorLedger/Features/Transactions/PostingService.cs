@@ -195,7 +195,7 @@ internal sealed partial class PostingService(IDbContextFactory<LedgerDbContext> 
 
     private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-    private static PostTransaction Normalize(PostTransaction command) => command with
+    internal static PostTransaction Normalize(PostTransaction command) => command with
     {
         Description = (command.Description ?? "").Trim(),
         Payee = string.IsNullOrWhiteSpace(command.Payee) ? null : command.Payee.Trim(),
@@ -207,7 +207,7 @@ internal sealed partial class PostingService(IDbContextFactory<LedgerDbContext> 
     };
 
     /// <summary>Everything that can be checked without the database.</summary>
-    private static ValidationErrors ValidateShape(PostTransaction command, DateOnly today)
+    internal static ValidationErrors ValidateShape(PostTransaction command, DateOnly today)
     {
         var errors = new ValidationErrors();
         if (command.Description.Length is 0 or > TransactionLimits.MaxDescription)
@@ -260,7 +260,7 @@ internal sealed partial class PostingService(IDbContextFactory<LedgerDbContext> 
     }
 
     /// <summary>Every account is in the book and open, and the postings sum to zero in each currency.</summary>
-    private static ValidationErrors ValidateAgainstAccounts(IReadOnlyList<PostingLine> lines, IReadOnlyDictionary<Guid, AccountForPosting> accounts)
+    internal static ValidationErrors ValidateAgainstAccounts(IReadOnlyList<PostingLine> lines, IReadOnlyDictionary<Guid, AccountForPosting> accounts)
     {
         var errors = new ValidationErrors();
         var sums = new SortedDictionary<string, long>(StringComparer.Ordinal);
