@@ -814,6 +814,96 @@ namespace BlazorLedger.Data.Migrations.Postgres
                     b.ToTable("RateLimitWindows");
                 });
 
+            modelBuilder.Entity("BlazorLedger.Data.Schedule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BookId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Every")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("LastDayOfMonth")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("NextIndex")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Payee")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("BookId", "StartDate");
+
+                    b.ToTable("Schedules");
+                });
+
+            modelBuilder.Entity("BlazorLedger.Data.ScheduleLine", b =>
+                {
+                    b.Property<Guid>("ScheduleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Memo")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("ScheduleId", "Position");
+
+                    b.HasIndex("AccountId");
+
+                    b.ToTable("ScheduleLines");
+                });
+
             modelBuilder.Entity("BlazorLedger.Data.Transaction", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1299,6 +1389,36 @@ namespace BlazorLedger.Data.Migrations.Postgres
                     b.Navigation("Transaction");
                 });
 
+            modelBuilder.Entity("BlazorLedger.Data.Schedule", b =>
+                {
+                    b.HasOne("BlazorLedger.Data.Book", null)
+                        .WithMany()
+                        .HasForeignKey("BookId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("BlazorLedger.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BlazorLedger.Data.ScheduleLine", b =>
+                {
+                    b.HasOne("BlazorLedger.Data.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("BlazorLedger.Data.Schedule", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("ScheduleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BlazorLedger.Data.Transaction", b =>
                 {
                     b.HasOne("BlazorLedger.Data.Book", null)
@@ -1446,6 +1566,11 @@ namespace BlazorLedger.Data.Migrations.Postgres
             modelBuilder.Entity("BlazorLedger.Data.Book", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("BlazorLedger.Data.Schedule", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("BlazorLedger.Data.Transaction", b =>

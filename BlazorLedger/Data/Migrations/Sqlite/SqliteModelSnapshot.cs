@@ -803,6 +803,96 @@ namespace BlazorLedger.Data.Migrations.Sqlite
                     b.ToTable("RateLimitWindows");
                 });
 
+            modelBuilder.Entity("BlazorLedger.Data.Schedule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BookId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Every")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LastDayOfMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NextIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Payee")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("BookId", "StartDate");
+
+                    b.ToTable("Schedules");
+                });
+
+            modelBuilder.Entity("BlazorLedger.Data.ScheduleLine", b =>
+                {
+                    b.Property<Guid>("ScheduleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Memo")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ScheduleId", "Position");
+
+                    b.HasIndex("AccountId");
+
+                    b.ToTable("ScheduleLines");
+                });
+
             modelBuilder.Entity("BlazorLedger.Data.Transaction", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1280,6 +1370,36 @@ namespace BlazorLedger.Data.Migrations.Sqlite
                     b.Navigation("Transaction");
                 });
 
+            modelBuilder.Entity("BlazorLedger.Data.Schedule", b =>
+                {
+                    b.HasOne("BlazorLedger.Data.Book", null)
+                        .WithMany()
+                        .HasForeignKey("BookId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("BlazorLedger.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BlazorLedger.Data.ScheduleLine", b =>
+                {
+                    b.HasOne("BlazorLedger.Data.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("BlazorLedger.Data.Schedule", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("ScheduleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BlazorLedger.Data.Transaction", b =>
                 {
                     b.HasOne("BlazorLedger.Data.Book", null)
@@ -1427,6 +1547,11 @@ namespace BlazorLedger.Data.Migrations.Sqlite
             modelBuilder.Entity("BlazorLedger.Data.Book", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("BlazorLedger.Data.Schedule", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("BlazorLedger.Data.Transaction", b =>
