@@ -5,6 +5,7 @@ using BlazorLedger.Features.Accounts;
 using BlazorLedger.Features.Admin;
 using BlazorLedger.Features.Api;
 using BlazorLedger.Features.Rates;
+using BlazorLedger.Features.Reconciliations;
 using BlazorLedger.Features.Reports;
 using Scalar.AspNetCore;
 using BlazorLedger.Features.Mail;
@@ -44,6 +45,7 @@ public static class LedgerRegistration
             .AddBooks(builder.Configuration)
             .AddAccounts()
             .AddTransactions()
+            .AddReconciliations()
             .AddImport()
             .AddReports()
             .AddRates()

@@ -6,6 +6,7 @@ using BlazorLedger.Features.Books;
 using BlazorLedger.Features.Export;
 using BlazorLedger.Features.Import;
 using BlazorLedger.Features.Rates;
+using BlazorLedger.Features.Reconciliations;
 using BlazorLedger.Features.Reports;
 using BlazorLedger.Features.Mail;
 using BlazorLedger.Features.Transactions;
@@ -141,7 +142,7 @@ internal sealed class TestLedger : IAsyncDisposable
         services.AddOptions();
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["App:PublicUrl"] = PublicUrl }).Build();
-        services.AddBooks(configuration).AddAccounts().AddTransactions().AddImport().AddReports().AddRates().AddExport().AddMail(configuration).AddAdmin();
+        services.AddBooks(configuration).AddAccounts().AddTransactions().AddReconciliations().AddImport().AddReports().AddRates().AddExport().AddMail(configuration).AddAdmin();
         // Keys in memory: a test's cursors need not outlive it, and nothing is written to the home folder.
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddScoped<BlazorLedger.Features.Api.ApiTokenService>();
