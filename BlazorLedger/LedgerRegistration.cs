@@ -6,6 +6,7 @@ using BlazorLedger.Features.Admin;
 using BlazorLedger.Features.Api;
 using BlazorLedger.Features.Attachments;
 using BlazorLedger.Features.Rates;
+using BlazorLedger.Features.Reconciliations;
 using BlazorLedger.Features.Reports;
 using BlazorLedger.Features.Schedules;
 using Scalar.AspNetCore;
@@ -47,6 +48,7 @@ public static class LedgerRegistration
             .AddAccounts()
             .AddTransactions()
             .AddAttachments(builder.Configuration)
+            .AddReconciliations()
             .AddImport()
             .AddReports()
             .AddRates()

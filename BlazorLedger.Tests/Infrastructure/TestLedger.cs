@@ -7,6 +7,7 @@ using BlazorLedger.Features.Books;
 using BlazorLedger.Features.Export;
 using BlazorLedger.Features.Import;
 using BlazorLedger.Features.Rates;
+using BlazorLedger.Features.Reconciliations;
 using BlazorLedger.Features.Reports;
 using BlazorLedger.Features.Schedules;
 using BlazorLedger.Features.Mail;
@@ -143,8 +144,8 @@ internal sealed class TestLedger : IAsyncDisposable
         services.AddOptions();
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["App:PublicUrl"] = PublicUrl }).Build();
-        services.AddBooks(configuration).AddAccounts().AddTransactions().AddAttachments(configuration).AddImport().AddReports().AddRates()
-            .AddSchedules(configuration).AddExport().AddMail(configuration).AddAdmin();
+        services.AddBooks(configuration).AddAccounts().AddTransactions().AddReconciliations().AddAttachments(configuration).AddImport()
+            .AddReports().AddRates().AddSchedules(configuration).AddExport().AddMail(configuration).AddAdmin();
         // Keys in memory: a test's cursors need not outlive it, and nothing is written to the home folder.
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddScoped<BlazorLedger.Features.Api.ApiTokenService>();

@@ -33,6 +33,7 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options)
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<Schedule> Schedules => Set<Schedule>();
     public DbSet<ScheduleLine> ScheduleLines => Set<ScheduleLine>();
+    public DbSet<Reconciliation> Reconciliations => Set<Reconciliation>();
 
     /// <summary>The running instances and their circuit counts (written on PostgreSQL, where several may share the database).</summary>
     public DbSet<AppInstance> Instances => Set<AppInstance>();
@@ -165,6 +166,21 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options)
             posting.HasIndex(p => new { p.AccountId, p.Date, p.Id });
             posting.HasIndex(p => p.TransactionId);
             posting.HasOne(p => p.Account).WithMany().HasForeignKey(p => p.AccountId).OnDelete(DeleteBehavior.Restrict);
+            // Posting's raw INSERTs leave it out: a new posting starts uncleared.
+            posting.Property(p => p.State).HasConversion<string>().HasMaxLength(16).HasDefaultValue(PostingState.Uncleared);
+            posting.HasIndex(p => p.ReconciliationId);
+            posting.HasOne<Reconciliation>().WithMany().HasForeignKey(p => p.ReconciliationId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Reconciliation>(reconciliation =>
+        {
+            reconciliation.Property(r => r.ReconciledById).HasMaxLength(450);
+            // An account's reconciliations, newest statement first, are one index range.
+            reconciliation.HasIndex(r => new { r.AccountId, r.StatementDate });
+            reconciliation.HasIndex(r => r.BookId);
+            reconciliation.HasOne<Book>().WithMany().HasForeignKey(r => r.BookId).OnDelete(DeleteBehavior.Restrict);
+            reconciliation.HasOne<Account>().WithMany().HasForeignKey(r => r.AccountId).OnDelete(DeleteBehavior.Restrict);
+            reconciliation.HasOne<Transaction>().WithMany().HasForeignKey(r => r.AdjustmentTransactionId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<AccountDay>(day =>

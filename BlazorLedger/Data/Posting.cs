@@ -14,6 +14,12 @@ public sealed class Posting
 
     public string? Memo { get; set; }
 
+    /// <summary>Uncleared until seen on a statement; the only column that changes after the posting is written.</summary>
+    public PostingState State { get; set; }
+
+    /// <summary>The reconciliation that marked it reconciled.</summary>
+    public Guid? ReconciliationId { get; set; }
+
     public Account? Account { get; set; }
     public Transaction? Transaction { get; set; }
 }

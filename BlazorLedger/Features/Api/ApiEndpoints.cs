@@ -8,6 +8,7 @@ using BlazorLedger.Features.Books;
 using BlazorLedger.Features.Export;
 using BlazorLedger.Features.Import;
 using BlazorLedger.Features.Rates;
+using BlazorLedger.Features.Reconciliations;
 using BlazorLedger.Features.Reports;
 using BlazorLedger.Features.Schedules;
 using BlazorLedger.Features.Transactions;
@@ -101,6 +102,17 @@ public static class ApiEndpoints
                     return Respond(page, p => Results.Ok(new ApiPage<ApiRegisterItem>(p.Items.Select(i => i.ToApi(p.Currency)).ToList(), p.NextCursor)));
                 })
             .Produces<ApiPage<ApiRegisterItem>>();
+
+        api.MapGet("/books/{bookId:guid}/accounts/{accountId:guid}/reconciliations",
+                async (HttpContext http, Guid bookId, Guid accountId, ReconciliationService reconciliations, CancellationToken ct) =>
+                    Respond(await reconciliations.ListAsync(Caller(http), bookId, accountId, ct), list => Results.Ok(list.Select(r => r.ToApi()))))
+            .WithSummary("The account's reconciliations with bank statements, the latest statement first")
+            .Produces<IReadOnlyList<ApiReconciliation>>().ProducesProblem(404);
+
+        api.MapPost("/books/{bookId:guid}/accounts/{accountId:guid}/reconciliations", ReconcileAsync)
+            .RequireAuthorization(ApiRegistration.WritePolicy)
+            .WithSummary("Reconcile an account with a statement: mark its postings reconciled, at zero difference or with an adjustment")
+            .Accepts<ApiReconcile>("application/json").Produces<ApiReconciliation>(201).ProducesProblem(409);
 
         // Amounts are read the invariant way ("1234.5"); a bad value is a 400 naming the parameter.
         api.MapGet("/books/{bookId:guid}/transactions",
@@ -283,6 +295,45 @@ public static class ApiEndpoints
         var result = await accounts.CreateAsync(Caller(http),
             new CreateAccount(bookId, body.Name ?? "", body.Code, type, body.Currency ?? "", body.ParentId, opening, openingDate), ct);
         return Respond(result, a => Results.Created($"/api/v1/books/{bookId}/accounts/{a.Id}", a.ToApi()));
+    }
+
+    private static async Task<IResult> ReconcileAsync(HttpContext http, Guid bookId, Guid accountId, AccountService accounts,
+        ReconciliationService reconciliations, CancellationToken ct)
+    {
+        var (body, problem) = await ReadJsonAsync<ApiReconcile>(http, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        var actor = Caller(http);
+        var account = await accounts.GetAsync(actor, bookId, accountId, ct);
+        if (!account.Succeeded)
+        {
+            return Respond(account, _ => Results.NoContent());
+        }
+        var errors = new Dictionary<string, string[]>();
+        if (!IsoDate.TryParse(body!.StatementDate, out var date))
+        {
+            errors["statementDate"] = ["Give a date as yyyy-MM-dd."];
+        }
+        long balance = 0;
+        if (body.StatementBalance.ToMinor(account.Value!.Currency, out balance) is { } error)
+        {
+            errors["statementBalance"] = [error];
+        }
+        if (body.PostingIds is null)
+        {
+            errors["postingIds"] = ["Give the ids of the postings on the statement (an empty list for none)."];
+        }
+        if (errors.Count > 0)
+        {
+            return Validation(errors);
+        }
+        var result = await reconciliations.FinishAsync(actor,
+            new FinishReconciliation(bookId, accountId, date, balance, body.PostingIds!, body.AdjustmentAccountId), ct);
+        return result.Status == ResultStatus.Invalid
+            ? Validation(result.Errors.ToDictionary(e => Camel(e.Key), e => e.Value), result.Message)
+            : Respond(result, r => Results.Created($"/api/v1/books/{bookId}/accounts/{accountId}/reconciliations", r.ToApi()));
     }
 
     /// <summary>

@@ -16,6 +16,7 @@ internal static class BookRows
         await db.ImportedRows.Where(r => r.BookId == bookId).ExecuteDeleteAsync(ct);
         await db.Attachments.Where(a => a.BookId == bookId).ExecuteDeleteAsync(ct);
         await db.Postings.Where(p => p.Transaction!.BookId == bookId).ExecuteDeleteAsync(ct);
+        await db.Reconciliations.Where(r => r.BookId == bookId).ExecuteDeleteAsync(ct);
         await db.Transactions.Where(t => t.BookId == bookId && t.ReversesId != null).ExecuteDeleteAsync(ct);
         // Corrections may chain (a replacement corrected again): unlink them rather than find an order. Tags and
         // amendments go with their transactions by cascading foreign keys.

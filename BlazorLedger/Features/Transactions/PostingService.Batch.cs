@@ -345,6 +345,11 @@ internal sealed partial class PostingService
             .Where(t => t.BookId == bookId && t.ImportBatchId == importId && !db.Transactions.Any(r => r.ReversesId == t.Id))
             .OrderBy(t => t.Number).ToListAsync(ct);
         var alreadyVoided = batch.Imported - originals.Count;
+        if (originals.Any(t => t.Postings.Any(p => p.State == PostingState.Reconciled)))
+        {
+            return Result<UndoneImport>.Conflict(
+                "Some of this import's transactions are reconciled with a bank statement; void those one by one (an owner can override) first.");
+        }
 
         var accountIds = originals.SelectMany(t => t.Postings.Select(p => p.AccountId)).Distinct().ToList();
         var accounts = await db.Accounts.AsNoTracking().Where(a => a.BookId == bookId && accountIds.Contains(a.Id))

@@ -74,6 +74,11 @@ internal sealed partial class PostingService
         {
             return Result<TransactionDto>.Conflict("This transaction has been voided and cannot be corrected.");
         }
+        if (original.Postings.Any(p => p.State == PostingState.Reconciled))
+        {
+            return Result<TransactionDto>.Conflict(
+                "This transaction is reconciled with a bank statement and cannot be corrected; an owner can void it with an override.");
+        }
         if (session.Standing.LockDate is { } lockDate)
         {
             // A correction puts the right figures in the original's place; in a closed period that place is shut. A void

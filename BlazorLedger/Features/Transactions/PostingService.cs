@@ -116,7 +116,8 @@ internal sealed partial class PostingService(IDbContextFactory<LedgerDbContext> 
     /// </summary>
     private sealed record VoidedDetails(Guid ReversalId,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ReversalDate = null,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? LockDate = null)
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? LockDate = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? OverrodeReconciled = null)
     {
         public static VoidedDetails Of(Guid reversalId, DateOnly originalDate, DateOnly reversalDate, DateOnly? lockDate) =>
             reversalDate == originalDate || lockDate is null
@@ -124,16 +125,28 @@ internal sealed partial class PostingService(IDbContextFactory<LedgerDbContext> 
                 : new(reversalId, reversalDate.ToString("O", CultureInfo.InvariantCulture), ClosedPeriod.Describe(lockDate.Value));
     }
 
+    /// <summary>Why a void of a reconciled transaction is refused, for people and for the page that offers the override.</summary>
+    public const string ReconciledVoidRefused =
+        "This transaction has postings reconciled with a bank statement; voiding it changes a reconciled balance. An owner can void it anyway.";
+
     /// <summary>
     /// Voids a transaction by posting its exact reversal, dated like the original and linked to it; when the original is in
     /// the book's closed period, the reversal is dated on the first open day instead, so the closed period is left as it
     /// was. Nothing is updated or deleted; a transaction can be voided once, and a reversal cannot itself be voided.
     /// </summary>
-    public async Task<Result<TransactionDto>> VoidAsync(Actor actor, Guid bookId, Guid transactionId, CancellationToken ct = default)
+    public Task<Result<TransactionDto>> VoidAsync(Actor actor, Guid bookId, Guid transactionId, CancellationToken ct = default) =>
+        VoidAsync(actor, bookId, transactionId, overrideReconciled: false, ct);
+
+    /// <summary>
+    /// As above; a transaction with a reconciled posting is voided only with <paramref name="overrideReconciled"/>, by an
+    /// owner, and the override is recorded in the void's audit event.
+    /// </summary>
+    public async Task<Result<TransactionDto>> VoidAsync(Actor actor, Guid bookId, Guid transactionId, bool overrideReconciled,
+        CancellationToken ct = default)
     {
         try
         {
-            return await VoidOnceAsync(actor, bookId, transactionId, ct);
+            return await VoidOnceAsync(actor, bookId, transactionId, overrideReconciled, ct);
         }
         catch (Exception ex) when (ex.IsUniqueViolation())
         {
@@ -141,7 +154,7 @@ internal sealed partial class PostingService(IDbContextFactory<LedgerDbContext> 
         }
     }
 
-    private Task<Result<TransactionDto>> VoidOnceAsync(Actor actor, Guid bookId, Guid transactionId, CancellationToken ct) =>
+    private Task<Result<TransactionDto>> VoidOnceAsync(Actor actor, Guid bookId, Guid transactionId, bool overrideReconciled, CancellationToken ct) =>
         dbFactory.InBookAsync(actor, bookId, BookRole.Editor, write: true, async session =>
         {
             var original = await session.Db.Transactions.AsNoTracking().Include(t => t.Postings)
@@ -157,6 +170,18 @@ internal sealed partial class PostingService(IDbContextFactory<LedgerDbContext> 
             if (await session.Db.Transactions.AnyAsync(t => t.ReversesId == original.Id, ct))
             {
                 return Result<TransactionDto>.Conflict("This transaction has already been voided.");
+            }
+            var reconciled = original.Postings.Count(p => p.State == PostingState.Reconciled);
+            if (reconciled > 0)
+            {
+                if (!overrideReconciled)
+                {
+                    return Result<TransactionDto>.Conflict(ReconciledVoidRefused);
+                }
+                if (session.Standing.Role != BookRole.Owner)
+                {
+                    return Result<TransactionDto>.Forbidden("Only an owner can void a transaction that is reconciled with a bank statement.");
+                }
             }
 
             var lines = original.Postings.OrderBy(p => p.Id).Select(p => new PostingLine(p.AccountId, -p.Amount, p.Memo)).ToList();
@@ -175,7 +200,10 @@ internal sealed partial class PostingService(IDbContextFactory<LedgerDbContext> 
             var transaction = NewTransaction(actor, reversal, requestHash: null, now, reversesId: original.Id);
             transaction.Number = NumberOf(context);
             var audit = AuditExtensions.Create(now, actor.UserId, bookId, AuditActions.TransactionVoided, nameof(Transaction), original.Id,
-                VoidedDetails.Of(transaction.Id, original.Date, reversal.Date, session.Standing.LockDate));
+                VoidedDetails.Of(transaction.Id, original.Date, reversal.Date, session.Standing.LockDate) with
+                {
+                    OverrodeReconciled = reconciled > 0 ? reconciled : null,
+                });
             if (!await PostingStore.WriteAsync(session.Db, transaction, audit, id => accounts[id].Currency, ct))
             {
                 return Overflow(lines, accounts);

@@ -1,3 +1,5 @@
+using BlazorLedger.Data;
+
 namespace BlazorLedger.Features.Transactions;
 
 /// <summary>
@@ -6,4 +8,5 @@ namespace BlazorLedger.Features.Transactions;
 /// RunningBalance is the balance of the parent with all its sub-accounts in that currency.
 /// </summary>
 public sealed record RegisterRow(long PostingId, Guid TransactionId, DateOnly Date, string Description, string? Payee,
-    string? Memo, long Amount, long RunningBalance, bool IsReversal, bool IsVoided, string? AccountName = null, string? Currency = null);
+    string? Memo, long Amount, long RunningBalance, bool IsReversal, bool IsVoided, string? AccountName = null, string? Currency = null,
+    PostingState State = PostingState.Uncleared);

@@ -97,7 +97,7 @@ internal sealed class RegisterService(IDbContextFactory<LedgerDbContext> dbFacto
                 .OrderByDescending(p => p.Date).ThenByDescending(p => p.Id)
                 .Select(p => new
                 {
-                    p.Id, p.TransactionId, p.Date, p.Amount, p.Memo, p.Transaction!.Description, p.Transaction.Payee, p.Transaction.ReversesId,
+                    p.Id, p.TransactionId, p.Date, p.Amount, p.Memo, p.Transaction!.Description, p.Transaction.Payee, p.Transaction.ReversesId, p.State,
                     Voided = session.Db.Transactions.Any(r => r.ReversesId == p.TransactionId),
                 })
                 .Take(query.Limit + 1)
@@ -122,7 +122,7 @@ internal sealed class RegisterService(IDbContextFactory<LedgerDbContext> dbFacto
                     running = start - newerThan[row.Id];
                 }
                 items.Add(new RegisterRow(row.Id, row.TransactionId, row.Date, row.Description, row.Payee, row.Memo, row.Amount,
-                    running, row.ReversesId is not null, row.Voided));
+                    running, row.ReversesId is not null, row.Voided, State: row.State));
                 running -= row.Amount;
             }
 
@@ -205,7 +205,7 @@ internal sealed class RegisterService(IDbContextFactory<LedgerDbContext> dbFacto
             candidates.AddRange(await postings
                 .OrderByDescending(p => p.Date).ThenByDescending(p => p.Id)
                 .Select(p => new TreeRow(p.Id, p.AccountId, p.TransactionId, p.Date, p.Amount, p.Memo, p.Transaction!.Description, p.Transaction.Payee,
-                    p.Transaction.ReversesId != null, db.Transactions.Any(r => r.ReversesId == p.TransactionId)))
+                    p.Transaction.ReversesId != null, db.Transactions.Any(r => r.ReversesId == p.TransactionId), p.State))
                 .Take(query.Limit + 1)
                 .ToListAsync(ct));
         }
@@ -243,7 +243,7 @@ internal sealed class RegisterService(IDbContextFactory<LedgerDbContext> dbFacto
             var account = accounts[row.AccountId];
             var balance = newerThan is null ? running.GetValueOrDefault(account.Currency) : start.GetValueOrDefault(account.Currency) - newerThan[row.Id];
             items.Add(new RegisterRow(row.Id, row.TransactionId, row.Date, row.Description, row.Payee, row.Memo, row.Amount, balance,
-                row.IsReversal, row.IsVoided, row.AccountId == rootId ? null : account.Name, account.Currency));
+                row.IsReversal, row.IsVoided, row.AccountId == rootId ? null : account.Name, account.Currency, row.State));
             running[account.Currency] = running.GetValueOrDefault(account.Currency) - row.Amount;
         }
 
@@ -261,7 +261,7 @@ internal sealed class RegisterService(IDbContextFactory<LedgerDbContext> dbFacto
     }
 
     private sealed record TreeRow(long Id, Guid AccountId, Guid TransactionId, DateOnly Date, long Amount, string? Memo, string Description,
-        string? Payee, bool IsReversal, bool IsVoided);
+        string? Payee, bool IsReversal, bool IsVoided, PostingState State);
 
     private sealed class NewerSum
     {
