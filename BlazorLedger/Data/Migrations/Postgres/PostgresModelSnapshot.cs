@@ -785,10 +785,22 @@ namespace BlazorLedger.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<Guid?>("ReconciliationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("Uncleared");
+
                     b.Property<Guid>("TransactionId")
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ReconciliationId");
 
                     b.HasIndex("TransactionId");
 
@@ -812,6 +824,49 @@ namespace BlazorLedger.Data.Migrations.Postgres
                     b.HasKey("Partition");
 
                     b.ToTable("RateLimitWindows");
+                });
+
+            modelBuilder.Entity("BlazorLedger.Data.Reconciliation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AdjustmentTransactionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BookId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("PostingCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ReconciledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReconciledById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<long>("StatementBalance")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("StatementDate")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdjustmentTransactionId");
+
+                    b.HasIndex("BookId");
+
+                    b.HasIndex("AccountId", "StatementDate");
+
+                    b.ToTable("Reconciliations");
                 });
 
             modelBuilder.Entity("BlazorLedger.Data.Schedule", b =>
@@ -1378,6 +1433,11 @@ namespace BlazorLedger.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("BlazorLedger.Data.Reconciliation", null)
+                        .WithMany()
+                        .HasForeignKey("ReconciliationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("BlazorLedger.Data.Transaction", "Transaction")
                         .WithMany("Postings")
                         .HasForeignKey("TransactionId")
@@ -1387,6 +1447,26 @@ namespace BlazorLedger.Data.Migrations.Postgres
                     b.Navigation("Account");
 
                     b.Navigation("Transaction");
+                });
+
+            modelBuilder.Entity("BlazorLedger.Data.Reconciliation", b =>
+                {
+                    b.HasOne("BlazorLedger.Data.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("BlazorLedger.Data.Transaction", null)
+                        .WithMany()
+                        .HasForeignKey("AdjustmentTransactionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("BlazorLedger.Data.Book", null)
+                        .WithMany()
+                        .HasForeignKey("BookId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("BlazorLedger.Data.Schedule", b =>

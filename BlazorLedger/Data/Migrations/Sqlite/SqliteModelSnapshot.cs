@@ -774,10 +774,22 @@ namespace BlazorLedger.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ReconciliationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Uncleared");
+
                     b.Property<Guid>("TransactionId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ReconciliationId");
 
                     b.HasIndex("TransactionId");
 
@@ -801,6 +813,49 @@ namespace BlazorLedger.Data.Migrations.Sqlite
                     b.HasKey("Partition");
 
                     b.ToTable("RateLimitWindows");
+                });
+
+            modelBuilder.Entity("BlazorLedger.Data.Reconciliation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AdjustmentTransactionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BookId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PostingCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReconciledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReconciledById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StatementBalance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StatementDate")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdjustmentTransactionId");
+
+                    b.HasIndex("BookId");
+
+                    b.HasIndex("AccountId", "StatementDate");
+
+                    b.ToTable("Reconciliations");
                 });
 
             modelBuilder.Entity("BlazorLedger.Data.Schedule", b =>
@@ -1359,6 +1414,11 @@ namespace BlazorLedger.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("BlazorLedger.Data.Reconciliation", null)
+                        .WithMany()
+                        .HasForeignKey("ReconciliationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("BlazorLedger.Data.Transaction", "Transaction")
                         .WithMany("Postings")
                         .HasForeignKey("TransactionId")
@@ -1368,6 +1428,26 @@ namespace BlazorLedger.Data.Migrations.Sqlite
                     b.Navigation("Account");
 
                     b.Navigation("Transaction");
+                });
+
+            modelBuilder.Entity("BlazorLedger.Data.Reconciliation", b =>
+                {
+                    b.HasOne("BlazorLedger.Data.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("BlazorLedger.Data.Transaction", null)
+                        .WithMany()
+                        .HasForeignKey("AdjustmentTransactionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("BlazorLedger.Data.Book", null)
+                        .WithMany()
+                        .HasForeignKey("BookId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("BlazorLedger.Data.Schedule", b =>
