@@ -20,6 +20,7 @@ public sealed class AttachmentEndpointTests : AppHostTest
     private const string Bob = "bob@example.com";
     private Guid book, lunch;
     private AttachmentDto receipt = default!;
+    private Actor owner = default!;
 
     protected override AppHost Start() => AppHost.WithoutDemoData(settings: [("Api:RequestsPerMinute", "100000"), ("Attachments:MaxBytes", "4096")]);
 
@@ -27,6 +28,7 @@ public sealed class AttachmentEndpointTests : AppHostTest
     {
         await base.InitializeAsync();
         var actor = new Actor((await App.CreateUserAsync(Alice)).Id);
+        owner = actor;
         await App.CreateUserAsync(Bob);
         book = await App.WithDbAsync(db => Task.FromResult(db.BookMembers.Single(m => m.UserId == actor.UserId).BookId));
         receipt = await App.WithScopeAsync(async services =>
@@ -77,6 +79,24 @@ public sealed class AttachmentEndpointTests : AppHostTest
         var notModified = await browser.SendAsync(conditional);
         Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
         Assert.Empty(await notModified.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task A_pdf_is_served_inline_without_the_sandbox_that_would_keep_chromes_viewer_from_showing_it()
+    {
+        var pdf = await App.WithScopeAsync(services => services.GetRequiredService<AttachmentService>().AddAsync(owner,
+            new AddAttachment(book, lunch, "invoice.pdf", AttachmentFiles.Stream(AttachmentFiles.Pdf))));
+        using var browser = await SignedInAsync(Alice);
+
+        var response = await browser.GetAsync($"books/{book}/transactions/{lunch}/attachments/{pdf.Value!.Id}");
+
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("inline", response.Content.Headers.ContentDisposition!.DispositionType);
+        var policy = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.DoesNotContain("sandbox", policy);
+        Assert.DoesNotContain("default-src", policy);
+        Assert.Contains("frame-ancestors 'self'", policy);
     }
 
     [Fact]

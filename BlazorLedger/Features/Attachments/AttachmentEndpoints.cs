@@ -14,6 +14,13 @@ public static class AttachmentEndpoints
     /// <summary>The policy of a served file: no script, no plug-in, no request anywhere but images and styles of its own.</summary>
     public const string ContentSecurityPolicy = "sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; frame-ancestors 'self'";
 
+    /// <summary>
+    /// A PDF's policy. Chrome refuses to start its PDF viewer in a sandboxed document (and a <c>default-src 'none'</c> breaks
+    /// the viewer's own page), so a PDF gets only <c>frame-ancestors</c>: the bytes were checked to be a PDF and are served as
+    /// one with nosniff, so the browser hands them to its viewer, which runs apart from the app's origin, or to nothing.
+    /// </summary>
+    public const string PdfContentSecurityPolicy = "frame-ancestors 'self'";
+
     /// <summary>Room for a multipart request's boundaries and headers around the file itself.</summary>
     private const long MultipartOverhead = 64 * 1024;
 
@@ -117,7 +124,7 @@ public static class AttachmentEndpoints
         }
         var (attachment, content) = result.Value!;
         var headers = http.Response.Headers;
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.ContentSecurityPolicy = attachment.ContentType == "application/pdf" ? PdfContentSecurityPolicy : ContentSecurityPolicy;
         headers.XContentTypeOptions = "nosniff";
         headers.ContentDisposition = new ContentDispositionHeaderValue("inline")
         {
