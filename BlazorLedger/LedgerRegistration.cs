@@ -47,7 +47,7 @@ public static class LedgerRegistration
             .AddBooks(builder.Configuration)
             .AddAccounts()
             .AddTransactions()
-            .AddAttachments(builder.Configuration)
+            .AddAttachments(builder.Configuration, builder.Environment.ContentRootPath)
             .AddReconciliations()
             .AddImport()
             .AddReports()

@@ -1,8 +1,9 @@
 namespace BlazorLedger.Data;
 
 /// <summary>
-/// A file (a receipt: an image or a PDF) attached to a transaction. Its content is stored with it; the type is the one its
-/// bytes show, never the one the uploader claimed. Attachments change no amounts; removing one deletes its content.
+/// A file (a receipt: an image or a PDF) attached to a transaction. Its content is stored with it, or in the attachments
+/// folder when one is configured; the type is the one its bytes show, never the one the uploader claimed. Attachments
+/// change no amounts; removing one deletes its content.
 /// </summary>
 public sealed class Attachment
 {
@@ -16,7 +17,8 @@ public sealed class Attachment
     /// <summary>SHA-256 of the content, lower-case hex: the download's ETag.</summary>
     public required string Sha256 { get; set; }
 
-    public required byte[] Content { get; set; }
+    /// <summary>The file's bytes; null when they are kept in the attachments folder, checked against size and hash when read.</summary>
+    public byte[]? Content { get; set; }
     public required string UploadedById { get; set; }
     public DateTime UploadedAt { get; set; }
 }

@@ -11,6 +11,12 @@ public sealed class AttachmentOptions
     [Range(1, 100L * 1024 * 1024)]
     public long MaxBytes { get; set; } = DefaultMaxBytes;
 
+    /// <summary>
+    /// A folder to keep new attachments in, instead of the database; relative to the app folder when not absolute. Files
+    /// attached before it was set stay in the database and are still served from there.
+    /// </summary>
+    public string? Folder { get; set; }
+
     /// <summary>The limit as people read it: "10 MB", "512 KB".</summary>
     public string MaxSizeText => SizeText(MaxBytes);
 

@@ -12,7 +12,8 @@ namespace BlazorLedger.Features.Attachments;
 /// Receipts attached to transactions: book members see and download them, editors add and remove them. Outside the book,
 /// a transaction's attachments are "not found" like the transaction itself, whichever ids the caller tries.
 /// </summary>
-internal sealed class AttachmentService(IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock, IOptions<AttachmentOptions> options)
+internal sealed class AttachmentService(IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock, IOptions<AttachmentOptions> options,
+    AttachmentFolder folder)
 {
     public const string TransactionNotFound = "Transaction not found.";
     public const string NotFoundMessage = "Attachment not found.";
@@ -42,12 +43,22 @@ internal sealed class AttachmentService(IDbContextFactory<LedgerDbContext> dbFac
                 return Result<AttachmentFile>.NotFound(NotFoundMessage);
             }
             var content = await session.Db.Attachments.Where(a => a.Id == attachmentId).Select(a => a.Content).FirstAsync(ct);
+            if (content is null)
+            {
+                // Kept in the folder: served only if it is still the file that was attached.
+                (content, var problem) = await folder.ReadAsync(bookId, attachmentId, attachment.Size, attachment.Sha256, ct);
+                if (content is null)
+                {
+                    return Result<AttachmentFile>.NotFound(problem ?? NotFoundMessage);
+                }
+            }
             return Result<AttachmentFile>.Ok(new AttachmentFile(attachment, content));
         }, ct);
 
     /// <summary>
     /// Reads the file (refusing it past the size limit without reading on), decides its kind by its bytes, and stores it with
-    /// its hash. The file is read before the book's lock is taken, so a slow upload holds up no other write to the book.
+    /// its hash. The file is read before the book's lock is taken, so a slow upload holds up no other write to the book. With
+    /// an attachments folder the file is written there first, and deleted again unless the attachment is then recorded.
     /// </summary>
     public async Task<Result<AttachmentDto>> AddAsync(Actor actor, AddAttachment command, CancellationToken ct = default)
     {
@@ -62,8 +73,31 @@ internal sealed class AttachmentService(IDbContextFactory<LedgerDbContext> dbFac
         }
         var fileName = FileNames.Sanitize(command.FileName, kind);
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
+        var id = Guid.CreateVersion7();
+        var inFolder = folder.Enabled;
+        if (!inFolder)
+        {
+            return await RecordAsync(actor, command, id, fileName, kind, content, sha256, inFolder, ct);
+        }
+        await folder.WriteAsync(command.BookId, id, content, ct);
+        Result<AttachmentDto>? recorded = null;
+        try
+        {
+            recorded = await RecordAsync(actor, command, id, fileName, kind, content, sha256, inFolder, ct);
+            return recorded;
+        }
+        finally
+        {
+            if (recorded?.Status != ResultStatus.Created)
+            {
+                folder.Delete(command.BookId, id);
+            }
+        }
+    }
 
-        return await dbFactory.InBookAsync(actor, command.BookId, BookRole.Editor, write: true, async session =>
+    private Task<Result<AttachmentDto>> RecordAsync(Actor actor, AddAttachment command, Guid id, string fileName, FileKind kind,
+        byte[] content, string sha256, bool inFolder, CancellationToken ct) =>
+        dbFactory.InBookAsync(actor, command.BookId, BookRole.Editor, write: true, async session =>
         {
             var db = session.Db;
             if (!await TransactionExistsAsync(db, command.BookId, command.TransactionId, ct))
@@ -73,8 +107,8 @@ internal sealed class AttachmentService(IDbContextFactory<LedgerDbContext> dbFac
             var now = clock.GetUtcNow().UtcDateTime;
             var attachment = new Attachment
             {
-                BookId = command.BookId, TransactionId = command.TransactionId, FileName = fileName, ContentType = kind.ContentType,
-                Size = content.Length, Sha256 = sha256, Content = content, UploadedById = actor.UserId, UploadedAt = now,
+                Id = id, BookId = command.BookId, TransactionId = command.TransactionId, FileName = fileName, ContentType = kind.ContentType,
+                Size = content.Length, Sha256 = sha256, Content = inFolder ? null : content, UploadedById = actor.UserId, UploadedAt = now,
             };
             db.Attachments.Add(attachment);
             db.Audit(now, actor.UserId, command.BookId, AuditActions.AttachmentAdded, nameof(Attachment), attachment.Id,
@@ -84,10 +118,22 @@ internal sealed class AttachmentService(IDbContextFactory<LedgerDbContext> dbFac
             await session.CommitAsync(ct);
             return Result<AttachmentDto>.Created(added!);
         }, ct);
+
+    /// <summary>
+    /// Deletes the attachment and its content; the audit log keeps its name, type, size and hash. A file in the attachments
+    /// folder is deleted once the removal is committed.
+    /// </summary>
+    public async Task<Result<AttachmentDto>> RemoveAsync(Actor actor, Guid bookId, Guid transactionId, Guid attachmentId, CancellationToken ct = default)
+    {
+        var removed = await RemoveRowAsync(actor, bookId, transactionId, attachmentId, ct);
+        if (removed.Succeeded)
+        {
+            folder.Delete(bookId, attachmentId);
+        }
+        return removed;
     }
 
-    /// <summary>Deletes the attachment and its content; the audit log keeps its name, type, size and hash.</summary>
-    public Task<Result<AttachmentDto>> RemoveAsync(Actor actor, Guid bookId, Guid transactionId, Guid attachmentId, CancellationToken ct = default) =>
+    private Task<Result<AttachmentDto>> RemoveRowAsync(Actor actor, Guid bookId, Guid transactionId, Guid attachmentId, CancellationToken ct) =>
         dbFactory.InBookAsync(actor, bookId, BookRole.Editor, write: true, async session =>
         {
             var db = session.Db;

@@ -1,5 +1,6 @@
 using BlazorLedger.Common;
 using BlazorLedger.Data;
+using BlazorLedger.Features.Attachments;
 using BlazorLedger.Features.Audit;
 using BlazorLedger.Features.Books;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ namespace BlazorLedger.Features.Users;
 /// the locks of every book the user belongs to (the last-owner rule), so nothing can change between the checks and the
 /// delete, and a failure anywhere leaves the user, their books and the audit log as they were.
 /// </summary>
-internal sealed class UserDeletionService(IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock)
+internal sealed class UserDeletionService(IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock, AttachmentFolder attachmentFolder)
 {
     /// <summary>Closes the actor's own account. Books only they use go with them; a book others use needs another owner first.</summary>
     public Task<Result<DeletedUser>> DeleteSelfAsync(Actor actor, CancellationToken ct = default) =>
@@ -92,6 +93,14 @@ internal sealed class UserDeletionService(IDbContextFactory<LedgerDbContext> dbF
         // Roles, logins, tokens, passkeys, API tokens and book memberships go with the row (cascading foreign keys).
         await db.Users.Where(u => u.Id == userId).ExecuteDeleteAsync(ct);
         await tx.CommitAsync(ct);
+        if (!handOver)
+        {
+            // The deleted books' receipts in the attachments folder go with them.
+            foreach (var bookId in soleOwned)
+            {
+                attachmentFolder.DeleteBook(bookId);
+            }
+        }
         return Result<DeletedUser>.Ok(new DeletedUser(userId, user.Email, handOver ? 0 : soleOwned.Count, handOver ? soleOwned.Count : 0));
     }
 

@@ -296,7 +296,6 @@ namespace BlazorLedger.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<byte[]>("Content")
-                        .IsRequired()
                         .HasColumnType("bytea");
 
                     b.Property<string>("ContentType")
