@@ -10,7 +10,7 @@ public sealed class AccountDay
     public Guid AccountId { get; set; }
     public DateOnly Date { get; set; }
 
-    /// <summary>The account's book, so that a report over a book and a period reads one index range.</summary>
+    /// <summary>The account's book, written with each day; reports find the days by account and date.</summary>
     public Guid BookId { get; set; }
 
     public long Amount { get; set; }

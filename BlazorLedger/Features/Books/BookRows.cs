@@ -24,7 +24,8 @@ internal static class BookRows
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.CorrectsId, (Guid?)null), ct);
         await db.Transactions.Where(t => t.BookId == bookId).ExecuteDeleteAsync(ct);
         await db.ImportBatches.Where(b => b.BookId == bookId).ExecuteDeleteAsync(ct);
-        await db.AccountDays.Where(d => d.BookId == bookId).ExecuteDeleteAsync(ct);
+        var accountIds = await db.Accounts.Where(a => a.BookId == bookId).Select(a => a.Id).ToListAsync(ct);
+        await db.AccountDays.Where(d => accountIds.Contains(d.AccountId)).ExecuteDeleteAsync(ct);
         await db.Accounts.Where(a => a.BookId == bookId).ExecuteDeleteAsync(ct);
         await db.Invitations.Where(i => i.BookId == bookId).ExecuteDeleteAsync(ct);
         await db.BookMembers.Where(m => m.BookId == bookId).ExecuteDeleteAsync(ct);

@@ -32,10 +32,15 @@ internal sealed class ReportService(IDbContextFactory<LedgerDbContext> dbFactory
         {
             var db = session.Db;
             var accounts = await AccountsAsync(db, bookId, ct);
-            var sums = await db.AccountDays.AsNoTracking()
-                .Where(d => d.BookId == bookId && d.Date >= period.From && d.Date <= period.To)
-                .GroupBy(d => d.AccountId).Select(g => new { g.Key, Sum = g.Sum(d => d.Amount) })
-                .ToDictionaryAsync(g => g.Key, g => g.Sum, ct);
+            // Each income and expense account's days in the period: one range of the (account, date) index each.
+            var sums = await db.Accounts.AsNoTracking()
+                .Where(a => a.BookId == bookId && (a.Type == AccountType.Income || a.Type == AccountType.Expense))
+                .Select(a => new
+                {
+                    a.Id,
+                    Sum = db.AccountDays.Where(d => d.AccountId == a.Id && d.Date >= period.From && d.Date <= period.To).Sum(d => (long?)d.Amount) ?? 0,
+                })
+                .ToDictionaryAsync(a => a.Id, a => a.Sum, ct);
             var currencies = accounts.Values.Where(a => a.Type is AccountType.Income or AccountType.Expense)
                 .GroupBy(a => a.Currency).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g =>
@@ -156,9 +161,9 @@ internal sealed class ReportService(IDbContextFactory<LedgerDbContext> dbFactory
             : null;
 
     /// <summary>
-    /// Each account's net change in each period, added up by the database in one statement: the periods are a VALUES list
-    /// joined to the account days by date range, so each period is one walk of the (book, date) index and no date is taken
-    /// apart row by row.
+    /// Each account's net change in each period, added up by the database in one statement: the periods are a VALUES list,
+    /// and each account and period is one range of the covering (account, date, amount) index, summed where it lies; no
+    /// date is taken apart row by row and nothing is sorted or grouped.
     /// </summary>
     private static async Task<List<PeriodSum>> PeriodSumsAsync(LedgerDbContext db, Guid bookId, IReadOnlyList<ReportPeriod> periods,
         CancellationToken ct)
@@ -175,10 +180,11 @@ internal sealed class ReportService(IDbContextFactory<LedgerDbContext> dbFactory
         }
         var sql = $"""
             WITH "Periods" ("Period", "From", "To") AS (VALUES {values})
-            SELECT p."Period", d."AccountId", CAST(SUM(d."Amount") AS BIGINT) AS "Amount"
-            FROM "Periods" AS p
-            JOIN "AccountDays" AS d ON d."BookId" = {"{0}"} AND d."Date" >= p."From" AND d."Date" <= p."To"
-            GROUP BY p."Period", d."AccountId"
+            SELECT p."Period", a."Id" AS "AccountId", CAST(COALESCE((
+                SELECT SUM(d."Amount") FROM "AccountDays" AS d WHERE d."AccountId" = a."Id" AND d."Date" >= p."From" AND d."Date" <= p."To"
+            ), 0) AS BIGINT) AS "Amount"
+            FROM "Accounts" AS a CROSS JOIN "Periods" AS p
+            WHERE a."BookId" = {"{0}"}
             """;
         return await db.Database.SqlQueryRaw<PeriodSum>(sql, parameters.ToArray()).ToListAsync(ct);
     }

@@ -99,7 +99,7 @@ namespace BlazorLedger.Data.Migrations.Postgres
 
                     b.HasKey("AccountId", "Date");
 
-                    b.HasIndex("BookId", "Date", "AccountId", "Amount");
+                    b.HasIndex("AccountId", "Date", "Amount");
 
                     b.ToTable("AccountDays");
                 });

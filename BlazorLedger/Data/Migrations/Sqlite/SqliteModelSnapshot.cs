@@ -94,7 +94,7 @@ namespace BlazorLedger.Data.Migrations.Sqlite
 
                     b.HasKey("AccountId", "Date");
 
-                    b.HasIndex("BookId", "Date", "AccountId", "Amount");
+                    b.HasIndex("AccountId", "Date", "Amount");
 
                     b.ToTable("AccountDays");
                 });
