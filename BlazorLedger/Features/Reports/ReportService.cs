@@ -204,13 +204,30 @@ internal sealed class ReportService(IDbContextFactory<LedgerDbContext> dbFactory
             .ToDictionaryAsync(a => a.Id, ct);
 
     /// <summary>
-    /// Each account's balance at the end of <paramref name="at"/>: the stored balance less the days after it, in one
-    /// statement (one snapshot), reading only the days after the date.
+    /// Each account's balance at the end of <paramref name="at"/>, in one statement (one snapshot): the sum of its days up to
+    /// the date, or its stored balance less the days after it, whichever reads fewer days (both are exact, since an account's
+    /// days add up to its balance). Where the date falls is judged from the book's first and last day, two index seeks an account.
     /// </summary>
-    private static async Task<Dictionary<Guid, long>> BalancesAtAsync(LedgerDbContext db, Guid bookId, DateOnly at, CancellationToken ct) =>
-        await db.Accounts.AsNoTracking().Where(a => a.BookId == bookId)
-            .Select(a => new { a.Id, Balance = a.Balance - (db.AccountDays.Where(d => d.AccountId == a.Id && d.Date > at).Sum(d => (long?)d.Amount) ?? 0) })
-            .ToDictionaryAsync(a => a.Id, a => a.Balance, ct);
+    private static async Task<Dictionary<Guid, long>> BalancesAtAsync(LedgerDbContext db, Guid bookId, DateOnly at, CancellationToken ct)
+    {
+        var spans = await db.Accounts.AsNoTracking().Where(a => a.BookId == bookId)
+            .Select(a => new
+            {
+                First = db.AccountDays.Where(d => d.AccountId == a.Id).Min(d => (DateOnly?)d.Date),
+                Last = db.AccountDays.Where(d => d.AccountId == a.Id).Max(d => (DateOnly?)d.Date),
+            })
+            .ToListAsync(ct);
+        var first = spans.Min(s => s.First);
+        var last = spans.Max(s => s.Last);
+        var forward = first is { } from && last is { } to && at.DayNumber - from.DayNumber < to.DayNumber - at.DayNumber;
+        return forward
+            ? await db.Accounts.AsNoTracking().Where(a => a.BookId == bookId)
+                .Select(a => new { a.Id, Balance = db.AccountDays.Where(d => d.AccountId == a.Id && d.Date <= at).Sum(d => (long?)d.Amount) ?? 0 })
+                .ToDictionaryAsync(a => a.Id, a => a.Balance, ct)
+            : await db.Accounts.AsNoTracking().Where(a => a.BookId == bookId)
+                .Select(a => new { a.Id, Balance = a.Balance - (db.AccountDays.Where(d => d.AccountId == a.Id && d.Date > at).Sum(d => (long?)d.Amount) ?? 0) })
+                .ToDictionaryAsync(a => a.Id, a => a.Balance, ct);
+    }
 
     /// <summary>The accounts of <paramref name="type"/> in natural sign, by code then name; accounts with nothing to show are left out.</summary>
     private static List<ReportLine> Lines(IEnumerable<ReportAccount> accounts, AccountType type, Dictionary<Guid, long> signed) =>
