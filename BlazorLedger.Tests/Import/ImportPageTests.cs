@@ -349,7 +349,7 @@ public sealed class ImportPageTests : LedgerComponentTest
     [Fact]
     public async Task Rows_that_stand_for_scheduled_transactions_say_so_and_import_without_posting_them_twice()
     {
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var schedules = Services.GetRequiredService<ScheduleService>();
         await schedules.CreateAsync(User.Actor, new CreateSchedule(User.BookId, "Gym", null,
             [new PostingLine(groceries, 30_00), new PostingLine(checking, -30_00)],
@@ -380,5 +380,25 @@ public sealed class ImportPageTests : LedgerComponentTest
         host.WaitForAssertion(() => Assert.Contains("1 row linked to scheduled transactions", host.ByTestId("import-summary").TextContent));
         Assert.Equal(2, await TransactionCountAsync());
         await Ledger.AssertInvariantsAsync();
+    }
+
+    [Fact]
+    public async Task A_file_whose_rows_are_all_scheduled_transactions_posted_already_has_nothing_new()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var schedules = Services.GetRequiredService<ScheduleService>();
+        await schedules.CreateAsync(User.Actor, new CreateSchedule(User.BookId, "Gym", null,
+            [new PostingLine(groceries, 30_00), new PostingLine(checking, -30_00)], new Recurrence(today.AddDays(-2), ScheduleUnit.Month, 1)));
+        Assert.Equal(1, (await schedules.PostDueAsync()).Posted);
+        var host = RenderPage();
+
+        ToPreview(host, $"""
+            Date,Description,Payee,Amount
+            {today.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)},Gym membership,Gym,-30.00
+            """);
+
+        Assert.Contains("1 stand for scheduled transactions posted already", host.ByTestId("nothing-new").TextContent);
+        Assert.Contains("Matches scheduled Gym on", host.ByTestId("row-schedule").TextContent);
+        Assert.Equal(1, await TransactionCountAsync());
     }
 }
