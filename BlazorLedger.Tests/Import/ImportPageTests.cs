@@ -3,6 +3,8 @@ using BlazorLedger.Components.Layout;
 using BlazorLedger.Data;
 using BlazorLedger.Features.Books;
 using BlazorLedger.Features.Import;
+using BlazorLedger.Features.Schedules;
+using BlazorLedger.Features.Transactions;
 using BlazorLedger.Tests.Infrastructure;
 using Bunit;
 using Microsoft.AspNetCore.Components.Forms;
@@ -342,5 +344,61 @@ public sealed class ImportPageTests : LedgerComponentTest
 
         page.WaitForAssertion(() => Assert.NotNull(page.ByTestId("book-not-found")));
         Assert.Empty(page.FindAll("[data-testid=step-file]"));
+    }
+
+    [Fact]
+    public async Task Rows_that_stand_for_scheduled_transactions_say_so_and_import_without_posting_them_twice()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var schedules = Services.GetRequiredService<ScheduleService>();
+        await schedules.CreateAsync(User.Actor, new CreateSchedule(User.BookId, "Gym", null,
+            [new PostingLine(groceries, 30_00), new PostingLine(checking, -30_00)],
+            new Recurrence(today.AddDays(-2), ScheduleUnit.Month, 1)));
+        await schedules.CreateAsync(User.Actor, new CreateSchedule(User.BookId, "Rent", null,
+            [new PostingLine(groceries, 800_00), new PostingLine(checking, -800_00)],
+            new Recurrence(today.AddDays(3), ScheduleUnit.Month, 1)));
+        Assert.Equal(1, (await schedules.PostDueAsync()).Posted);
+        var iso = (DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var host = RenderPage();
+
+        ToPreview(host, $"""
+            Date,Description,Payee,Amount
+            {iso(today.AddDays(-1))},Gym membership,Gym,-30.00
+            {iso(today)},Standing order,Landlord,-800.00
+            """);
+
+        var statuses = host.FindAll("[data-testid=row-status]").Select(s => s.TextContent).ToList();
+        Assert.Contains("Matches scheduled Gym on", statuses[0]);
+        Assert.Contains("nothing new posted", statuses[0]);
+        Assert.Contains("Matches scheduled Rent on", statuses[1]);
+        Assert.Contains("posted from this row, the schedule will leave it out", statuses[1]);
+        Assert.Contains("1 scheduled, posted already", host.ByTestId("count-matched").TextContent);
+        Assert.Equal("Import 1 transaction", host.ByTestId("import").TextContent.Trim());
+
+        host.ByTestId("import").Click();
+
+        host.WaitForAssertion(() => Assert.Contains("1 row linked to scheduled transactions", host.ByTestId("import-summary").TextContent));
+        Assert.Equal(2, await TransactionCountAsync());
+        await Ledger.AssertInvariantsAsync();
+    }
+
+    [Fact]
+    public async Task A_file_whose_rows_are_all_scheduled_transactions_posted_already_has_nothing_new()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var schedules = Services.GetRequiredService<ScheduleService>();
+        await schedules.CreateAsync(User.Actor, new CreateSchedule(User.BookId, "Gym", null,
+            [new PostingLine(groceries, 30_00), new PostingLine(checking, -30_00)], new Recurrence(today.AddDays(-2), ScheduleUnit.Month, 1)));
+        Assert.Equal(1, (await schedules.PostDueAsync()).Posted);
+        var host = RenderPage();
+
+        ToPreview(host, $"""
+            Date,Description,Payee,Amount
+            {today.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)},Gym membership,Gym,-30.00
+            """);
+
+        Assert.Contains("1 stand for scheduled transactions posted already", host.ByTestId("nothing-new").TextContent);
+        Assert.Contains("Matches scheduled Gym on", host.ByTestId("row-schedule").TextContent);
+        Assert.Equal(1, await TransactionCountAsync());
     }
 }

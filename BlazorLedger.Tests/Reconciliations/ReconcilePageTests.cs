@@ -88,4 +88,32 @@ public sealed class ReconcilePageTests : LedgerComponentTest
         Assert.Equal(35_00, await Ledger.BalanceAsync(rent));
         await Ledger.AssertInvariantsAsync();
     }
+
+    [Fact]
+    public async Task A_click_on_a_rows_mark_clears_the_posting_another_unclears_it_and_reconciling_starts_with_it_ticked()
+    {
+        var host = RenderRegister();
+        Assert.Equal(["Uncleared", "Uncleared"], host.FindAll("[data-testid=register-clear]").Select(c => c.GetAttribute("data-state")));
+
+        host.FindAll("[data-testid=register-clear]")[1].Click();
+
+        host.WaitForAssertion(() => Assert.Equal(["Uncleared", "Cleared"], host.FindAll("[data-testid=register-clear]").Select(c => c.GetAttribute("data-state"))));
+        await using (var db = await Ledger.DbAsync())
+        {
+            var pay = await db.Postings.SingleAsync(p => p.AccountId == checking && p.Amount == 100_00);
+            Assert.Equal(PostingState.Cleared, pay.State);
+        }
+        StartReconciling(host, "100.00");
+        Assert.Equal("0.00", host.ByTestId("reconcile-difference").TextContent.Trim());
+        host.ByTestId("reconcile-finish").Click();
+        host.WaitForAssertion(() => Assert.Equal(["R"], host.FindAll("[data-testid=register-state]").Select(c => c.TextContent.Trim())));
+
+        // The reconciled posting has no toggle any more; the other one still has, and a click unclears what was cleared.
+        var rentMark = Assert.Single(host.FindAll("[data-testid=register-clear]"));
+        rentMark.Click();
+        host.WaitForAssertion(() => Assert.Equal("Cleared", host.ByTestId("register-clear").GetAttribute("data-state")));
+        host.ByTestId("register-clear").Click();
+        host.WaitForAssertion(() => Assert.Equal("Uncleared", host.ByTestId("register-clear").GetAttribute("data-state")));
+        await Ledger.AssertInvariantsAsync();
+    }
 }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using BlazorLedger.Common;
+using BlazorLedger.Data;
 using BlazorLedger.Features.Api;
 using BlazorLedger.Tests.Infrastructure;
 
@@ -65,5 +66,52 @@ public sealed class ReconciliationApiTests : AppHostTest
         var document = await alice.GetStringAsync("openapi/v1.json");
         Assert.Contains("/reconciliations", document);
         Assert.Contains("ApiReconcile", document);
+    }
+
+    [Fact]
+    public async Task A_client_clears_and_unclears_a_posting_but_not_a_reconciled_one_nor_as_a_viewer_or_an_outsider()
+    {
+        var register = await alice.GetFromJsonAsync<JsonElement>($"api/v1/books/{book}/accounts/{cash}/register");
+        var postingId = register.GetProperty("items")[0].GetProperty("postingId").GetInt64();
+        var path = $"api/v1/books/{book}/accounts/{cash}/postings/{postingId}/state";
+        var viewerUser = await App.CreateUserAsync("vera@example.com");
+        await App.WithDbAsync(async db =>
+        {
+            db.BookMembers.Add(new BookMember { BookId = book, UserId = viewerUser.Id, Role = BookRole.Viewer, CreatedAt = DateTime.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+        using var viewer = App.NewApiClient(await App.CreateTokenAsync(new Actor(viewerUser.Id), ApiScopes.Write));
+        using var outsider = App.NewApiClient(await App.CreateTokenAsync(new Actor((await App.CreateUserAsync("olga@example.com")).Id), ApiScopes.Write));
+
+        var cleared = await alice.PutAsJsonAsync(path, new { state = "cleared" });
+        var registerAfter = await alice.GetFromJsonAsync<JsonElement>($"api/v1/books/{book}/accounts/{cash}/register");
+        var wrong = await alice.PutAsJsonAsync(path, new { state = "reconciled" });
+        var byViewer = await viewer.PutAsJsonAsync(path, new { state = "uncleared" });
+        var byOutsider = await outsider.PutAsJsonAsync(path, new { state = "uncleared" });
+        var unknown = await alice.PutAsJsonAsync($"api/v1/books/{book}/accounts/{cash}/postings/{postingId + 1000}/state", new { state = "cleared" });
+
+        Assert.Equal(HttpStatusCode.OK, cleared.StatusCode);
+        var body = await cleared.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("Cleared", postingId), (body.GetProperty("state").GetString(), body.GetProperty("postingId").GetInt64()));
+        Assert.Equal("Cleared", registerAfter.GetProperty("items")[0].GetProperty("state").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Contains("\"state\"", await wrong.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, byViewer.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, byOutsider.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+
+        var reconciled = await alice.PostAsJsonAsync($"api/v1/books/{book}/accounts/{cash}/reconciliations",
+            new { statementDate = Yesterday, statementBalance = "100.00", postingIds = new[] { postingId } });
+        Assert.Equal(HttpStatusCode.Created, reconciled.StatusCode);
+        var refused = await alice.PutAsJsonAsync(path, new { state = "uncleared" });
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType!.MediaType);
+        var final = await alice.GetFromJsonAsync<JsonElement>($"api/v1/books/{book}/accounts/{cash}/register");
+        Assert.Equal("Reconciled", final.GetProperty("items")[0].GetProperty("state").GetString());
+        var document = await alice.GetFromJsonAsync<JsonElement>("openapi/v1.json");
+        var operation = document.GetProperty("paths").GetProperty("/api/v1/books/{bookId}/accounts/{accountId}/postings/{postingId}/state").GetProperty("put");
+        Assert.True(operation.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _));
+        Assert.True(operation.GetProperty("responses").TryGetProperty("409", out _));
     }
 }

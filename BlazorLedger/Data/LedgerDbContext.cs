@@ -33,6 +33,7 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options)
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<Schedule> Schedules => Set<Schedule>();
     public DbSet<ScheduleLine> ScheduleLines => Set<ScheduleLine>();
+    public DbSet<MatchedOccurrence> MatchedOccurrences => Set<MatchedOccurrence>();
     public DbSet<Reconciliation> Reconciliations => Set<Reconciliation>();
 
     /// <summary>The running instances and their circuit counts (written on PostgreSQL, where several may share the database).</summary>
@@ -263,6 +264,18 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options)
             line.HasKey(l => new { l.ScheduleId, l.Position });
             line.Property(l => l.Memo).HasMaxLength(TransactionLimits.MaxMemo);
             line.HasOne<Account>().WithMany().HasForeignKey(l => l.AccountId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<MatchedOccurrence>(matched =>
+        {
+            // One per occurrence: two imports, or an import and the runner, cannot both stand for it.
+            matched.HasKey(m => new { m.ScheduleId, m.Date });
+            matched.HasIndex(m => m.ImportBatchId);
+            matched.HasIndex(m => m.TransactionId);
+            matched.HasIndex(m => m.BookId);
+            matched.HasOne<Schedule>().WithMany().HasForeignKey(m => m.ScheduleId).OnDelete(DeleteBehavior.Cascade);
+            matched.HasOne<Transaction>().WithMany().HasForeignKey(m => m.TransactionId).OnDelete(DeleteBehavior.Restrict);
+            matched.HasOne<ImportBatch>().WithMany().HasForeignKey(m => m.ImportBatchId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<Invitation>(invitation =>

@@ -114,6 +114,11 @@ public static class ApiEndpoints
             .WithSummary("Reconcile an account with a statement: mark its postings reconciled, at zero difference or with an adjustment")
             .Accepts<ApiReconcile>("application/json").Produces<ApiReconciliation>(201).ProducesProblem(409);
 
+        api.MapPut("/books/{bookId:guid}/accounts/{accountId:guid}/postings/{postingId:long}/state", SetPostingStateAsync)
+            .RequireAuthorization(ApiRegistration.WritePolicy)
+            .WithSummary("Mark a posting cleared or uncleared by hand; a reconciled posting cannot be changed (409)")
+            .Accepts<ApiSetPostingState>("application/json").Produces<ApiPostingState>().ProducesProblem(404).ProducesProblem(409);
+
         // Amounts are read the invariant way ("1234.5"); a bad value is a 400 naming the parameter.
         api.MapGet("/books/{bookId:guid}/transactions",
                 async (HttpContext http, Guid bookId, string? limit, string? cursor, string? from, string? to, string? q, string? tag,
@@ -369,6 +374,31 @@ public static class ApiEndpoints
                 extensions: new Dictionary<string, object?> { ["current"] = theirs.ToApi() });
         }
         return Respond(result, updated => Results.Ok(updated.ToApi()));
+    }
+
+    private static async Task<IResult> SetPostingStateAsync(HttpContext http, Guid bookId, Guid accountId, long postingId,
+        ReconciliationService reconciliations, CancellationToken ct)
+    {
+        var (body, problem) = await ReadJsonAsync<ApiSetPostingState>(http, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        PostingState state;
+        if (string.Equals(body!.State, "cleared", StringComparison.OrdinalIgnoreCase))
+        {
+            state = PostingState.Cleared;
+        }
+        else if (string.Equals(body.State, "uncleared", StringComparison.OrdinalIgnoreCase))
+        {
+            state = PostingState.Uncleared;
+        }
+        else
+        {
+            return Validation(new() { ["state"] = ["Give \"cleared\" or \"uncleared\"; a posting is reconciled by finishing a reconciliation."] });
+        }
+        var result = await reconciliations.SetStateAsync(Caller(http), new SetPostingState(bookId, accountId, postingId, state), ct);
+        return Respond(result, p => Results.Ok(new ApiPostingState(p.PostingId, p.AccountId, p.TransactionId, p.State.ToString())));
     }
 
     private static async Task<IResult> SetLockDateAsync(HttpContext http, Guid bookId, BookService books, CancellationToken ct)

@@ -8,6 +8,7 @@ public static class AuditActions
     public const string AccountArchived = "account.archived";
     public const string AccountUnarchived = "account.unarchived";
     public const string AccountReconciled = "account.reconciled";
+    public const string PostingStateChanged = "posting.state-changed";
     public const string TransactionPosted = "transaction.posted";
     public const string TransactionVoided = "transaction.voided";
     public const string TransactionCorrected = "transaction.corrected";

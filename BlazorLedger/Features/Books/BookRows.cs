@@ -13,6 +13,7 @@ internal static class BookRows
     public static async Task DeleteAsync(LedgerDbContext db, Guid bookId, CancellationToken ct)
     {
         // Children first: postings, reversals before originals (they reference them), then the book's other rows.
+        await db.MatchedOccurrences.Where(m => m.BookId == bookId).ExecuteDeleteAsync(ct);
         await db.ImportedRows.Where(r => r.BookId == bookId).ExecuteDeleteAsync(ct);
         await db.Attachments.Where(a => a.BookId == bookId).ExecuteDeleteAsync(ct);
         await db.Postings.Where(p => p.Transaction!.BookId == bookId).ExecuteDeleteAsync(ct);

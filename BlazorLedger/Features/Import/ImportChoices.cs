@@ -74,7 +74,7 @@ internal sealed class ImportChoices
             var read = row.Preview.Row!;
             var suggestion = OtherAccountSuggestion.For(rules.Match(read.Description, read.Payee), row.Preview.RememberedAccountId, read.Payee, eligible);
             row.Payee = suggestion.Payee;
-            if (!row.ByHand)
+            if (!row.ByHand && row.Preview.Schedule is null)
             {
                 row.AccountId = suggestion.AccountId;
                 row.Source = suggestion.Source;
@@ -82,9 +82,16 @@ internal sealed class ImportChoices
         }
     }
 
-    /// <summary>The import of the included new rows.</summary>
+    /// <summary>
+    /// The import of the included new rows, each with the scheduled occurrence it stands for while its other account is the
+    /// schedule's (chosen otherwise, it is a transaction of its own); and of the rows that stand for scheduled transactions
+    /// posted already, to be linked to them.
+    /// </summary>
     public ImportStatement ToCommand(Guid bookId, string fileName) => new(bookId, Preview.Account.Id, fileName, Preview.Format,
-        New.Where(r => r.Include).Select(r => ImportRow.From(r.Preview.Row!, r.AccountId, r.Payee)).ToList(),
+        Rows.Where(r => (r.Preview.State == PreviewRowState.New && r.Include) || r.Preview.State == PreviewRowState.Matched)
+            .Select(r => ImportRow.From(r.Preview.Row!, r.AccountId, r.Payee,
+                r.Preview.Schedule is { } match && r.AccountId == match.OtherAccountId ? match.Occurrence : null))
+            .ToList(),
         Preview.Format == StatementFormat.Csv ? Preview.MappingToRemember : null);
 
     /// <summary>One row and what was chosen for it.</summary>

@@ -36,6 +36,7 @@ public sealed record ImportPreview
     public int NewCount => Rows.Count(r => r.State == PreviewRowState.New);
     public int DuplicateCount => Rows.Count(r => r.State == PreviewRowState.Duplicate);
     public int InvalidCount => Rows.Count(r => r.State == PreviewRowState.Invalid);
+    public int MatchedCount => Rows.Count(r => r.State == PreviewRowState.Matched);
 
     /// <summary>The mapping to remember for the account after an import: as used, with the formats the rows were read with.</summary>
     public CsvMapping? MappingToRemember => Mapping is null ? null

@@ -1,6 +1,7 @@
 using BlazorLedger.Common;
 using BlazorLedger.Data;
 using BlazorLedger.Features.Books;
+using BlazorLedger.Features.Schedules;
 using BlazorLedger.Features.Transactions;
 using Microsoft.EntityFrameworkCore;
 
@@ -84,7 +85,7 @@ internal sealed class ImportService(IDbContextFactory<LedgerDbContext> dbFactory
             }
             return Result<ImportPreview>.Ok(preview with
             {
-                Rows = await MarkRowsAsync(db, actor, command.BookId, parsed, mapping, others.Select(o => o.Id).ToHashSet(), ct),
+                Rows = await MarkRowsAsync(db, actor, command.BookId, account.Id, parsed, mapping, others.Select(o => o.Id).ToHashSet(), ct),
             });
         }, ct);
     }
@@ -112,7 +113,7 @@ internal sealed class ImportService(IDbContextFactory<LedgerDbContext> dbFactory
     }
 
     /// <summary>Every row of the file, in file order: unreadable ones with their error, read ones as new or duplicate.</summary>
-    private async Task<IReadOnlyList<PreviewRow>> MarkRowsAsync(LedgerDbContext db, Actor actor, Guid bookId, ParsedStatement parsed,
+    private async Task<IReadOnlyList<PreviewRow>> MarkRowsAsync(LedgerDbContext db, Actor actor, Guid bookId, Guid accountId, ParsedStatement parsed,
         CsvMapping? mapping, IReadOnlySet<Guid> eligible, CancellationToken ct)
     {
         var rows = new List<PreviewRow>(parsed.Rows.Count + parsed.Errors.Count);
@@ -157,6 +158,7 @@ internal sealed class ImportService(IDbContextFactory<LedgerDbContext> dbFactory
         var fresh = readable.Where(r => !imported.ContainsKey(r.Fingerprint)).ToList();
         var rules = new ImportRuleSet(await ImportRuleService.ListAsync(db, bookId, ct));
         var memory = await RememberedAsync(db, actor, bookId, fresh.Select(r => PayeeKey.Of(r.Description, r.Payee)), ct);
+        var scheduled = await MatchSchedulesAsync(db, bookId, accountId, fresh, eligible, ct);
         foreach (var row in readable)
         {
             if (imported.TryGetValue(row.Fingerprint, out var earlier))
@@ -166,10 +168,111 @@ internal sealed class ImportService(IDbContextFactory<LedgerDbContext> dbFactory
             }
             var rule = rules.Match(row.Description, row.Payee);
             var remembered = memory.TryGetValue(PayeeKey.Of(row.Description, row.Payee), out var known) ? known : (Guid?)null;
-            rows.Add(new PreviewRow(row.Line, PreviewRowState.New, row, Rule: rule, RememberedAccountId: remembered,
-                Suggestion: OtherAccountSuggestion.For(rule, remembered, row.Payee, eligible)));
+            var suggestion = OtherAccountSuggestion.For(rule, remembered, row.Payee, eligible);
+            if (scheduled.TryGetValue(row.Fingerprint, out var match))
+            {
+                rows.Add(new PreviewRow(row.Line, match.IsPosted ? PreviewRowState.Matched : PreviewRowState.New, row, Rule: rule,
+                    RememberedAccountId: remembered, Suggestion: suggestion with { AccountId = match.OtherAccountId, Source = SuggestionSource.Schedule },
+                    Schedule: match));
+                continue;
+            }
+            rows.Add(new PreviewRow(row.Line, PreviewRowState.New, row, Rule: rule, RememberedAccountId: remembered, Suggestion: suggestion));
         }
         return rows.OrderBy(r => r.Line).ToList();
+    }
+
+    /// <summary>How many occurrences of one schedule the preview considers: a daily schedule over years of statement is plenty.</summary>
+    private const int MaxOccurrencesPerSchedule = 5_000;
+
+    /// <summary>
+    /// The scheduled occurrence each of <paramref name="fresh"/>'s rows stands for (by fingerprint), see <see cref="ScheduleMatching"/>.
+    /// Candidates are the occurrences of the book's transfer schedules between the statement's account and an account a row can
+    /// be posted against, dated within the window of the rows: posted by their schedule and not yet linked to a row, or not
+    /// posted and not left out (skipped) by a person, and not stood for by an earlier import. Each occurrence goes to one row
+    /// and each row to one occurrence, the nearest in date first, then the nearest in amount.
+    /// </summary>
+    private static async Task<Dictionary<string, ScheduleMatch>> MatchSchedulesAsync(LedgerDbContext db, Guid bookId, Guid accountId,
+        List<StatementRow> fresh, IReadOnlySet<Guid> eligible, CancellationToken ct)
+    {
+        var found = new Dictionary<string, ScheduleMatch>(StringComparer.Ordinal);
+        if (fresh.Count == 0)
+        {
+            return found;
+        }
+        var schedules = await db.Schedules.AsNoTracking().Include(s => s.Lines)
+            .Where(s => s.BookId == bookId && s.Lines.Any(l => l.AccountId == accountId)).ToListAsync(ct);
+        var from = fresh.Min(r => r.Date).AddDays(-ScheduleMatching.WindowDays);
+        var until = fresh.Max(r => r.Date).AddDays(ScheduleMatching.WindowDays);
+        var candidates = new List<(Schedule Schedule, int Index, DateOnly Date, long Amount, Guid Other, string Key)>();
+        foreach (var schedule in schedules)
+        {
+            if (ScheduleMatching.TransferOf(schedule.Lines, accountId) is not { } transfer || !eligible.Contains(transfer.OtherAccountId))
+            {
+                continue;
+            }
+            candidates.AddRange(Recurrence.Of(schedule).Until(0, until).Where(o => o.Date >= from).Take(MaxOccurrencesPerSchedule)
+                .Select(o => (schedule, o.Index, o.Date, transfer.Amount, transfer.OtherAccountId, ScheduleService.KeyFor(schedule.Id, o.Date))));
+        }
+        if (candidates.Count == 0)
+        {
+            return found;
+        }
+
+        var posted = new Dictionary<string, (Guid Id, long Number, string MakerId)>(StringComparer.Ordinal);
+        foreach (var chunk in candidates.Select(c => c.Key).Chunk(Chunk))
+        {
+            foreach (var hit in await db.Transactions.AsNoTracking().Where(t => t.BookId == bookId && chunk.Contains(t.IdempotencyKey!))
+                         .Select(t => new { t.IdempotencyKey, t.Id, t.Number, t.CreatedById }).ToListAsync(ct))
+            {
+                posted[hit.IdempotencyKey!] = (hit.Id, hit.Number, hit.CreatedById);
+            }
+        }
+        var postedIds = posted.Values.Select(p => p.Id).ToList();
+        var linked = new HashSet<Guid>();
+        foreach (var chunk in postedIds.Chunk(Chunk))
+        {
+            linked.UnionWith(await db.ImportedRows.AsNoTracking().Where(r => r.BookId == bookId && chunk.Contains(r.TransactionId))
+                .Select(r => r.TransactionId).ToListAsync(ct));
+        }
+        var scheduleIds = candidates.Select(c => c.Schedule.Id).Distinct().ToList();
+        var matched = (await db.MatchedOccurrences.AsNoTracking().Where(m => m.BookId == bookId && scheduleIds.Contains(m.ScheduleId))
+            .Select(m => new { m.ScheduleId, m.Date }).ToListAsync(ct)).Select(m => (m.ScheduleId, m.Date)).ToHashSet();
+
+        var open = new List<(ScheduleMatch Match, long Amount)>();
+        foreach (var c in candidates)
+        {
+            if (matched.Contains((c.Schedule.Id, c.Date)))
+            {
+                continue;
+            }
+            if (posted.TryGetValue(c.Key, out var transaction) && transaction.MakerId == c.Schedule.CreatedById)
+            {
+                if (!linked.Contains(transaction.Id))
+                {
+                    open.Add((new ScheduleMatch(c.Schedule.Id, c.Schedule.Description, c.Date, c.Index, c.Other, transaction.Id, transaction.Number), c.Amount));
+                }
+            }
+            else if (c.Index >= c.Schedule.NextIndex)
+            {
+                open.Add((new ScheduleMatch(c.Schedule.Id, c.Schedule.Description, c.Date, c.Index, c.Other), c.Amount));
+            }
+        }
+
+        var pairs = fresh.SelectMany(row => open
+                .Where(o => ScheduleMatching.WithinWindow(o.Match.Date, row.Date) && ScheduleMatching.AmountMatches(o.Amount, row.Amount, o.Match.IsPosted))
+                .Select(o => (Row: row, o.Match, Days: Math.Abs(row.Date.DayNumber - o.Match.Date.DayNumber),
+                    Difference: Int128.Abs((Int128)row.Amount - o.Amount))))
+            .OrderBy(p => p.Days).ThenBy(p => p.Difference).ThenBy(p => p.Row.Line).ThenBy(p => p.Match.Date);
+        var taken = new HashSet<(Guid, DateOnly)>();
+        foreach (var pair in pairs)
+        {
+            if (!found.ContainsKey(pair.Row.Fingerprint) && !taken.Contains((pair.Match.ScheduleId, pair.Match.Date)))
+            {
+                taken.Add((pair.Match.ScheduleId, pair.Match.Date));
+                found[pair.Row.Fingerprint] = pair.Match;
+            }
+        }
+        return found;
     }
 
     private static async Task<Dictionary<string, Guid>> RememberedAsync(LedgerDbContext db, Actor actor, Guid bookId, IEnumerable<string> keys,
@@ -208,7 +311,7 @@ internal sealed class ImportService(IDbContextFactory<LedgerDbContext> dbFactory
             var accounts = await OpenAccountsAsync(session.Db, command.BookId, ct);
             if (!accounts.TryGetValue(command.AccountId, out var account))
             {
-                return Result<ImportAccount>.Invalid(nameof(ImportStatement.AccountId),
+                return Result<List<OccurrenceClaim?>>.Invalid(nameof(ImportStatement.AccountId),
                     await AccountProblemAsync(session.Db, command.BookId, command.AccountId, ct));
             }
             var found = new ValidationErrors();
@@ -230,7 +333,8 @@ internal sealed class ImportService(IDbContextFactory<LedgerDbContext> dbFactory
                         $"choose an account in {account.Currency}.");
                 }
             }
-            return found.Any ? Failed<ImportAccount>(found) : Result<ImportAccount>.Ok(account);
+            var claims = found.Any ? [] : await ClaimsAsync(session.Db, command, found, ct);
+            return found.Any ? Failed<List<OccurrenceClaim?>>(found) : Result<List<OccurrenceClaim?>>.Ok(claims);
         }, ct);
         if (!checkedAccounts.Succeeded)
         {
@@ -239,9 +343,10 @@ internal sealed class ImportService(IDbContextFactory<LedgerDbContext> dbFactory
 
         var transactions = command.Rows.Select(r => new PostTransaction(command.BookId, r.Date, r.Description, r.Payee,
             [new PostingLine(command.AccountId, r.Amount, r.Memo), new PostingLine(r.OtherAccountId!.Value, -r.Amount)])).ToList();
+        var claimed = checkedAccounts.Value!;
         var posted = await postings.PostManyAsync(actor, new PostMany(command.BookId, transactions,
             new StatementImport(command.AccountId, Path.GetFileName(command.FileName ?? ""), command.Format == StatementFormat.Ofx ? "ofx" : "csv",
-                command.Rows.Select(r => r.Fingerprint).ToList())), ct);
+                command.Rows.Select(r => r.Fingerprint).ToList(), claimed.Any(c => c is not null) ? claimed : null)), ct);
         if (!posted.Succeeded)
         {
             return posted.As<ImportOutcome>() with { Message = RefusedMessage(posted, command.Rows) };
@@ -257,7 +362,52 @@ internal sealed class ImportService(IDbContextFactory<LedgerDbContext> dbFactory
         var batch = posted.Value!;
         var numbers = batch.Items.Where(i => i.Status == PostedStatus.Created && i.Transaction is not null).Select(i => i.Transaction!.Number).ToList();
         return Result<ImportOutcome>.Created(new ImportOutcome(batch.ImportId, batch.Created, batch.Duplicates,
-            numbers.Count == 0 ? null : numbers.Min(), numbers.Count == 0 ? null : numbers.Max()));
+            numbers.Count == 0 ? null : numbers.Min(), numbers.Count == 0 ? null : numbers.Max(), batch.Linked,
+            batch.Items.Where((item, i) => item.Status == PostedStatus.Created && command.Rows[i].Occurrence is not null).Count()));
+    }
+
+    /// <summary>
+    /// The scheduled occurrence each row stands for, as the schedule's runner would post it, once checked to be one still: the
+    /// schedule in this book, a transfer between the statement's account and the row's other account, the date one of its
+    /// occurrences within the window and the amount within the tolerance (whether it is posted is decided at the write, under
+    /// the book's lock). A row whose occurrence no longer fits is named, and nothing is imported.
+    /// </summary>
+    private static async Task<List<OccurrenceClaim?>> ClaimsAsync(LedgerDbContext db, ImportStatement command, ValidationErrors errors,
+        CancellationToken ct)
+    {
+        var claims = new List<OccurrenceClaim?>(command.Rows.Count);
+        var ids = command.Rows.Select(r => r.Occurrence?.ScheduleId).OfType<Guid>().Distinct().ToList();
+        var schedules = ids.Count == 0 ? [] : await db.Schedules.AsNoTracking().Include(s => s.Lines)
+            .Where(s => s.BookId == command.BookId && ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+        var seen = new HashSet<(Guid, DateOnly)>();
+        for (var i = 0; i < command.Rows.Count; i++)
+        {
+            var row = command.Rows[i];
+            if (row.Occurrence is not { } occurrence)
+            {
+                claims.Add(null);
+                continue;
+            }
+            var field = RowField(i, nameof(ImportRow.Occurrence));
+            if (!schedules.TryGetValue(occurrence.ScheduleId, out var schedule)
+                || Recurrence.Of(schedule).Occurrence(occurrence.Index) != occurrence.Date
+                || ScheduleMatching.TransferOf(schedule.Lines, command.AccountId) is not { } transfer
+                || transfer.OtherAccountId != row.OtherAccountId
+                || !ScheduleMatching.WithinWindow(occurrence.Date, row.Date)
+                || !ScheduleMatching.WithinTolerance(transfer.Amount, row.Amount))
+            {
+                errors.Add(field, $"Line {row.Line}: the scheduled transaction it matched has changed or is gone; read the file again.");
+                claims.Add(null);
+                continue;
+            }
+            if (!seen.Add((occurrence.ScheduleId, occurrence.Date)))
+            {
+                errors.Add(field, $"Line {row.Line}: another row stands for the same scheduled transaction.");
+            }
+            claims.Add(new OccurrenceClaim(occurrence.ScheduleId, occurrence.Date, occurrence.Index, schedule.CreatedById,
+                ScheduleService.KeyFor(occurrence.ScheduleId, occurrence.Date)));
+        }
+        return claims;
     }
 
     private static ValidationErrors ValidateRows(ImportStatement command)

@@ -10,11 +10,12 @@ public sealed record ImportStatement(Guid BookId, Guid AccountId, string FileNam
 /// <summary>
 /// One row to post: the statement's amount goes to the statement's account, its opposite to <paramref name="OtherAccountId"/>.
 /// <paramref name="Payee"/> is the one to post (a rule may have set it); <paramref name="RowPayee"/> the statement's own, by
-/// which the choice of account is remembered.
+/// which the choice of account is remembered. <paramref name="Occurrence"/> is the scheduled occurrence the row stands for,
+/// if any (see <see cref="ScheduleMatching"/>).
 /// </summary>
 public sealed record ImportRow(string Fingerprint, int Line, DateOnly Date, long Amount, string Description, string? Payee, string? Memo,
-    Guid? OtherAccountId, string? RowPayee = null)
+    Guid? OtherAccountId, string? RowPayee = null, ScheduledOccurrence? Occurrence = null)
 {
-    public static ImportRow From(StatementRow row, Guid? otherAccountId, string? payee) =>
-        new(row.Fingerprint, row.Line, row.Date, row.Amount, row.Description, payee, row.Memo, otherAccountId, row.Payee);
+    public static ImportRow From(StatementRow row, Guid? otherAccountId, string? payee, ScheduledOccurrence? occurrence = null) =>
+        new(row.Fingerprint, row.Line, row.Date, row.Amount, row.Description, payee, row.Memo, otherAccountId, row.Payee, occurrence);
 }

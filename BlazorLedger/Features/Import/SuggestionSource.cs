@@ -6,4 +6,7 @@ public enum SuggestionSource
     None,
     Rule,
     Remembered,
+
+    /// <summary>The schedule the row stands for.</summary>
+    Schedule,
 }

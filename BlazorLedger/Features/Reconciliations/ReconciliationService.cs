@@ -69,6 +69,58 @@ internal sealed class ReconciliationService(IDbContextFactory<LedgerDbContext> d
         }, ct);
 
     /// <summary>
+    /// Marks a posting cleared or uncleared by hand, for owners and editors. A reconciled posting is part of a finished
+    /// reconciliation and cannot be changed this way (a conflict). The state is read and changed under the book's lock, and
+    /// the request names the state wanted rather than a toggle, so two people at once end in the state of whoever came last,
+    /// each change audited once; asking for the state a posting already has changes and audits nothing. A posting dated in
+    /// the book's closed period may be cleared too: its state is not part of what the lock date keeps (amounts, dates,
+    /// accounts), just as a reconciliation may mark postings in it.
+    /// </summary>
+    public Task<Result<PostingStateDto>> SetStateAsync(Actor actor, SetPostingState command, CancellationToken ct = default)
+    {
+        if (command.State is not (PostingState.Cleared or PostingState.Uncleared))
+        {
+            return Task.FromResult(Result<PostingStateDto>.Invalid(nameof(SetPostingState.State),
+                "A posting is marked cleared or uncleared by hand; it becomes reconciled by finishing a reconciliation."));
+        }
+        return dbFactory.InBookAsync(actor, command.BookId, BookRole.Editor, write: true, async session =>
+        {
+            var db = session.Db;
+            var posting = await db.Postings.AsNoTracking()
+                .Where(p => p.Id == command.PostingId && p.Account!.BookId == command.BookId
+                    && (command.AccountId == null || p.AccountId == command.AccountId))
+                .Select(p => new { p.Id, p.AccountId, p.TransactionId, p.State })
+                .FirstOrDefaultAsync(ct);
+            if (posting is null)
+            {
+                return Result<PostingStateDto>.NotFound("Posting not found.");
+            }
+            if (posting.State == PostingState.Reconciled)
+            {
+                return Result<PostingStateDto>.Conflict(
+                    "This posting is reconciled with a bank statement; its state can no longer be changed by hand.");
+            }
+            if (posting.State == command.State)
+            {
+                return Result<PostingStateDto>.Ok(new PostingStateDto(posting.Id, posting.AccountId, posting.TransactionId, posting.State, Changed: false));
+            }
+            var updated = await db.Postings.Where(p => p.Id == posting.Id && p.State == posting.State)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.State, command.State), ct);
+            if (updated != 1)
+            {
+                // Unreachable under the book's lock; should a writer ever bypass it, nothing is committed.
+                return Result<PostingStateDto>.Conflict("This posting was changed by someone else meanwhile; reload and try again.");
+            }
+            db.Audit(clock.GetUtcNow().UtcDateTime, actor.UserId, command.BookId, AuditActions.PostingStateChanged, nameof(Posting), posting.Id,
+                new { posting.AccountId, posting.TransactionId, From = posting.State.ToString(), To = command.State.ToString() });
+            await db.SaveChangesAsync(ct);
+            await session.CommitAsync(ct);
+            notifier.Publish(new BookChange(command.BookId, BookChangeKind.Transactions));
+            return Result<PostingStateDto>.Ok(new PostingStateDto(posting.Id, posting.AccountId, posting.TransactionId, command.State, Changed: true));
+        }, ct);
+    }
+
+    /// <summary>
     /// Marks the statement's postings reconciled and records the reconciliation, only if the account's reconciled balance
     /// then equals the statement's, or with an adjustment posting for the difference to the chosen account. Every posting is
     /// checked inside the write transaction: one already reconciled (by someone finishing first) is a conflict, and nothing is written.

@@ -172,7 +172,7 @@ internal sealed class ScheduleService(IDbContextFactory<LedgerDbContext> dbFacto
         var outcome = await PostOccurrenceAsync(schedule, schedule.NextIndex, next, next > today ? today : next, ct);
         if (!outcome.Stopped && !outcome.Result.Succeeded)
         {
-            return Result<TransactionDto>.Conflict($"The occurrence on {Iso(next)} was posted meanwhile.");
+            return outcome.Matched ? outcome.Result : Result<TransactionDto>.Conflict($"The occurrence on {Iso(next)} was posted meanwhile.");
         }
         if (outcome.Result.Status == ResultStatus.Created)
         {
@@ -220,7 +220,7 @@ internal sealed class ScheduleService(IDbContextFactory<LedgerDbContext> dbFacto
     }
 
     /// <summary>The post's own answer (a failure that is not <paramref name="Stopped"/> means the occurrence was posted already).</summary>
-    private sealed record Outcome(Result<TransactionDto> Result, bool Stopped);
+    private sealed record Outcome(Result<TransactionDto> Result, bool Stopped, bool Matched = false);
 
     /// <summary>
     /// Posts occurrence <paramref name="index"/> (falling on <paramref name="date"/>) dated <paramref name="postDate"/>, then
@@ -232,8 +232,25 @@ internal sealed class ScheduleService(IDbContextFactory<LedgerDbContext> dbFacto
         var maker = new Actor(schedule.CreatedById);
         var command = new PostTransaction(schedule.BookId, postDate, schedule.Description, schedule.Payee,
             schedule.Lines.OrderBy(l => l.Position).Select(l => new PostingLine(l.AccountId, l.Amount, l.Memo)).ToList(), key);
-        var result = await postings.PostAsync(maker, command, ct);
-        if (!result.Succeeded && !await PostedAsync(schedule, key, ct))
+        var matched = false;
+        var result = await dbFactory.InBookAsync(maker, schedule.BookId, BookRole.Editor, write: true, async session =>
+        {
+            // Under the book's lock, which an import takes too: a bank row that stood for this occurrence is seen here, or
+            // this post is seen by the import, never neither.
+            matched = await session.Db.MatchedOccurrences.AnyAsync(m => m.ScheduleId == schedule.Id && m.Date == date, ct);
+            if (matched)
+            {
+                return Result<TransactionDto>.Conflict($"The occurrence on {Iso(date)} was matched by an imported bank row.");
+            }
+            var (posted, written) = await postings.PostInSessionAsync(session, maker, command, ct);
+            if (written is not null)
+            {
+                await session.CommitAsync(ct);
+                postings.Published(schedule.BookId);
+            }
+            return posted;
+        }, ct);
+        if (!matched && !result.Succeeded && !await PostedAsync(schedule, key, ct))
         {
             var problem = result.Status is ResultStatus.Forbidden or ResultStatus.NotFound
                 ? "Its maker can no longer post in this book; delete it, or have an editor make it again."
@@ -246,7 +263,7 @@ internal sealed class ScheduleService(IDbContextFactory<LedgerDbContext> dbFacto
         // Only forward: a runner that is behind never moves a schedule back.
         await db.Schedules.Where(s => s.Id == schedule.Id && s.NextIndex <= index)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.NextIndex, index + 1).SetProperty(s => s.Version, s => s.Version + 1), ct);
-        return new Outcome(result, Stopped: false);
+        return new Outcome(result, Stopped: false, matched);
     }
 
     private async Task<bool> PostedAsync(Schedule schedule, string key, CancellationToken ct)
@@ -291,8 +308,11 @@ internal sealed class ScheduleService(IDbContextFactory<LedgerDbContext> dbFacto
             var accounts = await db.Accounts.AsNoTracking().Where(a => a.BookId == bookId && ids.Contains(a.Id))
                 .Select(a => new { a.Id, a.Name, a.Currency, a.Balance }).ToDictionaryAsync(a => a.Id, ct);
             var balances = accounts.ToDictionary(a => a.Key, a => a.Value.Balance);
+            // An occurrence an imported bank row stood for is done: the schedule will not post it.
+            var matched = (await db.MatchedOccurrences.AsNoTracking().Where(m => m.BookId == bookId && m.Date <= until)
+                .Select(m => new { m.ScheduleId, m.Date }).ToListAsync(ct)).Select(m => (m.ScheduleId, m.Date)).ToHashSet();
             var occurrences = schedules
-                .SelectMany(s => Recurrence.Of(s).Until(s.NextIndex, until).Select(o => (Schedule: s, o.Date)))
+                .SelectMany(s => Recurrence.Of(s).Until(s.NextIndex, until).Where(o => !matched.Contains((s.Id, o.Date))).Select(o => (Schedule: s, o.Date)))
                 .OrderBy(o => o.Date).ThenBy(o => o.Schedule.Description, StringComparer.CurrentCultureIgnoreCase).ThenBy(o => o.Schedule.Id)
                 .ToList();
             var list = new List<UpcomingOccurrence>(occurrences.Count);

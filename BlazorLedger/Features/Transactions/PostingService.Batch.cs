@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using BlazorLedger.Common;
 using BlazorLedger.Data;
 using BlazorLedger.Features.Audit;
@@ -69,7 +70,9 @@ internal sealed partial class PostingService
             return Result<PostedBatch>.Invalid(nameof(StatementImport.AccountId), "The statement's account does not exist in this book.");
         }
 
-        // What each item is: already posted under its key, already imported, or to post now.
+        // What each item is: already posted under its key, already imported, standing for a scheduled occurrence posted
+        // already, or to post now.
+        var occurrences = await OccurrencesAsync(db, bookId, command.Import?.Occurrences, ct);
         var statuses = new PostedStatus[items.Count];
         var existingIds = new Guid?[items.Count];
         var errors = new ValidationErrors();
@@ -87,6 +90,10 @@ internal sealed partial class PostingService
             else if (command.Import is { } statement && facts.Fingerprints.Contains(statement.Fingerprints[i]))
             {
                 statuses[i] = PostedStatus.Duplicate;
+            }
+            else if (command.Import?.Occurrences?[i] is { } claim && occurrences.Taken.TryGetValue((claim.ScheduleId, claim.Date), out var standing))
+            {
+                (statuses[i], existingIds[i]) = (PostedStatus.Linked, standing);
             }
             else
             {
@@ -147,7 +154,9 @@ internal sealed partial class PostingService
         var writes = created.Select(i => transactions[i]!).ToList();
         var audits = batch is not null
             ? [AuditExtensions.Create(now, actor.UserId, bookId, AuditActions.StatementImported, nameof(ImportBatch), batch.Id,
-                new ImportedDetails(batch.AccountId, batch.FileName, batch.Format, batch.Imported, batch.Duplicates))]
+                new ImportedDetails(batch.AccountId, batch.FileName, batch.Format, batch.Imported, batch.Duplicates,
+                    statuses.Count(s => s == PostedStatus.Linked),
+                    created.Count(i => command.Import!.Occurrences?[i] is not null)))]
             : created.Select(i => AuditOf(transactions[i]!, items[i], now, actor.UserId)).ToList();
         var rows = batch is null ? [] : created.Select(i => new ImportedRow
         {
@@ -158,6 +167,15 @@ internal sealed partial class PostingService
         {
             return Result<PostedBatch>.Invalid(TransactionsField,
                 $"This would take the balance of \"{facts.Accounts[overflowed].Name}\" beyond what can be stored.");
+        }
+        if (batch is not null)
+        {
+            // A linked row posted nothing: it is recorded against the scheduled transaction that stands for it.
+            db.ImportedRows.AddRange(Enumerable.Range(0, items.Count).Where(i => statuses[i] == PostedStatus.Linked).Select(i => new ImportedRow
+            {
+                BookId = bookId, Fingerprint = command.Import!.Fingerprints[i], TransactionId = existingIds[i]!.Value, BatchId = batch.Id,
+            }));
+            await MatchOccurrencesAsync(db, command.Import!, occurrences.Schedules, created, transactions, batch, now, ct);
         }
         await session.CommitAsync(ct);
         if (created.Count > 0)
@@ -174,6 +192,7 @@ internal sealed partial class PostingService
             {
                 PostedStatus.Created => new PostedItem(PostedStatus.Created, ToDto(transactions[i]!, facts.ActorName, facts.Accounts)),
                 PostedStatus.Duplicate => new PostedItem(PostedStatus.Duplicate, null),
+                PostedStatus.Linked => new PostedItem(PostedStatus.Linked, replayed.GetValueOrDefault(existingIds[i]!.Value)),
                 _ => new PostedItem(PostedStatus.Replayed, existingIds[i] is { } id
                     ? replayed.GetValueOrDefault(id)
                     : results[firstWithKey[items[i].IdempotencyKey!]].Transaction),
@@ -182,7 +201,104 @@ internal sealed partial class PostingService
         return Result<PostedBatch>.Ok(new PostedBatch(results, batch?.Id));
     }
 
-    private sealed record ImportedDetails(Guid AccountId, string FileName, string Format, int Imported, int Duplicates);
+    private sealed record ImportedDetails(Guid AccountId, string FileName, string Format, int Imported, int Duplicates,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] int Linked = 0,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] int Matched = 0);
+
+    /// <summary>
+    /// What the scheduled occurrences an import's rows stand for are now: <paramref name="Taken"/> holds those posted by their
+    /// schedule (found by its key, in its maker's name) or stood for by an earlier import, with that transaction;
+    /// <paramref name="Schedules"/> the schedules that still exist. Read after the book's lock, which the runner takes too.
+    /// </summary>
+    private sealed record Occurrences(Dictionary<(Guid ScheduleId, DateOnly Date), Guid> Taken, HashSet<Guid> Schedules);
+
+    private static async Task<Occurrences> OccurrencesAsync(LedgerDbContext db, Guid bookId, IReadOnlyList<OccurrenceClaim?>? claims,
+        CancellationToken ct)
+    {
+        var taken = new Dictionary<(Guid, DateOnly), Guid>();
+        var wanted = (claims ?? []).OfType<OccurrenceClaim>().ToList();
+        if (wanted.Count == 0)
+        {
+            return new Occurrences(taken, []);
+        }
+        var scheduleIds = wanted.Select(c => c.ScheduleId).Distinct().ToList();
+        var schedules = (await db.Schedules.AsNoTracking().Where(s => s.BookId == bookId && scheduleIds.Contains(s.Id))
+            .Select(s => s.Id).ToListAsync(ct)).ToHashSet();
+        foreach (var chunk in wanted.Chunk(500))
+        {
+            var keys = chunk.Select(c => c.Key).ToList();
+            var posted = await db.Transactions.AsNoTracking().Where(t => t.BookId == bookId && keys.Contains(t.IdempotencyKey!))
+                .Select(t => new { t.IdempotencyKey, t.CreatedById, t.Id }).ToListAsync(ct);
+            foreach (var claim in chunk)
+            {
+                if (posted.FirstOrDefault(t => t.IdempotencyKey == claim.Key && t.CreatedById == claim.MakerId) is { } hit)
+                {
+                    taken[(claim.ScheduleId, claim.Date)] = hit.Id;
+                }
+            }
+        }
+        var matched = await db.MatchedOccurrences.AsNoTracking().Where(m => m.BookId == bookId && scheduleIds.Contains(m.ScheduleId))
+            .Select(m => new { m.ScheduleId, m.Date, m.TransactionId }).ToListAsync(ct);
+        foreach (var m in matched)
+        {
+            taken.TryAdd((m.ScheduleId, m.Date), m.TransactionId);
+        }
+        return new Occurrences(taken, schedules);
+    }
+
+    /// <summary>
+    /// Frees the scheduled occurrences an undone import's rows stood for: the next import of the statement matches them again,
+    /// or, should it never come, their schedules post them (a schedule that the import moved past one is moved back to it,
+    /// unless it has gone on since).
+    /// </summary>
+    private static async Task FreeOccurrencesAsync(LedgerDbContext db, Guid bookId, Guid importId, CancellationToken ct)
+    {
+        var freed = await db.MatchedOccurrences.AsNoTracking().Where(m => m.BookId == bookId && m.ImportBatchId == importId)
+            .Select(m => new { m.ScheduleId, m.Date }).ToListAsync(ct);
+        if (freed.Count == 0)
+        {
+            return;
+        }
+        await db.MatchedOccurrences.Where(m => m.BookId == bookId && m.ImportBatchId == importId).ExecuteDeleteAsync(ct);
+        var ids = freed.Select(f => f.ScheduleId).Distinct().ToList();
+        var schedules = await db.Schedules.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+        foreach (var occurrence in freed.OrderByDescending(f => f.Date))
+        {
+            if (schedules.TryGetValue(occurrence.ScheduleId, out var schedule)
+                && BlazorLedger.Features.Schedules.Recurrence.Of(schedule).Until(0, occurrence.Date).LastOrDefault() is { } last && last.Date == occurrence.Date)
+            {
+                await db.Schedules.Where(s => s.Id == schedule.Id && s.NextIndex == last.Index + 1)
+                    .ExecuteUpdateAsync(u => u.SetProperty(s => s.NextIndex, last.Index).SetProperty(s => s.Version, s => s.Version + 1), ct);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Records each occurrence a posted row stands for, so its schedule never posts it, and moves a schedule on past it when
+    /// it was the schedule's next (only forward, as the runner does).
+    /// </summary>
+    private static async Task MatchOccurrencesAsync(LedgerDbContext db, StatementImport import, HashSet<Guid> schedules, List<int> created,
+        Transaction?[] transactions, ImportBatch batch, DateTime now, CancellationToken ct)
+    {
+        var claims = created.Where(i => import.Occurrences?[i] is { } claim && schedules.Contains(claim.ScheduleId))
+            .Select(i => (Index: i, Claim: import.Occurrences![i]!)).ToList();
+        if (claims.Count == 0)
+        {
+            await db.SaveChangesAsync(ct);
+            return;
+        }
+        db.MatchedOccurrences.AddRange(claims.Select(c => new MatchedOccurrence
+        {
+            ScheduleId = c.Claim.ScheduleId, Date = c.Claim.Date, BookId = batch.BookId, TransactionId = transactions[c.Index]!.Id,
+            ImportBatchId = batch.Id, MatchedById = batch.CreatedById, MatchedAt = now,
+        }));
+        await db.SaveChangesAsync(ct);
+        foreach (var (scheduleId, occurrence) in claims.Select(c => (c.Claim.ScheduleId, c.Claim.Index)).OrderBy(c => c.Index))
+        {
+            await db.Schedules.Where(s => s.Id == scheduleId && s.NextIndex == occurrence)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.NextIndex, occurrence + 1).SetProperty(s => s.Version, s => s.Version + 1), ct);
+        }
+    }
 
     private sealed record UndoneDetails(Guid ImportId, int Voided, int AlreadyVoided);
 
@@ -377,6 +493,7 @@ internal sealed partial class PostingService
         {
             return Result<UndoneImport>.Conflict($"Undoing this import would take the balance of \"{accounts[overflowed].Name}\" beyond what can be stored.");
         }
+        await FreeOccurrencesAsync(db, bookId, importId, ct);
         await db.ImportedRows.Where(r => r.BookId == bookId && r.BatchId == importId).ExecuteDeleteAsync(ct);
         batch.UndoneAt = now;
         batch.UndoneById = actor.UserId;

@@ -10,20 +10,22 @@ internal sealed partial class PostingService
     /// <summary>
     /// Posts <paramref name="command"/> inside <paramref name="session"/>'s write transaction (which holds the book's lock),
     /// checked exactly as <see cref="PostAsync"/> checks a post. Nothing is committed and nobody is notified: the caller
-    /// commits with its own changes, or on failure leaves the transaction to roll back. Written is the new transaction.
+    /// commits with its own changes, or on failure leaves the transaction to roll back. Written is the new transaction, null
+    /// when nothing was written (a refusal, or a retry of an idempotency key, answered with the transaction it posted).
     /// </summary>
     public async Task<(Result<TransactionDto> Result, Transaction? Written)> PostInSessionAsync(BookSession session, Actor actor,
         PostTransaction command, CancellationToken ct)
     {
-        var normalized = Normalize(command with { IdempotencyKey = null });
+        var normalized = Normalize(command);
         var errors = ValidateShape(normalized, Today());
         if (errors.Any)
         {
             return (errors.ToResult<TransactionDto>(), null);
         }
-        var context = await PostingStore.ReadAsync(session.Db, actor.UserId, normalized.BookId, null,
+        var requestHash = normalized.IdempotencyKey is null ? null : HashOf(normalized);
+        var context = await PostingStore.ReadAsync(session.Db, actor.UserId, normalized.BookId, normalized.IdempotencyKey,
             normalized.Postings.Select(p => p.AccountId), ct);
-        var (result, written, _) = await DecideAndWriteAsync(session.Db, actor, normalized, null, context, ct);
+        var (result, written, _) = await DecideAndWriteAsync(session.Db, actor, normalized, requestHash, context, ct);
         return (result, written);
     }
 

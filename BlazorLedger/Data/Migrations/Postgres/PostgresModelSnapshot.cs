@@ -698,6 +698,41 @@ namespace BlazorLedger.Data.Migrations.Postgres
                     b.ToTable("Invitations");
                 });
 
+            modelBuilder.Entity("BlazorLedger.Data.MatchedOccurrence", b =>
+                {
+                    b.Property<Guid>("ScheduleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("BookId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ImportBatchId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("MatchedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MatchedById")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("TransactionId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ScheduleId", "Date");
+
+                    b.HasIndex("BookId");
+
+                    b.HasIndex("ImportBatchId");
+
+                    b.HasIndex("TransactionId");
+
+                    b.ToTable("MatchedOccurrences");
+                });
+
             modelBuilder.Entity("BlazorLedger.Data.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -1401,6 +1436,27 @@ namespace BlazorLedger.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("Book");
+                });
+
+            modelBuilder.Entity("BlazorLedger.Data.MatchedOccurrence", b =>
+                {
+                    b.HasOne("BlazorLedger.Data.ImportBatch", null)
+                        .WithMany()
+                        .HasForeignKey("ImportBatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("BlazorLedger.Data.Schedule", null)
+                        .WithMany()
+                        .HasForeignKey("ScheduleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("BlazorLedger.Data.Transaction", null)
+                        .WithMany()
+                        .HasForeignKey("TransactionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("BlazorLedger.Data.PayeeAccount", b =>

@@ -691,6 +691,41 @@ namespace BlazorLedger.Data.Migrations.Sqlite
                     b.ToTable("Invitations");
                 });
 
+            modelBuilder.Entity("BlazorLedger.Data.MatchedOccurrence", b =>
+                {
+                    b.Property<Guid>("ScheduleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BookId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ImportBatchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("MatchedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MatchedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TransactionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ScheduleId", "Date");
+
+                    b.HasIndex("BookId");
+
+                    b.HasIndex("ImportBatchId");
+
+                    b.HasIndex("TransactionId");
+
+                    b.ToTable("MatchedOccurrences");
+                });
+
             modelBuilder.Entity("BlazorLedger.Data.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -1382,6 +1417,27 @@ namespace BlazorLedger.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("Book");
+                });
+
+            modelBuilder.Entity("BlazorLedger.Data.MatchedOccurrence", b =>
+                {
+                    b.HasOne("BlazorLedger.Data.ImportBatch", null)
+                        .WithMany()
+                        .HasForeignKey("ImportBatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("BlazorLedger.Data.Schedule", null)
+                        .WithMany()
+                        .HasForeignKey("ScheduleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("BlazorLedger.Data.Transaction", null)
+                        .WithMany()
+                        .HasForeignKey("TransactionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("BlazorLedger.Data.PayeeAccount", b =>
