@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BlazorLedger.Data.Migrations.Sqlite
 {
     [DbContext(typeof(LedgerDbContext))]
-    [Migration("20261203092621_ScheduleMatches")]
+    [Migration("20261203104537_ScheduleMatches")]
     partial class ScheduleMatches
     {
         /// <inheritdoc />
@@ -294,7 +294,6 @@ namespace BlazorLedger.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<byte[]>("Content")
-                        .IsRequired()
                         .HasColumnType("BLOB");
 
                     b.Property<string>("ContentType")

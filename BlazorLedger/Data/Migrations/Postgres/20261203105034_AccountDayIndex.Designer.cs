@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace BlazorLedger.Data.Migrations.Postgres
 {
     [DbContext(typeof(LedgerDbContext))]
-    [Migration("20261203092630_ScheduleMatches")]
-    partial class ScheduleMatches
+    [Migration("20261203105034_AccountDayIndex")]
+    partial class AccountDayIndex
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -102,7 +102,7 @@ namespace BlazorLedger.Data.Migrations.Postgres
 
                     b.HasKey("AccountId", "Date");
 
-                    b.HasIndex("BookId", "Date", "AccountId", "Amount");
+                    b.HasIndex("AccountId", "Date", "Amount");
 
                     b.ToTable("AccountDays");
                 });
@@ -299,7 +299,6 @@ namespace BlazorLedger.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<byte[]>("Content")
-                        .IsRequired()
                         .HasColumnType("bytea");
 
                     b.Property<string>("ContentType")
