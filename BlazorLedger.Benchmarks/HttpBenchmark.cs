@@ -26,8 +26,52 @@ internal static class HttpBenchmark
     {
         await PostingAsync(options, app);
         Console.WriteLine();
+        await PiecesAsync(app);
+        Console.WriteLine();
         await ReadsAsync(options, app);
     }
+
+    /// <summary>
+    /// Where one API post's time goes: the calls the endpoint makes, each timed on its own in this process, beside the whole
+    /// request from one client. What the request takes beyond their sum is HTTP, JSON and the middleware.
+    /// </summary>
+    private static async Task PiecesAsync(BenchApp app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var tokens = services.GetRequiredService<Features.Api.ApiTokenService>();
+        var accounts = services.GetRequiredService<Features.Accounts.AccountService>();
+        var postings = services.GetRequiredService<PostingService>();
+        var run = Interlocked.Increment(ref runs);
+        var random = new Random(5);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var i = 0;
+        var token = await Measure.MedianAsync(async () => _ = await tokens.AuthenticateAsync(app.Token) ?? throw new InvalidOperationException("token"), runs: 200);
+        var lookup = await Measure.MedianAsync(async () => Check(await accounts.ListAsync(app.Actor, app.BookId)), runs: 200);
+        var post = await Measure.MedianAsync(async () =>
+        {
+            var (from, to) = WriteBenchmark.Pick(random, app.Quiet);
+            var amount = random.NextInt64(1, 100_000);
+            Check(await postings.PostAsync(app.Actor, new PostTransaction(app.BookId, today, "Transfer", null,
+                [new PostingLine(to, amount), new PostingLine(from, -amount)], $"p{run}-{i++}")));
+        }, runs: 200);
+        using var client = NewClient(app);
+        var path = $"api/v1/books/{app.BookId}/transactions";
+        var request = await Measure.MedianAsync(async () =>
+        {
+            using var message = new HttpRequestMessage(HttpMethod.Post, path) { Content = Json(Encoding.UTF8.GetBytes(TransferJson(random, app.Quiet))) };
+            message.Headers.Add("Idempotency-Key", $"p{run}-{i++}");
+            using var response = await client.SendAsync(message);
+            await Expect(response, HttpStatusCode.Created);
+        }, runs: 200);
+        var rest = request - token - lookup - post;
+        Console.WriteLine("One API post, piece by piece (median of 200 calls each, one at a time)");
+        Console.WriteLine($"token check {Measure.Ms(token)}   account lookup {Measure.Ms(lookup)}   posting service {Measure.Ms(post)}   " +
+            $"whole request {Measure.Ms(request)}   rest (HTTP, JSON, middleware) {Measure.Ms(rest)}");
+    }
+
+    private static T Check<T>(BlazorLedger.Common.Result<T> result) =>
+        result.Succeeded ? result.Value! : throw new InvalidOperationException(result.Message);
 
     private static async Task PostingAsync(BenchmarkOptions options, BenchApp app)
     {
