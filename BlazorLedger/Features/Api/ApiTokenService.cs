@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BlazorLedger.Features.Api;
 
-internal sealed class ApiTokenService(IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock)
+internal sealed class ApiTokenService(IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock, ActiveTokenQuery activeTokens)
 {
     private const string SecretPrefix = "bl_";
 
@@ -111,7 +111,7 @@ internal sealed class ApiTokenService(IDbContextFactory<LedgerDbContext> dbFacto
         var hash = Hash(secret);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var found = await FindActiveAsync(db, hash, now, ct);
+        var found = await activeTokens.FindAsync(db, hash, now, ct);
         if (found is null || found.DisabledAt is not null || AdminLock.Applies(found.LockoutEnd))
         {
             return null;
@@ -122,19 +122,6 @@ internal sealed class ApiTokenService(IDbContextFactory<LedgerDbContext> dbFacto
         }
         return new ApiCaller(found.UserId, found.Id, found.Scope, found.BookId);
     }
-
-    /// <summary>
-    /// The active token with this hash and its user's state, or null. Every API request asks it, so it is compiled once
-    /// rather than translated from its expression tree on each call.
-    /// </summary>
-    private static readonly Func<LedgerDbContext, string, DateTime, CancellationToken, Task<ActiveToken?>> FindActiveAsync =
-        EF.CompileAsyncQuery((LedgerDbContext db, string hash, DateTime now, CancellationToken ct) => db.ApiTokens.AsNoTracking()
-            .Where(t => t.TokenHash == hash && t.RevokedAt == null && (t.ExpiresAt == null || t.ExpiresAt > now))
-            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new ActiveToken(t.Id, t.UserId, t.Scope, t.LastUsedAt, t.BookId, u.DisabledAt, u.LockoutEnd))
-            .FirstOrDefault());
-
-    private sealed record ActiveToken(Guid Id, string UserId, string Scope, DateTime? LastUsedAt, Guid? BookId, DateTime? DisabledAt,
-        DateTimeOffset? LockoutEnd);
 
     private static ApiTokenDto ToDto(ApiToken t) => new(t.Id, t.Name, t.Scope, t.Prefix, t.CreatedAt, t.ExpiresAt, t.RevokedAt, t.LastUsedAt, t.BookId);
 
