@@ -1,12 +1,12 @@
 namespace BlazorLedger.Benchmarks;
 
-internal sealed record BenchmarkOptions(int Transfers, int Rounds, int Small, int Large, int Writers, int Rows, string Only, IReadOnlySet<string> Parts, string Directory)
+internal sealed record BenchmarkOptions(int Transfers, int Rounds, int Small, int Large, int Writers, int Rows, int Requests, string Only, IReadOnlySet<string> Parts, string Directory)
 {
     public bool RunsSqlite => Only is "" or "sqlite";
 
     public bool RunsPostgres => Only is "" or "postgres";
 
-    public static readonly string[] AllParts = ["writes", "reads", "reports", "import", "batch", "concurrent"];
+    public static readonly string[] AllParts = ["writes", "reads", "reports", "import", "batch", "concurrent", "http", "browser"];
 
     public bool Runs(string part) => Parts.Contains(part);
 
@@ -31,6 +31,6 @@ internal sealed record BenchmarkOptions(int Transfers, int Rounds, int Small, in
         var directory = Path.Combine(Path.GetTempPath(), "blazorledger-bench-" + Environment.ProcessId);
         System.IO.Directory.CreateDirectory(directory);
         return new BenchmarkOptions(Get("--transfers", 3000), Get("--rounds", 3), Get("--small", 10_000), Get("--large", 1_000_000),
-            Math.Max(2, Get("--writers", 16)), Get("--rows", 100_000), only, parts.ToHashSet(), directory);
+            Math.Max(2, Get("--writers", 16)), Get("--rows", 100_000), Math.Max(16, Get("--requests", 1_600)), only, parts.ToHashSet(), directory);
     }
 }

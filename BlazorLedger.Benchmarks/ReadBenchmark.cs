@@ -62,77 +62,24 @@ internal static class ReadBenchmark
     }
 
     /// <summary>
-    /// Bulk-loads size/2 transfers between two accounts over ten years with raw inserts, sets the stored balances to match,
-    /// and returns the first account and a register cursor a quarter of the way down its history.
+    /// Bulk-loads size/2 transfers between two accounts (<see cref="SqliteTransfers"/>) and returns the first account and a
+    /// register cursor a quarter of the way down its history.
     /// </summary>
     private static async Task<(Guid Account, string DeepCursor)> LoadAsync(BenchDatabase bench, int size)
     {
         var (a, b) = (bench.Accounts[0], bench.Accounts[1]);
-        var (aText, bText) = (a.ToString().ToUpperInvariant(), b.ToString().ToUpperInvariant());
+        var aText = a.ToString().ToUpperInvariant();
+        await SqliteTransfers.LoadAsync(bench.ConnectionString, bench.BookId, bench.Actor.UserId, a, b, size / 2);
         await using var connection = new SqliteConnection(bench.ConnectionString);
         await connection.OpenAsync();
-        await using (var tx = connection.BeginTransaction())
+        await using (var admin = connection.CreateCommand())
         {
-            await using var insertTx = connection.CreateCommand();
-            insertTx.CommandText = """
-                INSERT INTO "Transactions" ("Id", "BookId", "Number", "Date", "Description", "CreatedById", "CreatedAt")
-                VALUES ($id, $book, $number, $date, $description, $user, $at)
-                """;
-            await using var insertPosting = connection.CreateCommand();
-            insertPosting.CommandText = """
-                INSERT INTO "Postings" ("TransactionId", "AccountId", "Date", "Amount") VALUES ($tx, $account, $date, $amount)
-                """;
-            foreach (var name in new[] { "$id", "$book", "$date", "$description", "$user", "$number", "$at" })
-            {
-                insertTx.Parameters.Add(new SqliteParameter { ParameterName = name });
-            }
-            foreach (var name in new[] { "$tx", "$account", "$date", "$amount" })
-            {
-                insertPosting.Parameters.Add(new SqliteParameter { ParameterName = name });
-            }
-            var random = new Random(3);
-            var start = new DateOnly(2016, 1, 1);
-            var book = bench.BookId.ToString().ToUpperInvariant();
-            for (var i = 0; i < size / 2; i++)
-            {
-                var id = Guid.CreateVersion7().ToString().ToUpperInvariant();
-                var date = start.AddDays(random.Next(0, 3650)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-                var amount = random.NextInt64(1, 100_000);
-                insertTx.Parameters[0].Value = id;
-                insertTx.Parameters[1].Value = book;
-                insertTx.Parameters[2].Value = date;
-                insertTx.Parameters[3].Value = $"Transfer {i}";
-                insertTx.Parameters[4].Value = bench.Actor.UserId;
-                insertTx.Parameters[5].Value = i + 1L;
-                // Entered over the last 90 days, so the dashboard's recent-activity figures have work to do.
-                insertTx.Parameters[6].Value = DateTime.UtcNow.AddMinutes(-(i % (90 * 24 * 60))).ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
-                await insertTx.ExecuteNonQueryAsync();
-                foreach (var (account, delta) in new[] { (aText, amount), (bText, -amount) })
-                {
-                    insertPosting.Parameters[0].Value = id;
-                    insertPosting.Parameters[1].Value = account;
-                    insertPosting.Parameters[2].Value = date;
-                    insertPosting.Parameters[3].Value = delta;
-                    await insertPosting.ExecuteNonQueryAsync();
-                }
-            }
-            await using var balances = connection.CreateCommand();
             // The bench user is an admin, so the dashboard can be timed over the same data.
-            balances.CommandText = $$"""
+            admin.CommandText = $"""
                 INSERT INTO "AspNetRoles" ("Id", "Name", "NormalizedName") VALUES ('bench-admin', 'Admin', 'ADMIN');
-                INSERT INTO "AspNetUserRoles" ("UserId", "RoleId") VALUES ('{{bench.Actor.UserId}}', 'bench-admin');
-                UPDATE "Accounts" SET "Balance" = (SELECT COALESCE(SUM("Amount"), 0) FROM "Postings" WHERE "AccountId" = "Accounts"."Id");
-                UPDATE "Books" SET "TransactionCount" = (SELECT COUNT(*) FROM "Transactions" AS t WHERE t."BookId" = "Books"."Id");
-                INSERT INTO "DailyActivity" ("Day", "Currency", "Slot", "Transactions", "Volume")
-                SELECT substr(t."CreatedAt", 1, 10), '*', {{DailyActivity.SlotOf(bench.BookId)}}, COUNT(*), 0 FROM "Transactions" AS t GROUP BY substr(t."CreatedAt", 1, 10);
-                INSERT INTO "DailyActivity" ("Day", "Currency", "Slot", "Transactions", "Volume")
-                SELECT substr(t."CreatedAt", 1, 10), a."Currency", {{DailyActivity.SlotOf(bench.BookId)}}, COUNT(DISTINCT t."Id"), SUM(p."Amount")
-                FROM "Postings" AS p JOIN "Transactions" AS t ON t."Id" = p."TransactionId" JOIN "Accounts" AS a ON a."Id" = p."AccountId"
-                WHERE p."Amount" > 0 GROUP BY substr(t."CreatedAt", 1, 10), a."Currency";
-                ANALYZE;
+                INSERT INTO "AspNetUserRoles" ("UserId", "RoleId") VALUES ('{bench.Actor.UserId}', 'bench-admin');
                 """;
-            await balances.ExecuteNonQueryAsync();
-            await tx.CommitAsync();
+            await admin.ExecuteNonQueryAsync();
         }
 
         // A cursor a quarter of the way down the register, made the way the register makes them.

@@ -148,7 +148,7 @@ internal sealed class TestLedger : IAsyncDisposable
             .AddReports().AddRates().AddSchedules(configuration).AddExport().AddMail(configuration).AddAdmin();
         // Keys in memory: a test's cursors need not outlive it, and nothing is written to the home folder.
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
-        services.AddScoped<BlazorLedger.Features.Api.ApiTokenService>();
+        services.AddScoped<BlazorLedger.Features.Api.ApiTokenService>().AddSingleton<BlazorLedger.Features.Api.ActiveTokenQuery>();
         services.AddUserCultures();
         services.AddScoped<BlazorLedger.Features.Users.UserDeletionService>();
         // Admin commands on users go through Identity's user manager, over the same store the app uses.

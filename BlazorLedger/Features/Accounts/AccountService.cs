@@ -24,6 +24,59 @@ internal sealed class AccountService(IDbContextFactory<LedgerDbContext> dbFactor
             return Result<IReadOnlyList<AccountDto>>.Ok(ordered);
         }, ct);
 
+    /// <summary>
+    /// The currency of each of <paramref name="accountIds"/> that is an account of the book (the others are left out), for
+    /// a viewer or better: what a request that names accounts needs to read its amounts. The role and the accounts are read
+    /// in one command, so that a post does not pay for reading the whole chart of accounts.
+    /// </summary>
+    public Task<Result<IReadOnlyDictionary<Guid, string>>> CurrenciesAsync(Actor actor, Guid bookId, IEnumerable<Guid> accountIds,
+        CancellationToken ct = default)
+    {
+        var ids = accountIds.Distinct().ToList();
+        return dbFactory.InBookAsync(BookRole.Viewer, write: false,
+            (db, c) => actor.Reaches(bookId) ? ReadCurrenciesAsync(db, actor.UserId, bookId, ids, c)
+                : Task.FromResult<(BookStanding?, IReadOnlyDictionary<Guid, string>)>((null, new Dictionary<Guid, string>())),
+            facts => facts.Item1, (_, facts) => Task.FromResult(Result<IReadOnlyDictionary<Guid, string>>.Ok(facts.Item2)), ct);
+    }
+
+    private static async Task<(BookStanding?, IReadOnlyDictionary<Guid, string>)> ReadCurrenciesAsync(LedgerDbContext db, string userId,
+        Guid bookId, List<Guid> ids, CancellationToken ct)
+    {
+        var parameters = new List<object> { bookId, userId };
+        var sql = new System.Text.StringBuilder("""
+            SELECT m."Role", b."ArchivedAt", b."LockDate" FROM "BookMembers" AS m JOIN "Books" AS b ON b."Id" = m."BookId"
+            WHERE m."BookId" = {0} AND m."UserId" = {1};
+            """);
+        if (ids.Count > 0)
+        {
+            sql.Append("""
+
+                SELECT "Id", "Currency" FROM "Accounts" WHERE "BookId" = {0} AND "Id" IN (
+                """);
+            for (var i = 0; i < ids.Count; i++)
+            {
+                sql.Append(i == 0 ? "" : ", ").Append('{').Append(parameters.Count).Append('}');
+                parameters.Add(ids[i]);
+            }
+            sql.Append(");");
+        }
+        await using var results = await db.Database.ExecuteReaderRawAsync(sql.ToString(), parameters, ct);
+        var reader = results.DbDataReader;
+        BookStanding? standing = await reader.ReadAsync(ct)
+            ? new BookStanding(Enum.Parse<BookRole>(reader.GetString(0)), !reader.IsDBNull(1),
+                reader.IsDBNull(2) ? null : reader.GetFieldValue<DateOnly>(2))
+            : null;
+        var currencies = new Dictionary<Guid, string>(ids.Count);
+        if (standing is not null && ids.Count > 0 && await reader.NextResultAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                currencies[reader.GetGuid(0)] = reader.GetString(1);
+            }
+        }
+        return (standing, currencies);
+    }
+
     public Task<Result<AccountDto>> GetAsync(Actor actor, Guid bookId, Guid accountId, CancellationToken ct = default) =>
         dbFactory.InBookAsync(actor, bookId, BookRole.Viewer, write: false, async session =>
         {

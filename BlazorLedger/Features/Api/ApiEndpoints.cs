@@ -520,14 +520,14 @@ public static class ApiEndpoints
             return Validation(problems);
         }
 
-        var known = await accounts.ListAsync(actor, bookId, ct: ct);
+        // Only the accounts the body names: their currencies say how to read the amounts.
+        var known = await accounts.CurrenciesAsync(actor, bookId, body.AccountIds(), ct);
         if (!known.Succeeded)
         {
             return Respond(known, _ => Results.Ok());
         }
         string? key = http.Request.Headers["Idempotency-Key"];
-        var command = body.ToCommand(bookId, known.Value!.ToDictionary(a => a.Id, a => a.Currency), string.IsNullOrWhiteSpace(key) ? null : key,
-            out var errors);
+        var command = body.ToCommand(bookId, known.Value!, string.IsNullOrWhiteSpace(key) ? null : key, out var errors);
         if (command is null)
         {
             return Validation(errors);

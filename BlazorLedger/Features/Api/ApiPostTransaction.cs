@@ -41,6 +41,9 @@ public sealed record ApiPostTransaction(DateOnly? Date, ApiText Description, Api
         return errors;
     }
 
+    /// <summary>The accounts the postings name.</summary>
+    internal IEnumerable<Guid> AccountIds() => (Postings ?? []).Select(p => p?.AccountId).OfType<Guid>();
+
     /// <summary>
     /// The command, once the body has no <see cref="Problems"/>: each posting's account must be one of <paramref name="currencies"/>,
     /// whose currency says how many digits its amount may have.

@@ -36,7 +36,7 @@ public static class ApiRegistration
 
     public static IServiceCollection AddApi(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddScoped<ApiTokenService>();
+        services.AddScoped<ApiTokenService>().AddSingleton<ActiveTokenQuery>();
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
             // Only bearer tokens count on the API: a browser's cookie must not authorize API calls.

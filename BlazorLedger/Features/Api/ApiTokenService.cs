@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BlazorLedger.Features.Api;
 
-internal sealed class ApiTokenService(IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock)
+internal sealed class ApiTokenService(IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock, ActiveTokenQuery activeTokens)
 {
     private const string SecretPrefix = "bl_";
 
@@ -111,15 +111,8 @@ internal sealed class ApiTokenService(IDbContextFactory<LedgerDbContext> dbFacto
         var hash = Hash(secret);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var found = await db.ApiTokens.AsNoTracking()
-            .Where(t => t.TokenHash == hash && t.RevokedAt == null && (t.ExpiresAt == null || t.ExpiresAt > now))
-            .Select(t => new
-            {
-                t.Id, t.UserId, t.Scope, t.LastUsedAt, t.BookId,
-                User = db.Users.Where(u => u.Id == t.UserId).Select(u => new { u.DisabledAt, u.LockoutEnd }).FirstOrDefault(),
-            })
-            .FirstOrDefaultAsync(ct);
-        if (found?.User is null || found.User.DisabledAt is not null || AdminLock.Applies(found.User.LockoutEnd))
+        var found = await activeTokens.FindAsync(db, hash, now, ct);
+        if (found is null || found.DisabledAt is not null || AdminLock.Applies(found.LockoutEnd))
         {
             return null;
         }

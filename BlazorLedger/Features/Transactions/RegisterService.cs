@@ -46,13 +46,13 @@ internal sealed class RegisterService(IDbContextFactory<LedgerDbContext> dbFacto
         {
             var account = await session.Db.Accounts.AsNoTracking()
                 .Where(a => a.BookId == query.BookId && a.Id == query.AccountId)
-                .Select(a => new { a.Id, a.Balance, a.Currency })
+                .Select(a => new { a.Id, a.Balance, a.Currency, HasSubAccounts = session.Db.Accounts.Any(s => s.ParentId == a.Id) })
                 .FirstOrDefaultAsync(ct);
             if (account is null)
             {
                 return Result<RegisterPage>.NotFound("Account not found.");
             }
-            if (await session.Db.Accounts.AnyAsync(a => a.ParentId == account.Id, ct))
+            if (account.HasSubAccounts)
             {
                 return Result<RegisterPage>.Ok(await GetTreePageAsync(session.Db, query, account.Id, account.Currency, cursor, ct));
             }
