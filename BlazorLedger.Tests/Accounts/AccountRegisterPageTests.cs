@@ -2,9 +2,11 @@ using System.Globalization;
 using BlazorLedger.Common;
 using BlazorLedger.Data;
 using BlazorLedger.Features.Accounts;
+using BlazorLedger.Features.Reconciliations;
 using BlazorLedger.Tests.Infrastructure;
 using Bunit;
 using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BlazorLedger.Tests.Accounts;
@@ -129,6 +131,57 @@ public sealed class AccountRegisterPageTests : LedgerComponentTest
         Assert.Single(host.FindAll("[data-testid=register-row].voided"));
         Assert.Equal(0, await Ledger.BalanceAsync(checking));
         Assert.Empty(host.FindAll("[data-testid=void]"));
+    }
+
+    [Fact]
+    public async Task An_owner_voids_a_reconciled_row_only_after_a_second_warning()
+    {
+        var rentPaid = await Ledger.TransferAsync(User, checking, rent, 5_00, Start, "Rent");
+        await ReconcileAsync(checking, rentPaid.Id, -5_00);
+        var host = RenderRegister(checking);
+
+        host.ByTestId("void").Click();
+        host.WaitForAssertion(() => host.Find(".mud-dialog"));
+        host.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Void").Click();
+        host.WaitForAssertion(() => Assert.Contains("Void a reconciled transaction?", host.Find(".mud-dialog").TextContent));
+        Assert.Equal(-5_00, await Ledger.BalanceAsync(checking));
+        host.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Void anyway").Click();
+
+        host.WaitForAssertion(() => Assert.Single(host.FindAll("[data-testid=register-row].voided")));
+        Assert.Equal(0, await Ledger.BalanceAsync(checking));
+        await Ledger.AssertInvariantsAsync();
+    }
+
+    [Fact]
+    public async Task Each_row_marks_and_voids_with_plain_elements_not_a_component_apiece()
+    {
+        // Every open tab holds its page's components: fifty rows with a tooltip, a chip and a button each would weigh on all.
+        var savings = await Ledger.CreateAccountAsync(User, "Savings");
+        await Ledger.TransferAsync(User, salary, savings, 1_00, Start, "Pay");
+        for (var i = 0; i < 10; i++)
+        {
+            await Ledger.TransferAsync(User, checking, rent, 1_00 + i, Start.AddDays(i), $"Rent {i}");
+        }
+
+        var withOneRow = RenderRegister(savings).FindComponents<IComponent>().Count;
+        await DisposeComponentsAsync();
+        var ten = RenderRegister(checking);
+
+        Assert.Equal(10, ten.FindAll("button[data-testid=void]").Count);
+        Assert.Equal(10, ten.FindAll("button[data-testid=register-clear]").Count);
+        Assert.Equal(withOneRow, ten.FindComponents<IComponent>().Count);
+    }
+
+    private async Task ReconcileAsync(Guid account, Guid transactionId, long statementBalance)
+    {
+        long posting;
+        await using (var db = await Ledger.DbAsync())
+        {
+            posting = await db.Postings.Where(p => p.AccountId == account && p.TransactionId == transactionId).Select(p => p.Id).SingleAsync();
+        }
+        var done = await Services.GetRequiredService<ReconciliationService>().FinishAsync(User.Actor,
+            new FinishReconciliation(User.BookId, account, Start.AddDays(30), statementBalance, [posting]));
+        Assert.True(done.Succeeded, done.Message);
     }
 
     [Fact]

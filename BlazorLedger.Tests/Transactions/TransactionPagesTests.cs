@@ -1,10 +1,12 @@
 using BlazorLedger.Data;
 using BlazorLedger.Features.Accounts;
+using BlazorLedger.Features.Reconciliations;
 using BlazorLedger.Features.Transactions;
 using BlazorLedger.Tests.Infrastructure;
 using BlazorLedger.Features.Users;
 using Bunit;
 using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BlazorLedger.Tests.Transactions;
@@ -41,6 +43,30 @@ public sealed class TransactionPagesTests : LedgerComponentTest
         Assert.Contains("Posted by alice", page.ByTestId("posted-by").TextContent);
         Assert.Equal($"transactions/{reversal.Id}", page.ByTestId("reversal-link").GetAttribute("href"));
         Assert.Empty(page.FindAll("[data-testid=void]"));
+    }
+
+    [Fact]
+    public async Task The_owner_may_void_a_reconciled_transaction_from_its_page_after_a_second_warning()
+    {
+        var tx = await Ledger.TransferAsync(User, cash, food, 3_00, Start, "Coffee");
+        long posting;
+        await using (var db = await Ledger.DbAsync())
+        {
+            posting = await db.Postings.Where(p => p.AccountId == cash && p.TransactionId == tx.Id).Select(p => p.Id).SingleAsync();
+        }
+        Assert.True((await Services.GetRequiredService<ReconciliationService>().FinishAsync(User.Actor,
+            new FinishReconciliation(User.BookId, cash, Start.AddDays(1), -3_00, [posting]))).Succeeded);
+        var page = Render<WithProviders>(p => p.AddChildContent<TransactionDetailPage>(d => d.Add(x => x.TransactionId, tx.Id)));
+        page.WaitForAssertion(() => page.ByTestId("void"));
+
+        page.ByTestId("void").Click();
+        page.WaitForAssertion(() => page.Find(".mud-dialog"));
+        page.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Void").Click();
+        page.WaitForAssertion(() => Assert.Contains("Void a reconciled transaction?", page.Find(".mud-dialog").TextContent));
+        page.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Void anyway").Click();
+
+        page.WaitForAssertion(() => Assert.NotNull(page.ByTestId("voided-notice")));
+        Assert.Equal(0, await Ledger.BalanceAsync(food));
     }
 
     [Fact]
