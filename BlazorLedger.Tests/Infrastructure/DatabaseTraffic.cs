@@ -7,26 +7,30 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace BlazorLedger.Tests.Infrastructure;
 
 /// <summary>
-/// Counts, per connection, the commands EF runs and the rows it reads, from EF's own diagnostic events: proof that an
-/// operation is bounded without timing it. EF caches "nobody listens" per context for a moment, so create the ledger after this.
+/// Counts, per database, the commands EF runs and the rows it reads, from EF's own diagnostic events: proof that an
+/// operation is bounded without timing it. A database is known by its connections' connection string (every test's is its
+/// own), since each context opens a connection of its own. EF caches "nobody listens" per context for a moment, so create
+/// the ledger after this.
 /// </summary>
 public sealed class DatabaseTraffic : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
 {
-    private readonly ConcurrentDictionary<DbConnection, long> rows = new(ReferenceEqualityComparer.Instance);
-    private readonly ConcurrentDictionary<DbConnection, long> commands = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<string, long> rows = new();
+    private readonly ConcurrentDictionary<string, long> commands = new();
     private readonly List<IDisposable> subscriptions = [];
     private readonly IDisposable allListeners;
 
     public DatabaseTraffic() => allListeners = DiagnosticListener.AllListeners.Subscribe(this);
 
-    public long RowsOn(DbConnection connection) => rows.GetValueOrDefault(connection);
+    /// <summary>Rows read from the database that <paramref name="connection"/> opens.</summary>
+    public long RowsOn(DbConnection connection) => rows.GetValueOrDefault(connection.ConnectionString);
 
-    public long CommandsOn(DbConnection connection) => commands.GetValueOrDefault(connection);
+    /// <summary>Commands run on the database that <paramref name="connection"/> opens.</summary>
+    public long CommandsOn(DbConnection connection) => commands.GetValueOrDefault(connection.ConnectionString);
 
     public void Reset(DbConnection connection)
     {
-        rows[connection] = 0;
-        commands[connection] = 0;
+        rows[connection.ConnectionString] = 0;
+        commands[connection.ConnectionString] = 0;
     }
 
     void IObserver<DiagnosticListener>.OnNext(DiagnosticListener listener)
@@ -46,10 +50,10 @@ public sealed class DatabaseTraffic : IObserver<DiagnosticListener>, IObserver<K
         switch (value.Value)
         {
             case DataReaderDisposingEventData { Command.Connection: { } connection } data:
-                rows.AddOrUpdate(connection, data.ReadCount, (_, count) => count + data.ReadCount);
+                rows.AddOrUpdate(connection.ConnectionString, data.ReadCount, (_, count) => count + data.ReadCount);
                 break;
             case CommandEventData { Command.Connection: { } connection }:
-                commands.AddOrUpdate(connection, 1, (_, count) => count + 1);
+                commands.AddOrUpdate(connection.ConnectionString, 1, (_, count) => count + 1);
                 break;
         }
     }

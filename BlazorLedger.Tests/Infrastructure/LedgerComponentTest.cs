@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Bunit;
 using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Data.Sqlite;
 using MudBlazor;
 using MudBlazor.Services;
 
@@ -14,7 +13,7 @@ namespace BlazorLedger.Tests.Infrastructure;
 /// </summary>
 public abstract class LedgerComponentTest : BunitContext, IAsyncLifetime
 {
-    private readonly SqliteConnection connection;
+    private readonly InMemoryDatabase connection;
 
     // The suite runs hundreds of tests in parallel on two cores: give renders room before a wait gives up, not sleeps.
     static LedgerComponentTest() => DefaultWaitTimeout = TimeSpan.FromSeconds(10);

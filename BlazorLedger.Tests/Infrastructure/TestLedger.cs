@@ -67,15 +67,25 @@ internal sealed class TestLedger : IAsyncDisposable
         });
     }
 
-    /// <summary>Registers the ledger services over a new private in-memory database; the caller disposes the connection.</summary>
-    public static SqliteConnection AddInMemoryLedger(IServiceCollection services)
+    /// <summary>
+    /// Registers the ledger services over a new private in-memory database. Each context opens a connection of its own to
+    /// it, as in the app (one connection shared by a page's and a test's concurrent work breaks under load); the returned
+    /// database lives until the caller disposes it.
+    /// </summary>
+    public static InMemoryDatabase AddInMemoryLedger(IServiceCollection services)
     {
-        var connection = new SqliteConnection("Data Source=:memory:");
-        connection.Open();
-        SchemaTemplate.CopyTo(connection);
-        services.AddLedgerSqlite(connection);
+        var connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = $"ledger-test-{Guid.NewGuid():N}",
+            Mode = SqliteOpenMode.Memory,
+            Cache = SqliteCacheMode.Shared,
+        }.ToString();
+        var keeper = new SqliteConnection(connectionString);
+        keeper.Open();
+        SchemaTemplate.CopyTo(keeper);
+        services.AddLedgerSqlite(connectionString);
         AddLedgerServices(services);
-        return connection;
+        return new InMemoryDatabase(keeper);
     }
 
     /// <summary>A fresh database file in WAL mode, for tests where several connections write at once.</summary>

@@ -88,10 +88,6 @@ public static class DataRegistration
         SqliteDurability durability = SqliteDurability.Full) =>
         services.AddSingleInstance().AddLedgerDbContext((_, options) => options.UseSqlite(connectionString), durability);
 
-    /// <summary>For tests: every context shares one open connection, e.g. a private in-memory database.</summary>
-    public static IServiceCollection AddLedgerSqlite(this IServiceCollection services, SqliteConnection connection) =>
-        services.AddSingleInstance().AddLedgerDbContext((_, options) => options.UseSqlite(connection), SqliteDurability.Full);
-
     private static IServiceCollection AddLedgerDbContext(this IServiceCollection services,
         Action<IServiceProvider, DbContextOptionsBuilder> configure, SqliteDurability durability)
     {
