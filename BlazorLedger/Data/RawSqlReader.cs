@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -20,5 +21,19 @@ public static class RawSqlReader
         return command.RelationalCommand.ExecuteReaderAsync(new RelationalCommandParameterObject(
             database.GetService<IRelationalConnection>(), command.ParameterValues, readerColumns: null, context,
             database.GetService<IRelationalCommandDiagnosticsLogger>(), CommandSource.FromSqlQuery), ct);
+    }
+
+    /// <summary>Appends <c>{n}, {n+1}, …</c> for <paramref name="values"/>, for an <c>IN (…)</c> list, and adds them as parameters.</summary>
+    public static StringBuilder AppendParameterList<T>(this StringBuilder sql, List<object> parameters, IEnumerable<T> values)
+        where T : notnull
+    {
+        var first = true;
+        foreach (var value in values)
+        {
+            sql.Append(first ? "" : ", ").Append('{').Append(parameters.Count).Append('}');
+            parameters.Add(value);
+            first = false;
+        }
+        return sql;
     }
 }

@@ -53,12 +53,7 @@ internal sealed class AccountService(IDbContextFactory<LedgerDbContext> dbFactor
 
                 SELECT "Id", "Currency" FROM "Accounts" WHERE "BookId" = {0} AND "Id" IN (
                 """);
-            for (var i = 0; i < ids.Count; i++)
-            {
-                sql.Append(i == 0 ? "" : ", ").Append('{').Append(parameters.Count).Append('}');
-                parameters.Add(ids[i]);
-            }
-            sql.Append(");");
+            sql.AppendParameterList(parameters, ids).Append(");");
         }
         await using var results = await db.Database.ExecuteReaderRawAsync(sql.ToString(), parameters, ct);
         var reader = results.DbDataReader;

@@ -49,12 +49,7 @@ internal static class PostingStore
 
                 SELECT "Id", "Name", "Currency", "Archived" FROM "Accounts" WHERE "BookId" = {0} AND "Id" IN (
                 """);
-            for (var i = 0; i < ids.Count; i++)
-            {
-                sql.Append(i == 0 ? "" : ", ").Append('{').Append(parameters.Count).Append('}');
-                parameters.Add(ids[i]);
-            }
-            sql.Append(");");
+            sql.AppendParameterList(parameters, ids).Append(");");
         }
 
         await using var results = await db.Database.ExecuteReaderRawAsync(sql.ToString(), parameters, ct);
