@@ -57,6 +57,9 @@ public sealed class KeyboardShortcutsBrowserTests(SharedChromium chromium) : IAs
             """);
         await BrowserApp.SignInAsync(page, Email);
         await Expect(page.Locator("[data-testid=account-row]")).ToHaveCountAsync(2);
+        // The listener comes with a script module the layout imports after its first interactive render: a key pressed
+        // before that is the browser's alone.
+        await page.WaitForFunctionAsync("() => window.shortcutListeners === 1");
 
         await page.Keyboard.PressAsync("?");
         var dialog = page.Locator("[data-testid=shortcuts-dialog]");
@@ -65,6 +68,8 @@ public sealed class KeyboardShortcutsBrowserTests(SharedChromium chromium) : IAs
         await BrowserApp.ScreenshotAsync(page, "keyboard-shortcuts");
         await page.Keyboard.PressAsync("Escape");
         await Expect(dialog).ToHaveCountAsync(0);
+        // Shortcuts wait while any dialog is open (its container leaves after the content, once it has faded out).
+        await Expect(page.Locator(".mud-dialog-container")).ToHaveCountAsync(0);
 
         await page.Keyboard.PressAsync("n");
         await Expect(page).ToHaveURLAsync(new Regex("/transactions/new$"));
