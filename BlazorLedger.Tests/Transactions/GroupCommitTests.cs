@@ -151,7 +151,7 @@ public abstract class GroupCommitTests : IAsyncLifetime
         Assert.Equal([1L, 2L, 3L], answers.Where(a => a.Result.Status == ResultStatus.Created).Select(a => a.Result.Value!.Number).Order());
     }
 
-    /// <summary>Counts the commits of database transactions on one database, from EF's diagnostic events.</summary>
+    /// <summary>Counts the commits of database transactions on one database, from EF's diagnostic events and the SQLite posting writer's.</summary>
     private sealed class CommitCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
     {
         private readonly ConcurrentBag<IDisposable> subscriptions = [];
@@ -175,12 +175,22 @@ public abstract class GroupCommitTests : IAsyncLifetime
             {
                 subscriptions.Add(listener.Subscribe(this, name => name == RelationalEventId.TransactionCommitted.Name));
             }
+            else if (listener.Name == SqlitePostingWriter.DiagnosticsName)
+            {
+                subscriptions.Add(listener.Subscribe(this, name => name == SqlitePostingWriter.CommittedEvent));
+            }
         }
 
         void IObserver<KeyValuePair<string, object?>>.OnNext(KeyValuePair<string, object?> value)
         {
             // Tests run in parallel: only this test's database counts.
-            if (value.Value is TransactionEndEventData { Context: { } context } && context.Database.GetConnectionString() == Volatile.Read(ref database))
+            var committedTo = value.Value switch
+            {
+                TransactionEndEventData { Context: { } context } => context.Database.GetConnectionString(),
+                string connectionString => connectionString,
+                _ => null,
+            };
+            if (committedTo is not null && committedTo == Volatile.Read(ref database))
             {
                 Interlocked.Increment(ref count);
             }

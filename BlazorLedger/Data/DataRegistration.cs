@@ -93,6 +93,7 @@ public static class DataRegistration
     {
         services.Configure<Microsoft.AspNetCore.Identity.IdentityOptions>(LedgerDbContext.ConfigureIdentitySchema);
         var interceptor = new SqliteConnectionSettings(durability);
+        services.AddSingleton(interceptor);
         services.AddSingleton<ActivityNotifier>();
         services.AddSingleton<AuditSaveInterceptor>();
         services.AddPooledDbContextFactory<LedgerDbContext>((provider, options) =>
@@ -125,9 +126,10 @@ public static class DataRegistration
 
     /// <summary>
     /// Per-connection settings: wait up to 30 s for the write lock instead of failing with "database is locked",
-    /// and the chosen durability. (WAL is a property of the database file, set once at start-up.)
+    /// and the chosen durability. (WAL is a property of the database file, set once at start-up.) Applied to every
+    /// connection EF opens, and by <see cref="Apply"/> to those the app opens itself.
     /// </summary>
-    private sealed class SqliteConnectionSettings(SqliteDurability durability) : DbConnectionInterceptor
+    internal sealed class SqliteConnectionSettings(SqliteDurability durability) : DbConnectionInterceptor
     {
         private readonly string pragmas =
             $"PRAGMA busy_timeout = 30000; PRAGMA synchronous = {(durability == SqliteDurability.Full ? "FULL" : "NORMAL")};";
@@ -144,7 +146,7 @@ public static class DataRegistration
         // Pooled connections reuse the native handle, which keeps its settings: apply them once per handle.
         private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> configured = [];
 
-        private void Apply(DbConnection connection)
+        public void Apply(DbConnection connection)
         {
             if (connection is not SqliteConnection { Handle: { } handle } sqlite || configured.TryGetValue(handle, out _))
             {

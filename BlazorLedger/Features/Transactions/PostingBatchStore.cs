@@ -10,7 +10,7 @@ namespace BlazorLedger.Features.Transactions;
 /// transactions, postings, audit events and imported rows of up to <see cref="ChunkSize"/> transactions in one command, values
 /// shared by a batch (book, user, time) as one parameter and whole numbers as literals, so a statement stays far below the
 /// parameter limit. On SQLite, which runs in the process, each table's single-row INSERT is prepared once and run per row
-/// (<see cref="PreparedInsert"/>). Balances, account days and the day's activity are updated once per account and currency
+/// (<see cref="PreparedCommand"/>). Balances, account days and the day's activity are updated once per account and currency
 /// for the whole batch.
 /// </summary>
 internal static class PostingBatchStore
@@ -157,17 +157,17 @@ internal static class PostingBatchStore
     {
         if (transactions.Count > 0)
         {
-            await using var insertTransaction = await PreparedInsert.CreateAsync(db, "Transactions",
+            await using var insertTransaction = await PreparedCommand.InsertAsync(db, "Transactions",
             [
                 ("Id", typeof(Guid)), ("BookId", typeof(Guid)), ("Number", typeof(long)), ("Date", typeof(DateOnly)), ("Description", typeof(string)),
                 ("Payee", typeof(string)), ("IdempotencyKey", typeof(string)), ("RequestHash", typeof(string)), ("CreatedById", typeof(string)),
                 ("CreatedAt", typeof(DateTime)), ("ReversesId", typeof(Guid)), ("CorrectsId", typeof(Guid)), ("ImportBatchId", typeof(Guid)),
             ], ct);
-            await using var insertPosting = await PreparedInsert.CreateAsync(db, "Postings",
+            await using var insertPosting = await PreparedCommand.InsertAsync(db, "Postings",
                 [("TransactionId", typeof(Guid)), ("AccountId", typeof(Guid)), ("Date", typeof(DateOnly)), ("Amount", typeof(long)), ("Memo", typeof(string))], ct);
-            await using var insertTag = transactions.All(t => t.Tags.Count == 0) ? null : await PreparedInsert.CreateAsync(db, "TransactionTags",
+            await using var insertTag = transactions.All(t => t.Tags.Count == 0) ? null : await PreparedCommand.InsertAsync(db, "TransactionTags",
                 [("TransactionId", typeof(Guid)), ("Tag", typeof(string)), ("BookId", typeof(Guid))], ct);
-            await using var insertRow = rowsOf.Count == 0 ? null : await PreparedInsert.CreateAsync(db, "ImportedRows",
+            await using var insertRow = rowsOf.Count == 0 ? null : await PreparedCommand.InsertAsync(db, "ImportedRows",
                 [("BookId", typeof(Guid)), ("Fingerprint", typeof(string)), ("TransactionId", typeof(Guid)), ("BatchId", typeof(Guid))], ct);
             foreach (var t in transactions)
             {
@@ -189,7 +189,7 @@ internal static class PostingBatchStore
         }
         if (audits.Count > 0)
         {
-            await using var insertAudit = await PreparedInsert.CreateAsync(db, "AuditEvents",
+            await using var insertAudit = await PreparedCommand.InsertAsync(db, "AuditEvents",
             [
                 ("At", typeof(DateTime)), ("UserId", typeof(string)), ("BookId", typeof(Guid)), ("Action", typeof(string)), ("EntityType", typeof(string)),
                 ("EntityId", typeof(string)), ("Details", typeof(string)),

@@ -22,15 +22,21 @@ internal sealed class PostingQueue(IDbContextFactory<LedgerDbContext> dbFactory)
     /// <summary>Off, every post is written on its own, as one caller's post always is.</summary>
     public bool Enabled { get; set; } = true;
 
-    public Guid LaneOf(Guid bookId)
+    /// <summary>The database the posts are written to.</summary>
+    public DatabaseProvider Provider
     {
-        if (provider is null)
+        get
         {
-            using var db = dbFactory.CreateDbContext();
-            provider = db.Database.ProviderOf();
+            if (provider is null)
+            {
+                using var db = dbFactory.CreateDbContext();
+                provider = db.Database.ProviderOf();
+            }
+            return provider.Value;
         }
-        return provider == DatabaseProvider.Sqlite ? Guid.Empty : bookId;
     }
+
+    public Guid LaneOf(Guid bookId) => Provider == DatabaseProvider.Sqlite ? Guid.Empty : bookId;
 
     /// <summary>Queues <paramref name="post"/>; true when the caller must now write the lane (see <see cref="Take"/>).</summary>
     public bool Enqueue(Guid lane, QueuedPost post)

@@ -117,38 +117,47 @@ internal sealed partial class PostingService
     private Func<CancellationToken, Task<(Result<TransactionDto> Answer, Transaction? Written)[]?>> WriteTogetherAsync(List<QueuedPost> posts) =>
         async ct =>
         {
-            var outcomes = new (Result<TransactionDto> Answer, Transaction? Written)[posts.Count];
+            if (queue.Provider == DatabaseProvider.Sqlite)
+            {
+                return await sqliteWriter.RunAsync(session => WriteTogetherAsync(session, posts, ct), ct);
+            }
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             await using var transaction = await db.BeginWriteTransactionAsync(ct);
-            for (var i = 0; i < posts.Count; i++)
-            {
-                var (actor, command) = (posts[i].Actor, posts[i].Command);
-                var context = await PostingStore.ReadAsync(db, actor.UserId, command.BookId, command.IdempotencyKey,
-                    command.Postings.Select(p => p.AccountId), ct);
-                if (BookAccess.Deny<TransactionDto>(context.Standing, BookRole.Editor, write: true) is { } denied)
-                {
-                    outcomes[i] = (denied, null);
-                }
-                else
-                {
-                    var (result, written, spoilt) = await DecideAndWriteAsync(db, actor, command, posts[i].RequestHash, context, ct);
-                    if (spoilt)
-                    {
-                        return null;
-                    }
-                    outcomes[i] = (result, written);
-                }
-                if (outcomes[i].Written is null && context.Number is not null)
-                {
-                    await PostingStore.GiveBackNumberAsync(db, command.BookId, ct);
-                }
-            }
-            if (outcomes.Any(o => o.Written is not null))
-            {
-                await transaction.CommitAsync(ct);
-            }
-            return outcomes;
+            return await WriteTogetherAsync(new EfPostingSession(db, transaction.CommitAsync), posts, ct);
         };
+
+    private async Task<(Result<TransactionDto> Answer, Transaction? Written)[]?> WriteTogetherAsync(IPostingSession session, List<QueuedPost> posts,
+        CancellationToken ct)
+    {
+        var outcomes = new (Result<TransactionDto> Answer, Transaction? Written)[posts.Count];
+        for (var i = 0; i < posts.Count; i++)
+        {
+            var (actor, command) = (posts[i].Actor, posts[i].Command);
+            var context = await ReadForPostAsync(session, actor, command, ct);
+            if (BookAccess.Deny<TransactionDto>(context.Standing, BookRole.Editor, write: true) is { } denied)
+            {
+                outcomes[i] = (denied, null);
+            }
+            else
+            {
+                var (result, written, spoilt) = await DecideAndWriteAsync(session, actor, command, posts[i].RequestHash, context, ct);
+                if (spoilt)
+                {
+                    return null;
+                }
+                outcomes[i] = (result, written);
+            }
+            if (outcomes[i].Written is null && context.Number is not null)
+            {
+                await session.GiveBackNumberAsync(command.BookId, ct);
+            }
+        }
+        if (outcomes.Any(o => o.Written is not null))
+        {
+            await session.CommitAsync(ct);
+        }
+        return outcomes;
+    }
 
     private async Task AnswerAloneAsync(QueuedPost post)
     {

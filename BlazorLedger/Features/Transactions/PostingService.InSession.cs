@@ -25,7 +25,8 @@ internal sealed partial class PostingService
         var requestHash = normalized.IdempotencyKey is null ? null : HashOf(normalized);
         var context = await PostingStore.ReadAsync(session.Db, actor.UserId, normalized.BookId, normalized.IdempotencyKey,
             normalized.Postings.Select(p => p.AccountId), ct);
-        var (result, written, _) = await DecideAndWriteAsync(session.Db, actor, normalized, requestHash, context, ct);
+        var (result, written, _) = await DecideAndWriteAsync(new EfPostingSession(session.Db, session.CommitAsync), actor, normalized, requestHash,
+            context, ct);
         return (result, written);
     }
 

@@ -16,7 +16,7 @@ namespace BlazorLedger.Features.Transactions;
 /// transaction, its postings and an audit event and increments the account balances in one database transaction.
 /// </summary>
 internal sealed partial class PostingService(IDbContextFactory<LedgerDbContext> dbFactory, TimeProvider clock, BookChangeNotifier notifier,
-    ActivityNotifier activity, PostingQueue queue)
+    ActivityNotifier activity, PostingQueue queue, SqlitePostingWriter sqliteWriter)
 {
     private const string ChangedByOther = "This idempotency key was already used for a different transaction.";
 
@@ -56,34 +56,49 @@ internal sealed partial class PostingService(IDbContextFactory<LedgerDbContext> 
     }
 
     private Task<Result<TransactionDto>> PostOnceAsync(Actor actor, PostTransaction command, string? requestHash, CancellationToken ct) =>
-        // The role is read with everything else posting checks (and the number taken), in the hot path's one round trip.
-        dbFactory.InBookAsync(BookRole.Editor, write: true,
-            (db, c) => PostingStore.ReadAsync(db, actor.UserId, command.BookId, command.IdempotencyKey,
-                command.Postings.Select(p => p.AccountId), c),
-            context => context.Standing, async (session, context) =>
-        {
-            var (result, written, _) = await DecideAndWriteAsync(session.Db, actor, command, requestHash, context, ct);
-            if (written is not null)
+        queue.Provider == DatabaseProvider.Sqlite
+            ? DbRetry.RunAsync(c => sqliteWriter.RunAsync(async session =>
             {
-                await session.CommitAsync(ct);
-                notifier.Publish(new BookChange(command.BookId, BookChangeKind.Transactions));
-                activity.Publish();
-            }
-            return result;
-        }, ct);
+                var context = await ReadForPostAsync(session, actor, command, c);
+                return BookAccess.Deny<TransactionDto>(context.Standing, BookRole.Editor, write: true)
+                    ?? await WriteAndCommitAsync(session, actor, command, requestHash, context, c);
+            }, c), ct)
+            // The role is read with everything else posting checks (and the number taken), in the hot path's one round trip.
+            : dbFactory.InBookAsync(BookRole.Editor, write: true,
+                (db, c) => PostingStore.ReadAsync(db, actor.UserId, command.BookId, command.IdempotencyKey,
+                    command.Postings.Select(p => p.AccountId), c),
+                context => context.Standing,
+                (session, context) => WriteAndCommitAsync(new EfPostingSession(session.Db, session.CommitAsync), actor, command, requestHash, context, ct),
+                ct);
+
+    private static Task<PostingContext> ReadForPostAsync(IPostingSession session, Actor actor, PostTransaction command, CancellationToken ct) =>
+        session.ReadAsync(actor.UserId, command.BookId, command.IdempotencyKey, command.Postings.Select(p => p.AccountId), ct);
+
+    private async Task<Result<TransactionDto>> WriteAndCommitAsync(IPostingSession session, Actor actor, PostTransaction command, string? requestHash,
+        PostingContext context, CancellationToken ct)
+    {
+        var (result, written, _) = await DecideAndWriteAsync(session, actor, command, requestHash, context, ct);
+        if (written is not null)
+        {
+            await session.CommitAsync(ct);
+            notifier.Publish(new BookChange(command.BookId, BookChangeKind.Transactions));
+            activity.Publish();
+        }
+        return result;
+    }
 
     /// <summary>
     /// Inside the write transaction, with what <see cref="PostingStore.ReadAsync"/> read: answers a retry, refuses a date in the
     /// book's closed period and what the accounts do not allow, or writes the transaction. Written is the new transaction, to commit, or null when nothing was
     /// written; Spoilt when the write was refused part way (a balance would overflow): the transaction must be rolled back.
     /// </summary>
-    private async Task<(Result<TransactionDto> Result, Transaction? Written, bool Spoilt)> DecideAndWriteAsync(LedgerDbContext db, Actor actor,
+    private async Task<(Result<TransactionDto> Result, Transaction? Written, bool Spoilt)> DecideAndWriteAsync(IPostingSession session, Actor actor,
         PostTransaction command, string? requestHash, PostingContext context, CancellationToken ct)
     {
         if (context.Existing is { } existing)
         {
             return (existing.RequestHash == requestHash
-                ? Result<TransactionDto>.Ok((await LoadDtoAsync(db, command.BookId, existing.Id, ct))!)
+                ? Result<TransactionDto>.Ok((await session.LoadAsync(command.BookId, existing.Id, ct))!)
                 : Result<TransactionDto>.Conflict(ChangedByOther), null, false);
         }
         if (context.Standing?.LockDate is { } lockDate && ClosedPeriod.Contains(lockDate, command.Date))
@@ -101,7 +116,7 @@ internal sealed partial class PostingService(IDbContextFactory<LedgerDbContext> 
         transaction.Number = NumberOf(context);
         var audit = AuditExtensions.Create(now, actor.UserId, command.BookId, AuditActions.TransactionPosted, nameof(Transaction),
             transaction.Id, new PostedDetails(command.Date.ToString("O", CultureInfo.InvariantCulture), command.Postings.Count, command.IdempotencyKey));
-        if (!await PostingStore.WriteAsync(db, transaction, audit, id => context.Accounts[id].Currency, ct))
+        if (!await session.WriteAsync(transaction, audit, id => context.Accounts[id].Currency, ct))
         {
             return (Overflow(command.Postings, context.Accounts), null, true);
         }
@@ -374,7 +389,7 @@ internal sealed partial class PostingService(IDbContextFactory<LedgerDbContext> 
         return Result<TransactionDto>.Ok((await LoadDtoAsync(db, bookId, existing.Id, ct))!);
     }
 
-    private static async Task<TransactionDto?> LoadDtoAsync(LedgerDbContext db, Guid bookId, Guid transactionId, CancellationToken ct) =>
+    internal static async Task<TransactionDto?> LoadDtoAsync(LedgerDbContext db, Guid bookId, Guid transactionId, CancellationToken ct) =>
         (await LoadDtosAsync(db, bookId, [transactionId], ct)).GetValueOrDefault(transactionId);
 
     /// <summary>Transactions of the book with their postings and tags, in three queries however many (a batch's replays).</summary>

@@ -133,12 +133,8 @@ internal static class PostingStore
             sql.Append(';');
         }
 
-        foreach (var (accountId, delta) in transaction.Postings.GroupBy(p => p.AccountId).Select(g => (g.Key, g.Sum(p => p.Amount))))
+        foreach (var (accountId, delta) in BalanceChanges(transaction))
         {
-            if (delta == 0)
-            {
-                continue;
-            }
             expectedRows++;
             sql.Append("\nUPDATE \"Accounts\" SET \"Balance\" = \"Balance\" + ");
             Append(sql, parameters, delta).Append(" WHERE \"Id\" = ");
@@ -155,9 +151,7 @@ internal static class PostingStore
         // the number, by ReadAsync), in the book's slot so that posts to other books need not wait for this one's commit.
         var day = DateOnly.FromDateTime(transaction.CreatedAt);
         var slot = DailyActivity.SlotOf(transaction.BookId);
-        var volumes = transaction.Postings.Where(p => p.Amount > 0).GroupBy(p => currencyOf(p.AccountId))
-            .Select(g => (Currency: g.Key, Volume: g.Sum(p => p.Amount))).Prepend((Currency: DailyActivity.AllCurrencies, Volume: 0L));
-        foreach (var (currency, volume) in volumes)
+        foreach (var (currency, volume) in Volumes(transaction, currencyOf))
         {
             sql.Append("\nINSERT INTO \"DailyActivity\" (\"Day\", \"Currency\", \"Slot\", \"Transactions\", \"Volume\") VALUES (");
             Append(sql, parameters, day).Append(", ");
@@ -177,6 +171,15 @@ internal static class PostingStore
         var affected = await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters!, ct);
         return affected == expectedRows;
     }
+
+    /// <summary>Each account's net change (accounts whose postings cancel out are left alone), to add to its balance and its day.</summary>
+    public static IEnumerable<(Guid AccountId, long Delta)> BalanceChanges(Transaction transaction) =>
+        transaction.Postings.GroupBy(p => p.AccountId).Select(g => (g.Key, g.Sum(p => p.Amount))).Where(c => c.Item2 != 0);
+
+    /// <summary>The day's activity rows a transaction counts in: every transaction in all currencies, and its volume in each currency.</summary>
+    public static IEnumerable<(string Currency, long Volume)> Volumes(Transaction transaction, Func<Guid, string> currencyOf) =>
+        transaction.Postings.Where(p => p.Amount > 0).GroupBy(p => currencyOf(p.AccountId))
+            .Select(g => (Currency: g.Key, Volume: g.Sum(p => p.Amount))).Prepend((Currency: DailyActivity.AllCurrencies, Volume: 0L));
 
     private static StringBuilder Append(StringBuilder sql, List<object?> parameters, object? value)
     {

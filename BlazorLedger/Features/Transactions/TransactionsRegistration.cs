@@ -6,7 +6,7 @@ public static class TransactionsRegistration
     {
         // Register cursors are protected; the app's data registration decides where the keys live.
         services.AddDataProtection();
-        return services.AddSingleton<PostingQueue>().AddScoped<PostingService>().AddScoped<RegisterService>().AddScoped<TransactionListService>().AddScoped<PayeeService>()
+        return services.AddSingleton<PostingQueue>().AddSingleton<SqlitePostingWriter>().AddScoped<PostingService>().AddScoped<RegisterService>().AddScoped<TransactionListService>().AddScoped<PayeeService>()
             .AddScoped<VoidFlow>();
     }
 }
