@@ -85,6 +85,36 @@ public abstract class PostingTests : IAsyncLifetime
     }
 
     [DbFact]
+    public async Task A_split_over_many_accounts_checks_and_moves_every_one_and_refuses_an_account_of_another_book()
+    {
+        var rent = await ledger.CreateAccountAsync(alice, "Rent", AccountType.Expense);
+        var power = await ledger.CreateAccountAsync(alice, "Power", AccountType.Expense);
+        var water = await ledger.CreateAccountAsync(alice, "Water", AccountType.Expense);
+        var phone = await ledger.CreateAccountAsync(alice, "Phone", AccountType.Expense);
+        var savings = await ledger.CreateAccountAsync(alice, "Savings");
+        var expenses = new[] { groceries, rent, power, water, phone };
+        PostTransaction Split(Guid last) => new(alice.BookId, Today, "Monthly bills", null,
+            [.. expenses.Select((account, i) => new PostingLine(account, (i + 1) * 100)), new PostingLine(checking, -1_000), new PostingLine(last, -500)]);
+
+        var posted = await ledger.Postings.PostAsync(alice.Actor, Split(savings));
+
+        Assert.Equal(ResultStatus.Created, posted.Status);
+        var balances = await Task.WhenAll(expenses.Select(ledger.BalanceAsync));
+        Assert.Equal(new long[] { 100, 200, 300, 400, 500 }, balances);
+        Assert.Equal((-1_000L, -500L), (await ledger.BalanceAsync(checking), await ledger.BalanceAsync(savings)));
+
+        var bob = await ledger.CreateUserAsync("bob");
+        var bobsCash = await ledger.CreateAccountAsync(bob, "Bob's cash");
+        var before = await ledger.SnapshotAsync();
+        var refused = await ledger.Postings.PostAsync(alice.Actor, Split(bobsCash));
+
+        Assert.Equal(ResultStatus.Invalid, refused.Status);
+        Assert.Contains(refused.Errors, e => e.Key == "Postings[6].AccountId");
+        Assert.Equal(before, await ledger.SnapshotAsync());
+        await ledger.AssertInvariantsAsync();
+    }
+
+    [DbFact]
     public async Task Multi_currency_transaction_must_balance_in_each_currency()
     {
         var balanced = await ledger.Postings.PostAsync(alice.Actor, new PostTransaction(alice.BookId, Today, "Trip", null,

@@ -141,6 +141,9 @@ internal sealed class SqlitePostingWriter(IDbContextFactory<LedgerDbContext> dbF
     /// <summary>The writer's connection and every statement a post runs, prepared on it.</summary>
     private sealed class Statements : IAsyncDisposable, IDisposable
     {
+        /// <summary>Accounts looked up by one statement: a post names two, a split a few more.</summary>
+        public const int AccountsAtOnce = 4;
+
         private readonly List<PreparedCommand> all = [];
 
         private Statements(SqliteConnection connection, DbContextOptions<LedgerDbContext> contextOptions, IRelationalTypeMappingSource mappings)
@@ -157,9 +160,8 @@ internal sealed class SqlitePostingWriter(IDbContextFactory<LedgerDbContext> dbF
 
         public PreparedCommand TakeNumber { get; private set; } = default!;
         public PreparedCommand GiveBackNumber { get; private set; } = default!;
-        public PreparedCommand Standing { get; private set; } = default!;
-        public PreparedCommand Existing { get; private set; } = default!;
-        public PreparedCommand Account { get; private set; } = default!;
+        public PreparedCommand Facts { get; private set; } = default!;
+        public PreparedCommand Accounts { get; private set; } = default!;
         public PreparedCommand InsertTransaction { get; private set; } = default!;
         public PreparedCommand InsertPosting { get; private set; } = default!;
         public PreparedCommand InsertTag { get; private set; } = default!;
@@ -184,17 +186,21 @@ internal sealed class SqlitePostingWriter(IDbContextFactory<LedgerDbContext> dbF
                 s.GiveBackNumber = await s.AddAsync("""
                     UPDATE "Books" SET "TransactionCount" = "TransactionCount" - 1 WHERE "Id" = @p0;
                     """, [typeof(Guid)], ct);
-                s.Standing = await s.AddAsync("""
-                    SELECT m."Role", u."DisplayName", b."ArchivedAt", b."LockDate" FROM "BookMembers" AS m JOIN "AspNetUsers" AS u ON u."Id" = m."UserId"
-                    JOIN "Books" AS b ON b."Id" = m."BookId"
-                    WHERE m."BookId" = @p0 AND m."UserId" = @p1;
-                    """, [typeof(Guid), typeof(string)], ct);
-                s.Existing = await s.AddAsync("""
-                    SELECT "Id", "RequestHash" FROM "Transactions" WHERE "BookId" = @p0 AND "CreatedById" = @p1 AND "IdempotencyKey" = @p2;
-                    """, [typeof(Guid), typeof(string), typeof(string)], ct);
-                s.Account = await s.AddAsync("""
-                    SELECT "Id", "Name", "Currency", "Archived" FROM "Accounts" WHERE "BookId" = @p0 AND "Id" = @p1;
-                    """, [typeof(Guid), typeof(Guid)], ct);
+                // What a post is checked against, in one statement: the actor's standing (0), the transaction already posted
+                // with the key (1) and the first accounts it names (2); further accounts, AccountsAtOnce at a time, by Accounts.
+                var slots = string.Join(", ", Enumerable.Range(3, AccountsAtOnce).Select(i => $"@p{i}"));
+                s.Facts = await s.AddAsync($"""
+                    SELECT 0, m."Role", u."DisplayName", b."ArchivedAt" IS NOT NULL, b."LockDate" FROM "BookMembers" AS m
+                    JOIN "AspNetUsers" AS u ON u."Id" = m."UserId" JOIN "Books" AS b ON b."Id" = m."BookId"
+                    WHERE m."BookId" = @p0 AND m."UserId" = @p1
+                    UNION ALL
+                    SELECT 1, "Id", "RequestHash", NULL, NULL FROM "Transactions" WHERE "BookId" = @p0 AND "CreatedById" = @p1 AND "IdempotencyKey" = @p2
+                    UNION ALL
+                    SELECT 2, "Id", "Name", "Currency", "Archived" FROM "Accounts" WHERE "BookId" = @p0 AND "Id" IN ({slots});
+                    """, [typeof(Guid), typeof(string), typeof(string), .. Enumerable.Repeat(typeof(Guid), AccountsAtOnce)], ct);
+                s.Accounts = await s.AddAsync($"""
+                    SELECT 2, "Id", "Name", "Currency", "Archived" FROM "Accounts" WHERE "BookId" = @p0 AND "Id" IN ({slots});
+                    """, [typeof(Guid), typeof(string), typeof(string), .. Enumerable.Repeat(typeof(Guid), AccountsAtOnce)], ct);
                 s.InsertTransaction = await s.AddAsync("""
                     INSERT INTO "Transactions" ("Id", "BookId", "Number", "Date", "Description", "Payee", "IdempotencyKey", "RequestHash", "CreatedById", "CreatedAt", "ReversesId")
                     VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10);
@@ -277,33 +283,35 @@ internal sealed class SqlitePostingWriter(IDbContextFactory<LedgerDbContext> dbF
 
             BookStanding? standing = null;
             var actorName = "";
-            await using (var reader = await statements.Standing.ReadAsync(ct, bookId, userId))
-            {
-                if (await reader.ReadAsync(ct))
-                {
-                    standing = new BookStanding(Enum.Parse<BookRole>(reader.GetString(0)), !reader.IsDBNull(2),
-                        reader.IsDBNull(3) ? null : reader.GetFieldValue<DateOnly>(3));
-                    actorName = reader.IsDBNull(1) ? "" : reader.GetString(1);
-                }
-            }
-
             (Guid, string?)? existing = null;
-            if (idempotencyKey is not null)
-            {
-                await using var reader = await statements.Existing.ReadAsync(ct, bookId, userId, idempotencyKey);
-                if (await reader.ReadAsync(ct))
-                {
-                    existing = (reader.GetGuid(0), reader.IsDBNull(1) ? null : reader.GetString(1));
-                }
-            }
-
             var accounts = new Dictionary<Guid, AccountForPosting>();
-            foreach (var accountId in accountIds.Distinct())
+            var ids = accountIds.Distinct().ToList();
+            for (var first = 0; first == 0 || first < ids.Count; first += Statements.AccountsAtOnce)
             {
-                await using var reader = await statements.Account.ReadAsync(ct, bookId, accountId);
-                if (await reader.ReadAsync(ct))
+                var values = new object?[3 + Statements.AccountsAtOnce];
+                (values[0], values[1], values[2]) = (bookId, userId, idempotencyKey);
+                for (var i = 0; i < Statements.AccountsAtOnce && first + i < ids.Count; i++)
                 {
-                    accounts[accountId] = new AccountForPosting(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetBoolean(3));
+                    values[3 + i] = ids[first + i];
+                }
+                await using var reader = await (first == 0 ? statements.Facts : statements.Accounts).ReadAsync(ct, values);
+                while (await reader.ReadAsync(ct))
+                {
+                    switch (reader.GetInt32(0))
+                    {
+                        case 0:
+                            standing = new BookStanding(Enum.Parse<BookRole>(reader.GetString(1)), reader.GetBoolean(3),
+                                reader.IsDBNull(4) ? null : reader.GetFieldValue<DateOnly>(4));
+                            actorName = reader.IsDBNull(2) ? "" : reader.GetString(2);
+                            break;
+                        case 1:
+                            existing = (reader.GetGuid(1), reader.IsDBNull(2) ? null : reader.GetString(2));
+                            break;
+                        default:
+                            var id = reader.GetGuid(1);
+                            accounts[id] = new AccountForPosting(id, reader.GetString(2), reader.GetString(3), reader.GetBoolean(4));
+                            break;
+                    }
                 }
             }
             return new PostingContext(standing, actorName, number, existing, accounts);
