@@ -151,6 +151,47 @@ public abstract class GroupCommitTests : IAsyncLifetime
         Assert.Equal([1L, 2L, 3L], answers.Where(a => a.Result.Status == ResultStatus.Created).Select(a => a.Result.Value!.Number).Order());
     }
 
+    [DbFact]
+    public async Task A_group_whose_running_balance_would_overflow_on_its_way_is_posted_as_if_each_post_were_alone()
+    {
+        // The group's net change to Full is nothing, but its first post alone would take the balance beyond 64 bits.
+        var full = await ledger.CreateAccountAsync(alice, "Full");
+        await using (var db = await ledger.DbAsync())
+        {
+            await db.Accounts.Where(a => a.Id == full).ExecuteUpdateAsync(a => a.SetProperty(x => x.Balance, long.MaxValue - 10));
+        }
+
+        var answers = await QueueBehindLockAsync([
+            (alice, Spend(100, "a")),
+            (alice, Spend(300, "up", account: full)),
+            (alice, Spend(-300, "down", account: full)),
+            (alice, Spend(400, "b")),
+        ]);
+
+        Assert.Equal([ResultStatus.Created, ResultStatus.Invalid, ResultStatus.Created, ResultStatus.Created], answers.Select(a => a.Result.Status));
+        Assert.Equal(long.MaxValue - 310, await ledger.BalanceAsync(full));
+        Assert.Equal(500, await ledger.BalanceAsync(groceries));
+    }
+
+    [DbFact]
+    public async Task A_group_counts_every_post_in_the_days_activity_and_every_amount_in_its_account_days()
+    {
+        var posts = Enumerable.Range(1, 12).Select(i => (alice, Spend(i, $"k{i}"))).ToList();
+
+        var answers = await QueueBehindLockAsync(posts);
+
+        Assert.All(answers, a => Assert.Equal(ResultStatus.Created, a.Result.Status));
+        Assert.Equal(2, commits.Count);
+        await using var db = await ledger.DbAsync();
+        var activity = await db.DailyActivity.GroupBy(a => a.Currency)
+            .Select(g => new { Currency = g.Key, Transactions = g.Sum(a => a.Transactions), Volume = g.Sum(a => a.Volume) })
+            .OrderBy(a => a.Currency).ToListAsync();
+        Assert.Equal([new { Currency = DailyActivity.AllCurrencies, Transactions = 12L, Volume = 0L }, new { Currency = "USD", Transactions = 12L, Volume = 78L }],
+            activity);
+        Assert.Equal(-78, await db.AccountDays.Where(d => d.AccountId == checking && d.Date == Today).Select(d => d.Amount).SingleAsync());
+        await ledger.AssertInvariantsAsync();
+    }
+
     /// <summary>Counts the commits of database transactions on one database, from EF's diagnostic events and the SQLite posting writer's.</summary>
     private sealed class CommitCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
     {

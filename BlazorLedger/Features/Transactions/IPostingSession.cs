@@ -15,6 +15,13 @@ internal interface IPostingSession
     /// <summary>Writes a checked transaction (see <see cref="PostingStore.WriteAsync"/>); false when a balance would overflow, and then nothing may be committed.</summary>
     Task<bool> WriteAsync(Transaction transaction, AuditEvent audit, Func<Guid, string> currencyOf, CancellationToken ct);
 
+    /// <summary>
+    /// Writes what the posts written so far add to balances, account days and the day's activity, where the session sums
+    /// them for a group (see <see cref="SqlitePostingWriter.RunGroupAsync{T}"/>); false when a balance would overflow, and
+    /// then nothing may be committed.
+    /// </summary>
+    Task<bool> WriteTotalsAsync(CancellationToken ct);
+
     /// <summary>Gives back the number <see cref="ReadAsync"/> took for a post that wrote nothing, when others of its group commit.</summary>
     Task GiveBackNumberAsync(Guid bookId, CancellationToken ct);
 
@@ -32,6 +39,9 @@ internal sealed class EfPostingSession(LedgerDbContext db, Func<CancellationToke
 
     public Task<bool> WriteAsync(Transaction transaction, AuditEvent audit, Func<Guid, string> currencyOf, CancellationToken ct) =>
         PostingStore.WriteAsync(db, transaction, audit, currencyOf, ct);
+
+    /// <summary>Nothing to write: <see cref="WriteAsync"/> wrote each post's totals with it.</summary>
+    public Task<bool> WriteTotalsAsync(CancellationToken ct) => Task.FromResult(true);
 
     public Task GiveBackNumberAsync(Guid bookId, CancellationToken ct) => PostingStore.GiveBackNumberAsync(db, bookId, ct);
 

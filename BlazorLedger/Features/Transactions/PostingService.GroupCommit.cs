@@ -119,7 +119,7 @@ internal sealed partial class PostingService
         {
             if (queue.Provider == DatabaseProvider.Sqlite)
             {
-                return await sqliteWriter.RunAsync(session => WriteTogetherAsync(session, posts, ct), ct);
+                return await sqliteWriter.RunGroupAsync(session => WriteTogetherAsync(session, posts, ct), ct);
             }
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             await using var transaction = await db.BeginWriteTransactionAsync(ct);
@@ -154,6 +154,11 @@ internal sealed partial class PostingService
         }
         if (outcomes.Any(o => o.Written is not null))
         {
+            if (!await session.WriteTotalsAsync(ct))
+            {
+                // A balance would overflow on the group's way: written alone, the post that does it is refused.
+                return null;
+            }
             await session.CommitAsync(ct);
         }
         return outcomes;

@@ -38,8 +38,17 @@ internal sealed class SqlitePostingWriter(IDbContextFactory<LedgerDbContext> dbF
     /// <summary>How many statements this writer has compiled since it started: a post compiles none of its own.</summary>
     public int Compiled { get; private set; }
 
-    /// <summary>Runs <paramref name="work"/> in a write transaction on the writer's connection, rolled back unless it commits.</summary>
-    public async Task<T> RunAsync<T>(Func<IPostingSession, Task<T>> work, CancellationToken ct)
+    /// <summary>Runs <paramref name="work"/>, one post, in a write transaction on the writer's connection, rolled back unless it commits.</summary>
+    public Task<T> RunAsync<T>(Func<IPostingSession, Task<T>> work, CancellationToken ct) => RunAsync(work, together: false, ct);
+
+    /// <summary>
+    /// As <see cref="RunAsync{T}(Func{IPostingSession, Task{T}}, CancellationToken)"/>, for a group of posts: what they add to
+    /// balances, account days and the day's activity is summed and written once per row by
+    /// <see cref="IPostingSession.WriteTotalsAsync"/>, before the group commits.
+    /// </summary>
+    public Task<T> RunGroupAsync<T>(Func<IPostingSession, Task<T>> work, CancellationToken ct) => RunAsync(work, together: true, ct);
+
+    private async Task<T> RunAsync<T>(Func<IPostingSession, Task<T>> work, bool together, CancellationToken ct)
     {
         await gate.WaitAsync(ct);
         try
@@ -48,7 +57,7 @@ internal sealed class SqlitePostingWriter(IDbContextFactory<LedgerDbContext> dbF
             statements ??= await OpenAsync(ct);
             await using var transaction = statements.Connection.BeginTransaction(deferred: false);
             statements.Enlist(transaction);
-            return await work(new Session(statements, transaction));
+            return await work(new Session(statements, transaction, together));
         }
         catch
         {
@@ -165,8 +174,7 @@ internal sealed class SqlitePostingWriter(IDbContextFactory<LedgerDbContext> dbF
         public PreparedCommand InsertTransaction { get; private set; } = default!;
         public PreparedCommand InsertPosting { get; private set; } = default!;
         public PreparedCommand InsertTag { get; private set; } = default!;
-        public PreparedCommand AddToBalance { get; private set; } = default!;
-        public PreparedCommand TakeFromBalance { get; private set; } = default!;
+        public PreparedCommand ChangeBalance { get; private set; } = default!;
         public PreparedCommand AddToDay { get; private set; } = default!;
         public PreparedCommand CountActivity { get; private set; } = default!;
         public PreparedCommand InsertAudit { get; private set; } = default!;
@@ -212,21 +220,19 @@ internal sealed class SqlitePostingWriter(IDbContextFactory<LedgerDbContext> dbF
                 s.InsertTag = await s.AddAsync("""
                     INSERT INTO "TransactionTags" ("TransactionId", "Tag", "BookId") VALUES (@p0, @p1, @p2);
                     """, [typeof(Guid), typeof(string), typeof(Guid)], ct);
-                s.AddToBalance = await s.AddAsync("""
-                    UPDATE "Accounts" SET "Balance" = "Balance" + @p0 WHERE "Id" = @p1 AND "Balance" <= @p2;
-                    """, [typeof(long), typeof(Guid), typeof(long)], ct);
-                s.TakeFromBalance = await s.AddAsync("""
-                    UPDATE "Accounts" SET "Balance" = "Balance" + @p0 WHERE "Id" = @p1 AND "Balance" >= @p2;
-                    """, [typeof(long), typeof(Guid), typeof(long)], ct);
+                // Changes the balance only if it stays within @p2 and @p3 on its way (see Movement).
+                s.ChangeBalance = await s.AddAsync("""
+                    UPDATE "Accounts" SET "Balance" = "Balance" + @p0 WHERE "Id" = @p1 AND "Balance" <= @p2 AND "Balance" >= @p3;
+                    """, [typeof(long), typeof(Guid), typeof(long), typeof(long)], ct);
                 s.AddToDay = await s.AddAsync("""
                     INSERT INTO "AccountDays" ("AccountId", "Date", "BookId", "Amount") VALUES (@p0, @p1, @p2, @p3)
                     ON CONFLICT ("AccountId", "Date") DO UPDATE SET "Amount" = "AccountDays"."Amount" + excluded."Amount";
                     """, [typeof(Guid), typeof(DateOnly), typeof(Guid), typeof(long)], ct);
                 s.CountActivity = await s.AddAsync("""
-                    INSERT INTO "DailyActivity" ("Day", "Currency", "Slot", "Transactions", "Volume") VALUES (@p0, @p1, @p2, 1, @p3)
-                    ON CONFLICT ("Day", "Currency", "Slot") DO UPDATE SET "Transactions" = "DailyActivity"."Transactions" + 1,
+                    INSERT INTO "DailyActivity" ("Day", "Currency", "Slot", "Transactions", "Volume") VALUES (@p0, @p1, @p2, @p3, @p4)
+                    ON CONFLICT ("Day", "Currency", "Slot") DO UPDATE SET "Transactions" = "DailyActivity"."Transactions" + excluded."Transactions",
                     "Volume" = "DailyActivity"."Volume" + excluded."Volume";
-                    """, [typeof(DateOnly), typeof(string), typeof(int), typeof(long)], ct);
+                    """, [typeof(DateOnly), typeof(string), typeof(int), typeof(long), typeof(long)], ct);
                 s.InsertAudit = await s.AddAsync("""
                     INSERT INTO "AuditEvents" ("At", "UserId", "BookId", "Action", "EntityType", "EntityId", "Details") VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6);
                     """, [typeof(DateTime), typeof(string), typeof(Guid), typeof(string), typeof(string), typeof(string), typeof(string)], ct);
@@ -273,8 +279,30 @@ internal sealed class SqlitePostingWriter(IDbContextFactory<LedgerDbContext> dbF
         }
     }
 
-    private sealed class Session(Statements statements, SqliteTransaction transaction) : IPostingSession
+    /// <summary>
+    /// What posts add to one account's balance: the total, and the highest and lowest the running total reaches on the way
+    /// (from 0, before the first). A balance b takes the posts one after another within 64 bits exactly when b + Highest and
+    /// b + Lowest both fit, so one guarded update checks a group of posts as their updates one by one would.
+    /// </summary>
+    private readonly record struct Movement(long Total, long Highest, long Lowest)
     {
+        public Movement Then(long delta)
+        {
+            var total = checked(Total + delta);
+            return new(total, Math.Max(Highest, total), Math.Min(Lowest, total));
+        }
+    }
+
+    /// <summary>
+    /// A write transaction on the writer's connection. Balances, account days and the day's activity are summed per row as
+    /// posts are written, and written by <see cref="WriteTotalsAsync"/>: at once for one post, before the commit for a group.
+    /// </summary>
+    private sealed class Session(Statements statements, SqliteTransaction transaction, bool together) : IPostingSession
+    {
+        private readonly Dictionary<Guid, Movement> balances = [];
+        private readonly Dictionary<(Guid Account, DateOnly Date, Guid Book), long> days = [];
+        private readonly Dictionary<(DateOnly Day, string Currency, int Slot), (long Transactions, long Volume)> activity = [];
+
         public async Task<PostingContext> ReadAsync(string userId, Guid bookId, string? idempotencyKey, IEnumerable<Guid> accountIds,
             CancellationToken ct)
         {
@@ -329,27 +357,65 @@ internal sealed class SqlitePostingWriter(IDbContextFactory<LedgerDbContext> dbF
             {
                 await statements.InsertTag.ExecuteAsync(ct, t.Id, tag.Tag, t.BookId);
             }
-            foreach (var (accountId, delta) in PostingStore.BalanceChanges(t))
-            {
-                // The guard refuses a change that would overflow 64 bits (SQLite would silently make the integer a float).
-                var changed = delta > 0
-                    ? await statements.AddToBalance.ExecuteAsync(ct, delta, accountId, long.MaxValue - delta)
-                    : await statements.TakeFromBalance.ExecuteAsync(ct, delta, accountId, long.MinValue - delta);
-                if (changed == 0)
-                {
-                    return false;
-                }
-                await statements.AddToDay.ExecuteAsync(ct, accountId, t.Date, t.BookId, delta);
-            }
-            var day = DateOnly.FromDateTime(t.CreatedAt);
-            var slot = DailyActivity.SlotOf(t.BookId);
-            foreach (var (currency, volume) in PostingStore.Volumes(t, currencyOf))
-            {
-                await statements.CountActivity.ExecuteAsync(ct, day, currency, slot, volume);
-            }
             await statements.InsertAudit.ExecuteAsync(ct, audit.At, audit.UserId, audit.BookId, audit.Action, audit.EntityType, audit.EntityId,
                 audit.Details);
-            return true;
+            try
+            {
+                Add(t, currencyOf);
+            }
+            catch (OverflowException)
+            {
+                // Sums beyond 64 bits: refused, as the balance's own guard would refuse it.
+                return false;
+            }
+            return together || await WriteTotalsAsync(ct);
+        }
+
+        private void Add(Transaction t, Func<Guid, string> currencyOf)
+        {
+            foreach (var (accountId, delta) in PostingStore.BalanceChanges(t))
+            {
+                balances[accountId] = balances.GetValueOrDefault(accountId).Then(delta);
+                var key = (accountId, t.Date, t.BookId);
+                days[key] = checked(days.GetValueOrDefault(key) + delta);
+            }
+            var (day, slot) = (DateOnly.FromDateTime(t.CreatedAt), DailyActivity.SlotOf(t.BookId));
+            foreach (var (currency, volume) in PostingStore.Volumes(t, currencyOf))
+            {
+                var (count, sum) = activity.GetValueOrDefault((day, currency, slot));
+                activity[(day, currency, slot)] = (count + 1, checked(sum + volume));
+            }
+        }
+
+        public async Task<bool> WriteTotalsAsync(CancellationToken ct)
+        {
+            try
+            {
+                foreach (var (accountId, movement) in balances)
+                {
+                    // The guard refuses a change that would overflow 64 bits (SQLite would silently make the integer a float).
+                    if (await statements.ChangeBalance.ExecuteAsync(ct, movement.Total, accountId, long.MaxValue - movement.Highest,
+                            long.MinValue - movement.Lowest) == 0)
+                    {
+                        return false;
+                    }
+                }
+                foreach (var ((accountId, date, bookId), amount) in days)
+                {
+                    await statements.AddToDay.ExecuteAsync(ct, accountId, date, bookId, amount);
+                }
+                foreach (var ((day, currency, slot), (count, volume)) in activity)
+                {
+                    await statements.CountActivity.ExecuteAsync(ct, day, currency, slot, count, volume);
+                }
+                return true;
+            }
+            finally
+            {
+                balances.Clear();
+                days.Clear();
+                activity.Clear();
+            }
         }
 
         public Task GiveBackNumberAsync(Guid bookId, CancellationToken ct) => statements.GiveBackNumber.ExecuteAsync(ct, bookId);
