@@ -7,7 +7,8 @@ namespace BlazorLedger.Features.Transactions;
 /// <summary>
 /// Group commit: a single post that arrives while another is being written waits in the <see cref="PostingQueue"/>, and the
 /// next writer posts everything that waited one after another in one database transaction, so that they share one durable
-/// commit. Each post is checked and answered exactly as if it were alone, and answered only once that commit is durable. A
+/// commit (on SQLite, what they add to each balance, account day and activity row is also written once for the group). Each
+/// post is checked and answered exactly as if it were alone, and answered only once that commit is durable. A
 /// post refused inside the group (not a member, a viewer, invalid, a retry, a conflict) writes nothing and gives its number
 /// back. If anything fails part way (a balance would overflow, a key was taken meanwhile, the connection broke), the group
 /// is rolled back and each of its posts is written alone, so that one post's fault is never another's.
