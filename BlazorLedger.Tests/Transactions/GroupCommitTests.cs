@@ -75,6 +75,15 @@ public abstract class GroupCommitTests : IAsyncLifetime
         return await Task.WhenAll(queued.Prepend(writer));
     }
 
+    /// <summary>An account of alice's whose balance is 10 short of the largest that can be stored.</summary>
+    private async Task<Guid> NearlyFullAccountAsync()
+    {
+        var full = await ledger.CreateAccountAsync(alice, "Full");
+        await using var db = await ledger.DbAsync();
+        await db.Accounts.Where(a => a.Id == full).ExecuteUpdateAsync(a => a.SetProperty(x => x.Balance, long.MaxValue - 10));
+        return full;
+    }
+
     [DbFact]
     public async Task Queued_posts_are_written_in_one_transaction_and_each_caller_is_answered_only_after_its_commit()
     {
@@ -131,11 +140,7 @@ public abstract class GroupCommitTests : IAsyncLifetime
     [DbFact]
     public async Task A_post_that_would_overflow_a_balance_fails_alone_and_the_rest_of_its_group_is_posted()
     {
-        var full = await ledger.CreateAccountAsync(alice, "Full");
-        await using (var db = await ledger.DbAsync())
-        {
-            await db.Accounts.Where(a => a.Id == full).ExecuteUpdateAsync(a => a.SetProperty(x => x.Balance, long.MaxValue - 10));
-        }
+        var full = await NearlyFullAccountAsync();
 
         var answers = await QueueBehindLockAsync([
             (alice, Spend(100, "a")),
@@ -155,11 +160,7 @@ public abstract class GroupCommitTests : IAsyncLifetime
     public async Task A_group_whose_running_balance_would_overflow_on_its_way_is_posted_as_if_each_post_were_alone()
     {
         // The group's net change to Full is nothing, but its first post alone would take the balance beyond 64 bits.
-        var full = await ledger.CreateAccountAsync(alice, "Full");
-        await using (var db = await ledger.DbAsync())
-        {
-            await db.Accounts.Where(a => a.Id == full).ExecuteUpdateAsync(a => a.SetProperty(x => x.Balance, long.MaxValue - 10));
-        }
+        var full = await NearlyFullAccountAsync();
 
         var answers = await QueueBehindLockAsync([
             (alice, Spend(100, "a")),
