@@ -6,8 +6,9 @@ namespace BlazorLedger.Benchmarks;
 /// <summary>
 /// Single posts through the service by one writer and by many writers at once, each on its own book or all on one book,
 /// at full durability: how far concurrent posts share the cost of a durable commit. Every run is on a fresh database; within
-/// a round the runs alternate, so all see the same machine noise. Each shape runs with group commit (the default) and with
-/// it switched off, when every post is written in a transaction of its own.
+/// a round the runs alternate, so all see the same machine noise, and their order turns by one from round to round. Each
+/// shape runs with group commit (the default) and with it switched off, when every post is written in a transaction of its
+/// own.
 /// </summary>
 internal static class ConcurrentWriteBenchmark
 {
@@ -26,14 +27,15 @@ internal static class ConcurrentWriteBenchmark
             // Untimed, so that the first measured run does not pay for starting up.
             await RateAsync(create, options.Writers, ownBooks: true, grouped, options.Writers * Warmup);
         }
+        var runs = shapes.SelectMany(s => new[] { (Shape: s, Grouped: false), (Shape: s, Grouped: true) }).ToList();
         for (var round = 0; round < options.Rounds; round++)
         {
-            foreach (var (name, writers, ownBooks) in shapes)
+            // Each round starts one run further on, so that no run is always the first after a fresh start or always the
+            // one after the heaviest.
+            for (var i = 0; i < runs.Count; i++)
             {
-                foreach (var grouped in new[] { false, true })
-                {
-                    rates[(name, grouped)].Add(await RateAsync(create, writers, ownBooks, grouped, options.Transfers));
-                }
+                var ((name, writers, ownBooks), grouped) = runs[(round + i) % runs.Count];
+                rates[(name, grouped)].Add(await RateAsync(create, writers, ownBooks, grouped, options.Transfers));
             }
         }
         // Ratios are the median of each round's own, so that a slow spell of the machine's disk weighs on both sides of one.
