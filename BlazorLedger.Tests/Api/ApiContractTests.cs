@@ -125,6 +125,58 @@ public sealed class ApiContractTests(ApiContractTests.Ledger ledger) : IClassFix
         }
     }
 
+    /// <summary>
+    /// Text that is not Unicode, in any string or name of any body: an unpaired surrogate written as an escape, or bytes
+    /// that are not UTF-8 (an impossible byte, an overlong form, an encoded surrogate, a sequence cut short).
+    /// </summary>
+    [Theory]
+    [InlineData("transactions", "POST", "escape")]
+    [InlineData("transactions", "POST", "ff")]
+    [InlineData("transactions", "POST", "c0af")]
+    [InlineData("transactions", "POST", "eda080")]
+    [InlineData("transactions", "POST", "e282")]
+    [InlineData("transactions", "POST", "name")]
+    [InlineData("transactions/batch", "POST", "escape")]
+    [InlineData("transactions/batch", "POST", "ff")]
+    [InlineData("accounts", "POST", "escape")]
+    [InlineData("rates", "PUT", "escape")]
+    [InlineData("schedules", "POST", "ff")]
+    [InlineData("lock-date", "PUT", "escape")]
+    public async Task Text_that_is_not_unicode_is_refused_with_where_it_is(string path, string method, string fault)
+    {
+        var text = fault switch
+        {
+            "escape" => "a\\ud800b"u8.ToArray(),
+            "name" => "a"u8.ToArray(),
+            _ => [(byte)'a', .. Convert.FromHexString(fault), (byte)'b'],
+        };
+        var (field, where) = fault == "name" ? ("\\udc00", "$") : ("description", "$.description");
+        var description = (byte[])[.. "\""u8, .. Encoding.UTF8.GetBytes(field), .. "\":\""u8, .. text, .. "\""u8];
+        var body = path switch
+        {
+            "transactions/batch" => (byte[])[.. """{"transactions":[{"date":"2026-11-01","""u8, .. description, .. "}]}"u8],
+            _ => [.. """{"date":"2026-11-01","""u8, .. description, .. "}"u8],
+        };
+        if (path == "transactions/batch")
+        {
+            where = "$.transactions[0].description";
+        }
+
+        using var request = new HttpRequestMessage(new HttpMethod(method), $"api/v1/books/{ledger.Book}/{path}")
+        {
+            Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
+        };
+        var response = await ledger.Client.SendAsync(request);
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Malformed JSON", problem.GetProperty("title").GetString());
+        Assert.Equal($"The body is not valid JSON: the text at {where} is not valid Unicode (UTF-8 without unpaired surrogates).",
+            problem.GetProperty("detail").GetString());
+        Assert.Equal(0, await ledger.RowsWrittenAsync());
+    }
+
     private async Task AssertRefusedAsync(string refused, string url, string body, string problem)
     {
         var json = body.Replace("{food}", ledger.Food.ToString()).Replace("{cash}", ledger.Cash.ToString())

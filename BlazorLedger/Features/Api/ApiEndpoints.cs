@@ -627,13 +627,73 @@ public static class ApiEndpoints
             }
             buffer.Write(chunk, 0, read);
         }
+        JsonDocument json;
         try
         {
-            return (JsonDocument.Parse(buffer.ToArray(), new JsonDocumentOptions { MaxDepth = 16 }), null);
+            json = JsonDocument.Parse(buffer.ToArray(), new JsonDocumentOptions { MaxDepth = 16 });
         }
         catch (JsonException ex)
         {
-            return (null, Results.Problem(statusCode: 400, title: "Malformed JSON", detail: $"The body is not valid JSON: {ex.Message}"));
+            return (null, Malformed(ex.Message));
+        }
+        // The parser leaves strings undecoded: text that is not Unicode would otherwise fail wherever it is first read.
+        if (BrokenText(json.RootElement, "$") is { } where)
+        {
+            json.Dispose();
+            return (null, Malformed($"the text at {where} is not valid Unicode (UTF-8 without unpaired surrogates)."));
+        }
+        return (json, null);
+    }
+
+    private static IResult Malformed(string why) =>
+        Results.Problem(statusCode: 400, title: "Malformed JSON", detail: $"The body is not valid JSON: {why}");
+
+    /// <summary>Where the first string or property name under <paramref name="element"/> is not valid Unicode; null if none.</summary>
+    private static string? BrokenText(JsonElement element, string path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                return Decodes(() => element.GetString()) ? null : path;
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    string? name = null;
+                    if (!Decodes(() => name = property.Name))
+                    {
+                        return path;
+                    }
+                    if (BrokenText(property.Value, $"{path}.{name}") is { } where)
+                    {
+                        return where;
+                    }
+                }
+                return null;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (BrokenText(item, $"{path}[{index++}]") is { } where)
+                    {
+                        return where;
+                    }
+                }
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    private static bool Decodes(Func<string?> read)
+    {
+        try
+        {
+            read();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 
