@@ -180,6 +180,31 @@ public abstract class ReportServiceTests : IAsyncLifetime
     }
 
     [DbFact]
+    public async Task Totals_beyond_64_bits_refuse_the_report_instead_of_showing_it_wrong()
+    {
+        // Two accounts each hold 4.7 * 10^18 of the smallest unit, which fits; their total does not.
+        var (other, gifts) = (await ledger.CreateAccountAsync(alice, "Vault", currency: "USD"),
+            await ledger.CreateAccountAsync(alice, "Windfall", AccountType.Income));
+        foreach (var (asset, income) in new[] { (checking, salary), (other, gifts) })
+        {
+            for (var i = 0; i < 94; i++)
+            {
+                await PostAsync("2024-06-15", "Huge", [.. Enumerable.Repeat((asset, Money.MaxPostingMinor), 50),
+                    .. Enumerable.Repeat((income, -Money.MaxPostingMinor), 50)]);
+            }
+        }
+
+        var statement = await Reports.IncomeStatementAsync(alice.Actor, alice.BookId, new ReportPeriod(D("2024-01-01"), D("2024-12-31")));
+        var sheet = await Reports.BalanceSheetAsync(alice.Actor, alice.BookId, D("2024-12-31"));
+        var worth = await Reports.NetWorthAsync(alice.Actor, alice.BookId, D("2024-05-01"), D("2024-07-31"), ReportInterval.Month);
+        var before = await Reports.NetWorthAsync(alice.Actor, alice.BookId, D("2024-01-01"), D("2024-05-31"), ReportInterval.Month);
+
+        Assert.All(new[] { statement.As<object>(), sheet.As<object>(), worth.As<object>() },
+            r => Assert.Equal((ResultStatus.Conflict, ReportService.TooLarge), (r.Status, r.Message)));
+        Assert.Equal(ResultStatus.Ok, before.Status);
+    }
+
+    [DbFact]
     public async Task Outsiders_cannot_read_a_books_reports()
     {
         var bob = await ledger.CreateUserAsync("bob");

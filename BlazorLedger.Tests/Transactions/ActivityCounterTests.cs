@@ -64,6 +64,35 @@ public abstract class ActivityCounterTests : IAsyncLifetime
         Assert.Equal([new CurrencyVolume("USD", 7_00)], figures.Volume30Days);
         Assert.Equal(3, figures.TransactionsPerDay[^1].Count);
     }
+
+    [DbFact]
+    public async Task A_days_volume_beyond_64_bits_stops_at_the_largest_figure_and_never_fails_a_post()
+    {
+        var admin = await ledger.CreateUserAsync("admin");
+        await ledger.MakeAdminAsync(admin);
+        var vault = await ledger.CreateAccountAsync(alice, "Vault");
+        var (windfall, prize) = (await ledger.CreateAccountAsync(alice, "Windfall", AccountType.Income),
+            await ledger.CreateAccountAsync(alice, "Prize", AccountType.Income));
+
+        // 190 posts of 5 * 10^16 each: every balance fits, the day's volume (9.5 * 10^18) does not.
+        foreach (var (asset, income) in new[] { (aliceCash, windfall), (vault, prize) })
+        {
+            for (var i = 0; i < 95; i++)
+            {
+                var result = await ledger.Postings.PostAsync(alice.Actor, new PostTransaction(alice.BookId, Today, "Huge", null,
+                    [.. Enumerable.Repeat(new PostingLine(asset, Money.MaxPostingMinor), 50), .. Enumerable.Repeat(new PostingLine(income, -Money.MaxPostingMinor), 50)]));
+                Assert.True(result.Succeeded, result.Message);
+            }
+        }
+        await ledger.TransferAsync(carol, carolCash, carolFood, 4_00, Today);
+
+        await using var db = await ledger.DbAsync();
+        Assert.Equal(long.MaxValue, await db.DailyActivity.Where(a => a.Currency == "USD" && a.Slot == DailyActivity.SlotOf(alice.BookId))
+            .Select(a => a.Volume).SingleAsync());
+        var figures = (await ledger.Services.GetRequiredService<DashboardService>().GetAsync(admin.Actor)).Value!;
+        Assert.Equal([new CurrencyVolume("USD", long.MaxValue)], figures.Volume30Days);
+        Assert.Equal(191, figures.TransactionsToday);
+    }
 }
 
 public sealed class ActivityCounterTestsOnSqlite : ActivityCounterTests;

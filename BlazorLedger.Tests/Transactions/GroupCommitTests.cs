@@ -175,6 +175,27 @@ public abstract class GroupCommitTests : IAsyncLifetime
     }
 
     [DbFact]
+    public async Task A_post_that_would_take_an_accounts_day_beyond_64_bits_is_refused_and_writes_nothing()
+    {
+        // The account's balance has room; what was posted to it today already nearly fills a day's 64 bits.
+        var full = await ledger.CreateAccountAsync(alice, "Full day");
+        await ledger.Postings.PostAsync(alice.Actor, Spend(1, account: full));
+        await using (var db = await ledger.DbAsync())
+        {
+            await db.AccountDays.Where(d => d.AccountId == full).ExecuteUpdateAsync(d => d.SetProperty(x => x.Amount, long.MaxValue - 10));
+        }
+
+        var result = await ledger.Postings.PostAsync(alice.Actor, Spend(100, "over", account: full));
+
+        Assert.Equal((ResultStatus.Invalid, "This would take the balance of \"Full day\" beyond what can be stored."),
+            (result.Status, result.Errors.Values.Single().Single()));
+        Assert.Equal(1, await ledger.BalanceAsync(full));
+        await using var after = await ledger.DbAsync();
+        Assert.Equal(long.MaxValue - 10, await after.AccountDays.Where(d => d.AccountId == full).Select(d => d.Amount).SingleAsync());
+        Assert.Equal(1, await after.Transactions.CountAsync());
+    }
+
+    [DbFact]
     public async Task A_group_counts_every_post_in_the_days_activity_and_every_amount_in_its_account_days()
     {
         var posts = Enumerable.Range(1, 12).Select(i => (alice, Spend(i, $"k{i}"))).ToList();

@@ -21,8 +21,23 @@ public sealed class DailyActivity
 
     public long Transactions { get; set; }
 
-    /// <summary>Sum of the debits posted, in minor units of the currency.</summary>
+    /// <summary>
+    /// Sum of the debits posted, in minor units of the currency; a statistic, so it stops at <see cref="long.MaxValue"/>
+    /// rather than fail a post (see <see cref="AddVolume"/> and <see cref="AddVolumeSql"/>).
+    /// </summary>
     public long Volume { get; set; }
+
+    /// <summary>
+    /// The upsert's assignment that adds the new row's volume to the stored one, stopping at the largest 64-bit integer
+    /// instead of failing (PostgreSQL) or turning the column into a float (SQLite). Volumes are never negative.
+    /// </summary>
+    public const string AddVolumeSql = """
+        "Volume" = CASE WHEN "DailyActivity"."Volume" > 9223372036854775807 - excluded."Volume" THEN 9223372036854775807
+        ELSE "DailyActivity"."Volume" + excluded."Volume" END
+        """;
+
+    /// <summary>Two volumes added up, stopping at the largest 64-bit integer.</summary>
+    public static long AddVolume(long volume, long more) => (long)Int128.Min((Int128)volume + more, long.MaxValue);
 
     /// <summary>The slot a book's posts are counted in: from the last byte of its id, which is random in every version.</summary>
     public static int SlotOf(Guid bookId)

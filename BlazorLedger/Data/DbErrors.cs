@@ -19,6 +19,18 @@ public static class DbErrors
     };
 
     /// <summary>
+    /// True when a sum went beyond 64 bits: in the app's own arithmetic, in SQLite's SUM (which then fails), or on the
+    /// server (numeric value out of range, 22003).
+    /// </summary>
+    public static bool IsOverflow(this Exception exception) => exception switch
+    {
+        OverflowException => true,
+        SqliteException sqlite => sqlite.Message.Contains("integer overflow", StringComparison.Ordinal),
+        DbException db => db.SqlState == "22003",
+        _ => exception.InnerException is { } inner && inner.IsOverflow(),
+    };
+
+    /// <summary>
     /// True when the server rolled the transaction back to settle a conflict with another one, a deadlock (40P01) or a
     /// serialization failure (40001): nothing of it was kept, and the same unit of work run again will usually succeed.
     /// </summary>

@@ -37,13 +37,15 @@ internal sealed class DashboardService(IDbContextFactory<LedgerDbContext> dbFact
         // Activity comes from counters that posting maintains: a few rows, however many transactions there are.
         var todayDay = DateOnly.FromDateTime(today);
         var firstDay = DateOnly.FromDateTime(since30);
+        // At most 30 days of a few currencies in 64 slots: added up here, where volumes that went as far as 64 bits go stop
+        // there, as they do in the rows, instead of failing in the database's SUM.
         var recent = await db.DailyActivity.AsNoTracking().Where(a => a.Day >= firstDay)
-            .GroupBy(a => new { a.Day, a.Currency })
-            .Select(g => new { g.Key.Day, g.Key.Currency, Transactions = g.Sum(a => a.Transactions), Volume = g.Sum(a => a.Volume) })
+            .Select(a => new { a.Day, a.Currency, a.Transactions, a.Volume })
             .ToListAsync(ct);
-        var perDay = recent.Where(a => a.Currency == DailyActivity.AllCurrencies).ToDictionary(a => a.Day, a => (int)a.Transactions);
+        var perDay = recent.Where(a => a.Currency == DailyActivity.AllCurrencies).GroupBy(a => a.Day)
+            .ToDictionary(g => g.Key, g => (int)g.Sum(a => a.Transactions));
         var volume = recent.Where(a => a.Currency != DailyActivity.AllCurrencies).GroupBy(a => a.Currency)
-            .Select(g => new CurrencyVolume(g.Key, g.Sum(a => a.Volume))).ToList();
+            .Select(g => new CurrencyVolume(g.Key, g.Aggregate(0L, (sum, a) => DailyActivity.AddVolume(sum, a.Volume)))).ToList();
         var signUps = await db.Users.Where(u => u.CreatedAt >= since12Weeks)
             .GroupBy(u => u.CreatedAt.Date).Select(g => new { Day = g.Key, Count = g.Count() }).ToListAsync(ct);
         var busiest = await db.Books.Where(b => b.TransactionCount > 0).OrderByDescending(b => b.TransactionCount).Take(5)

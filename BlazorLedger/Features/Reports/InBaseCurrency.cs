@@ -83,14 +83,14 @@ public static class InBaseCurrency
             {
                 found = true;
                 (assets, liabilities, equity) = ([.. assets, .. section.Assets], [.. liabilities, .. section.Liabilities], [.. equity, .. section.Equity]);
-                retained += section.RetainedEarnings;
+                retained = checked(retained + section.RetainedEarnings);
             }
             else if (history.On(section.Currency, sheet.At) is { } rate && Lines(section.Assets, section.Currency, rate, baseCurrency) is { } a
                      && Lines(section.Liabilities, section.Currency, rate, baseCurrency) is { } l && Lines(section.Equity, section.Currency, rate, baseCurrency) is { } e)
             {
                 found = true;
                 (assets, liabilities, equity) = ([.. assets, .. a], [.. liabilities, .. l], [.. equity, .. e]);
-                retained += a.Sum(x => x.Amount) - l.Sum(x => x.Amount) - e.Sum(x => x.Amount);
+                retained = checked(retained + a.Sum(x => x.Amount) - l.Sum(x => x.Amount) - e.Sum(x => x.Amount));
                 rates.Add(rate);
             }
             else
@@ -137,12 +137,12 @@ public static class InBaseCurrency
             {
                 if (c.Currency == baseCurrency)
                 {
-                    (found, worth, income, expenses) = (true, worth + c.NetWorth, income + c.Income, expenses + c.Expenses);
+                    (found, worth, income, expenses) = (true, checked(worth + c.NetWorth), checked(income + c.Income), checked(expenses + c.Expenses));
                 }
                 else if (converted[c.Currency] is { } figures)
                 {
                     var (f, rate) = figures[i];
-                    (found, worth, income, expenses) = (true, worth + f.NetWorth, income + f.Income, expenses + f.Expenses);
+                    (found, worth, income, expenses) = (true, checked(worth + f.NetWorth), checked(income + f.Income), checked(expenses + f.Expenses));
                     rates.Add(rate);
                 }
                 else

@@ -28,7 +28,7 @@ internal sealed class ReportService(IDbContextFactory<LedgerDbContext> dbFactory
         IncomeStatementAsync(actor, bookId, period, inBase: false, ct);
 
     public Task<Result<IncomeStatement>> IncomeStatementAsync(Actor actor, Guid bookId, ReportPeriod period, bool inBase, CancellationToken ct = default) =>
-        Checked<IncomeStatement>(period) ?? dbFactory.InBookAsync(actor, bookId, BookRole.Viewer, write: false, async session =>
+        Checked<IncomeStatement>(period) ?? Exact(() => dbFactory.InBookAsync(actor, bookId, BookRole.Viewer, write: false, async session =>
         {
             var db = session.Db;
             var accounts = await AccountsAsync(db, bookId, ct);
@@ -55,13 +55,13 @@ internal sealed class ReportService(IDbContextFactory<LedgerDbContext> dbFactory
                 ? InBaseCurrency.IncomeStatement(statement, await ExchangeRateService.BaseCurrencyAsync(db, bookId, ct),
                     await RateHistory.LoadAsync(db, bookId, period.To, ct))
                 : statement);
-        }, ct);
+        }, ct));
 
     public Task<Result<BalanceSheet>> BalanceSheetAsync(Actor actor, Guid bookId, DateOnly at, CancellationToken ct = default) =>
         BalanceSheetAsync(actor, bookId, at, inBase: false, ct);
 
     public Task<Result<BalanceSheet>> BalanceSheetAsync(Actor actor, Guid bookId, DateOnly at, bool inBase, CancellationToken ct = default) =>
-        Checked<BalanceSheet>(new ReportPeriod(at, at)) ?? dbFactory.InBookAsync(actor, bookId, BookRole.Viewer, write: false, async session =>
+        Checked<BalanceSheet>(new ReportPeriod(at, at)) ?? Exact(() => dbFactory.InBookAsync(actor, bookId, BookRole.Viewer, write: false, async session =>
         {
             var db = session.Db;
             var accounts = await AccountsAsync(db, bookId, ct);
@@ -81,7 +81,7 @@ internal sealed class ReportService(IDbContextFactory<LedgerDbContext> dbFactory
             return Result<BalanceSheet>.Ok(inBase
                 ? InBaseCurrency.BalanceSheet(sheet, await ExchangeRateService.BaseCurrencyAsync(db, bookId, ct), await RateHistory.LoadAsync(db, bookId, at, ct))
                 : sheet);
-        }, ct);
+        }, ct));
 
     /// <summary>Net worth at the end of each period from the one holding <paramref name="from"/> to the one holding <paramref name="to"/>, with each period's income and expenses.</summary>
     public Task<Result<NetWorthSeries>> NetWorthAsync(Actor actor, Guid bookId, DateOnly from, DateOnly to, ReportInterval interval,
@@ -106,7 +106,7 @@ internal sealed class ReportService(IDbContextFactory<LedgerDbContext> dbFactory
         {
             return Result<NetWorthSeries>.Invalid("interval", $"That is {periods.Count} points; choose a longer interval or a shorter range (at most {MaxPoints}).");
         }
-        return await dbFactory.InBookAsync(actor, bookId, BookRole.Viewer, write: false, async session =>
+        return await Exact(() => dbFactory.InBookAsync(actor, bookId, BookRole.Viewer, write: false, async session =>
         {
             var db = session.Db;
             var start = periods[0].From;
@@ -133,13 +133,13 @@ internal sealed class ReportService(IDbContextFactory<LedgerDbContext> dbFactory
                     switch (account.Type)
                     {
                         case AccountType.Asset or AccountType.Liability:
-                            worth[account.Currency] += sum.Amount;
+                            worth[account.Currency] = checked(worth[account.Currency] + sum.Amount);
                             break;
                         case AccountType.Income:
-                            income[account.Currency] -= sum.Amount;
+                            income[account.Currency] = checked(income[account.Currency] - sum.Amount);
                             break;
                         case AccountType.Expense:
-                            expenses[account.Currency] += sum.Amount;
+                            expenses[account.Currency] = checked(expenses[account.Currency] + sum.Amount);
                             break;
                     }
                 }
@@ -149,7 +149,27 @@ internal sealed class ReportService(IDbContextFactory<LedgerDbContext> dbFactory
             return Result<NetWorthSeries>.Ok(inBase
                 ? InBaseCurrency.NetWorth(series, await ExchangeRateService.BaseCurrencyAsync(db, bookId, ct), await RateHistory.LoadAsync(db, bookId, end, ct))
                 : series);
-        }, ct);
+        }, ct));
+    }
+
+    /// <summary>Why a report whose totals go beyond what can be stored is refused.</summary>
+    public const string TooLarge =
+        "This report's totals are too large to show exactly (beyond 92,233,720,368,547,758.07 in one currency, or 2^63 - 1 of its smallest unit); it is not shown rather than shown wrong.";
+
+    /// <summary>
+    /// Each account's balance fits in 64 bits, but a total of several may not: such a report is refused with a clear
+    /// reason, never shown wrapped around or failing. Every sum in the reports is checked.
+    /// </summary>
+    private static async Task<Result<T>> Exact<T>(Func<Task<Result<T>>> report)
+    {
+        try
+        {
+            return await report();
+        }
+        catch (Exception ex) when (ex.IsOverflow())
+        {
+            return Result<T>.Conflict(TooLarge);
+        }
     }
 
     private sealed record ReportAccount(Guid Id, string Name, string? Code, AccountType Type, string Currency);

@@ -303,17 +303,17 @@ internal static class PostingBatchStore
             {
                 var (count, volume) = counts.GetValueOrDefault(group.Key);
                 // Volumes are statistics: saturate rather than fail a post over them.
-                counts[group.Key] = (count + 1, (long)Int128.Clamp(group.Aggregate((Int128)volume, (sum, p) => sum + p.Amount), 0, long.MaxValue));
+                counts[group.Key] = (count + 1, group.Aggregate(volume, (sum, p) => DailyActivity.AddVolume(sum, p.Amount)));
             }
         }
         var day = DateOnly.FromDateTime(at);
         var slot = DailyActivity.SlotOf(bookId);
         foreach (var (currency, (count, volume)) in counts)
         {
-            await db.Database.ExecuteSqlRawAsync("""
+            await db.Database.ExecuteSqlRawAsync($$"""
                 INSERT INTO "DailyActivity" ("Day", "Currency", "Slot", "Transactions", "Volume") VALUES ({0}, {1}, {2}, {3}, {4})
                 ON CONFLICT ("Day", "Currency", "Slot") DO UPDATE SET "Transactions" = "DailyActivity"."Transactions" + excluded."Transactions",
-                "Volume" = "DailyActivity"."Volume" + excluded."Volume";
+                {{DailyActivity.AddVolumeSql}};
                 """, [day, currency, slot, count, volume], ct);
         }
     }

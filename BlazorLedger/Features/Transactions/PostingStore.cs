@@ -144,7 +144,10 @@ internal static class PostingStore
             expectedRows++;
             sql.Append("\nINSERT INTO \"AccountDays\" (\"AccountId\", \"Date\", \"BookId\", \"Amount\") VALUES (");
             Append(sql, parameters, accountId).Append(", {2}, {1}, ");
-            Append(sql, parameters, delta).Append(") ON CONFLICT (\"AccountId\", \"Date\") DO UPDATE SET \"Amount\" = \"AccountDays\".\"Amount\" + excluded.\"Amount\";");
+            Append(sql, parameters, delta).Append(") ON CONFLICT (\"AccountId\", \"Date\") DO UPDATE SET \"Amount\" = \"AccountDays\".\"Amount\" + excluded.\"Amount\"");
+            // A day can leave 64 bits while the balance does not (a large day after an opposite balance): refused alike.
+            sql.Append(delta > 0 ? " WHERE \"AccountDays\".\"Amount\" <= " : " WHERE \"AccountDays\".\"Amount\" >= ");
+            Append(sql, parameters, delta > 0 ? long.MaxValue - delta : long.MinValue - delta).Append(';');
         }
 
         // The day's activity per currency for the admin figures, in the same transaction (the book's count was taken with
@@ -158,7 +161,7 @@ internal static class PostingStore
             Append(sql, parameters, currency).Append(", ");
             Append(sql, parameters, slot).Append(", 1, ");
             Append(sql, parameters, volume).Append(") ON CONFLICT (\"Day\", \"Currency\", \"Slot\") DO UPDATE SET \"Transactions\" = \"DailyActivity\".\"Transactions\" + 1, ");
-            sql.Append("\"Volume\" = \"DailyActivity\".\"Volume\" + excluded.\"Volume\";");
+            sql.Append(DailyActivity.AddVolumeSql).Append(';');
             expectedRows++;
         }
 

@@ -224,14 +224,16 @@ internal sealed class SqlitePostingWriter(IDbContextFactory<LedgerDbContext> dbF
                 s.ChangeBalance = await s.AddAsync("""
                     UPDATE "Accounts" SET "Balance" = "Balance" + @p0 WHERE "Id" = @p1 AND "Balance" <= @p2 AND "Balance" >= @p3;
                     """, [typeof(long), typeof(Guid), typeof(long), typeof(long)], ct);
+                // Adds to the day only if it stays within @p4 and @p5 (a day can leave 64 bits while the balance does not).
                 s.AddToDay = await s.AddAsync("""
                     INSERT INTO "AccountDays" ("AccountId", "Date", "BookId", "Amount") VALUES (@p0, @p1, @p2, @p3)
-                    ON CONFLICT ("AccountId", "Date") DO UPDATE SET "Amount" = "AccountDays"."Amount" + excluded."Amount";
-                    """, [typeof(Guid), typeof(DateOnly), typeof(Guid), typeof(long)], ct);
-                s.CountActivity = await s.AddAsync("""
+                    ON CONFLICT ("AccountId", "Date") DO UPDATE SET "Amount" = "AccountDays"."Amount" + excluded."Amount"
+                    WHERE "AccountDays"."Amount" <= @p4 AND "AccountDays"."Amount" >= @p5;
+                    """, [typeof(Guid), typeof(DateOnly), typeof(Guid), typeof(long), typeof(long), typeof(long)], ct);
+                s.CountActivity = await s.AddAsync($"""
                     INSERT INTO "DailyActivity" ("Day", "Currency", "Slot", "Transactions", "Volume") VALUES (@p0, @p1, @p2, @p3, @p4)
                     ON CONFLICT ("Day", "Currency", "Slot") DO UPDATE SET "Transactions" = "DailyActivity"."Transactions" + excluded."Transactions",
-                    "Volume" = "DailyActivity"."Volume" + excluded."Volume";
+                    {DailyActivity.AddVolumeSql};
                     """, [typeof(DateOnly), typeof(string), typeof(int), typeof(long), typeof(long)], ct);
                 s.InsertAudit = await s.AddAsync("""
                     INSERT INTO "AuditEvents" ("At", "UserId", "BookId", "Action", "EntityType", "EntityId", "Details") VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6);
@@ -383,7 +385,7 @@ internal sealed class SqlitePostingWriter(IDbContextFactory<LedgerDbContext> dbF
             foreach (var (currency, volume) in PostingStore.Volumes(t, currencyOf))
             {
                 var (count, sum) = activity.GetValueOrDefault((day, currency, slot));
-                activity[(day, currency, slot)] = (count + 1, checked(sum + volume));
+                activity[(day, currency, slot)] = (count + 1, DailyActivity.AddVolume(sum, volume));
             }
         }
 
@@ -393,7 +395,7 @@ internal sealed class SqlitePostingWriter(IDbContextFactory<LedgerDbContext> dbF
             {
                 foreach (var (accountId, movement) in balances)
                 {
-                    // The guard refuses a change that would overflow 64 bits (SQLite would silently make the integer a float).
+                    // The guards refuse a change that would overflow 64 bits (SQLite would silently make the integer a float).
                     if (await statements.ChangeBalance.ExecuteAsync(ct, movement.Total, accountId, long.MaxValue - movement.Highest,
                             long.MinValue - movement.Lowest) == 0)
                     {
@@ -402,7 +404,11 @@ internal sealed class SqlitePostingWriter(IDbContextFactory<LedgerDbContext> dbF
                 }
                 foreach (var ((accountId, date, bookId), amount) in days)
                 {
-                    await statements.AddToDay.ExecuteAsync(ct, accountId, date, bookId, amount);
+                    if (await statements.AddToDay.ExecuteAsync(ct, accountId, date, bookId, amount, long.MaxValue - Math.Max(amount, 0),
+                            long.MinValue - Math.Min(amount, 0)) == 0)
+                    {
+                        return false;
+                    }
                 }
                 foreach (var ((day, currency, slot), (count, volume)) in activity)
                 {
