@@ -73,6 +73,8 @@ public sealed class ApiContractTests(ApiContractTests.Ledger ledger) : IClassFix
         { "a duplicate name", """{"date":"x","date":"2026-11-01","description":"x","postings":{}}""", Errors($$"""{"postings":["{{Postings}}"]}""") },
         { "no description", """{"date":"2026-11-01","postings":[{"accountId":"{food}","amount":"1"},{"accountId":"{cash}","amount":-1}]}""",
             Corrections("""{"description":["Enter a description of 1 to 200 characters."]}""") },
+        { "NUL in the text", """{"date":"2026-11-01","description":"a\u0000","payee":"\u0000b","postings":[{"accountId":"{food}","amount":"1","memo":"c\u0000d"},{"accountId":"{cash}","amount":-1}]}""",
+            Corrections("""{"description":["A description cannot contain the NUL character (U+0000)."],"payee":["A payee cannot contain the NUL character (U+0000)."],"postings[0].memo":["A memo cannot contain the NUL character (U+0000)."]}""") },
         { "unbalanced", Lines("""{"accountId":"{food}","amount":"2"}"""),
             Corrections("""{"postings":["The postings in USD do not balance: they are off by USD 1.00."]}""") },
     };
@@ -87,6 +89,7 @@ public sealed class ApiContractTests(ApiContractTests.Ledger ledger) : IClassFix
         { "an unknown type", """{"name":"X","type":"Treasure","currency":"USD"}""", Errors($$"""{"type":["{{Types}}"]}""") },
         { "a type number", """{"name":"X","type":"1","currency":"USD"}""", Errors($$"""{"type":["{{Types}}"]}""") },
         { "no name", """{"type":"asset","currency":"USD"}""", Corrections("""{"name":["Enter a name of 1 to 100 characters."]}""") },
+        { "NUL in the name", """{"name":"Petty\u0000cash","type":"asset","currency":"USD"}""", Corrections("""{"name":["A name cannot contain the NUL character (U+0000)."]}""") },
     };
 
     [Theory]

@@ -152,6 +152,9 @@ public abstract class PostingTests : IAsyncLifetime
         { "201-character memo", "Postings[0].Memo" },
         { "101-character payee", "Payee" },
         { "empty account id", "Postings[0].AccountId" },
+        { "NUL in the description", "Description" },
+        { "NUL in a memo", "Postings[0].Memo" },
+        { "NUL in the payee", "Payee" },
     };
 
     [DbTheory]
@@ -176,6 +179,9 @@ public abstract class PostingTests : IAsyncLifetime
             "201-character memo" => good with { Postings = [new(groceries, 10_00, new string('m', 201)), new(checking, -10_00)] },
             "101-character payee" => good with { Payee = new string('p', 101) },
             "empty account id" => good with { Postings = [new(Guid.Empty, 10_00), new(checking, -10_00)] },
+            "NUL in the description" => good with { Description = "Green\0Market" },
+            "NUL in a memo" => good with { Postings = [new(groceries, 10_00, "first\0second"), new(checking, -10_00)] },
+            "NUL in the payee" => good with { Payee = "Green\0Market" },
             _ => throw new ArgumentOutOfRangeException(nameof(@case)),
         };
         var before = await ledger.SnapshotAsync();

@@ -16,6 +16,18 @@ public sealed class ValidationErrors
         list.Add(message);
     }
 
+    /// <summary>
+    /// Refuses <paramref name="text"/> when it holds the NUL character, which PostgreSQL cannot store in text (other control
+    /// characters, such as a memo's line breaks, are kept, and the exports escape them).
+    /// </summary>
+    public void AddIfNul(string field, string? text, string what)
+    {
+        if (text is not null && text.Contains('\0', StringComparison.Ordinal))
+        {
+            Add(field, $"{what} cannot contain the NUL character (U+0000).");
+        }
+    }
+
     /// <summary>Takes over <paramref name="other"/>'s errors with their fields under <paramref name="prefix"/>, e.g. "Transactions[3].".</summary>
     public void AddAll(string prefix, ValidationErrors other)
     {

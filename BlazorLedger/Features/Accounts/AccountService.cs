@@ -320,6 +320,8 @@ internal sealed class AccountService(IDbContextFactory<LedgerDbContext> dbFactor
         {
             errors.Add(nameof(CreateAccount.Code), $"A code has at most {AccountLimits.MaxCode} characters.");
         }
+        errors.AddIfNul(nameof(CreateAccount.Name), name, "A name");
+        errors.AddIfNul(nameof(CreateAccount.Code), code, "A code");
         if (!Enum.IsDefined(type))
         {
             errors.Add(nameof(CreateAccount.Type), "Choose Asset, Liability, Equity, Income or Expense.");

@@ -77,6 +77,7 @@ public sealed class BookService(IDbContextFactory<LedgerDbContext> dbFactory, Ti
         {
             errors.Add("Name", $"Enter a name of 1 to {BookLimits.MaxName} characters.");
         }
+        errors.AddIfNul("Name", name, "A name");
         if (!Currencies.IsKnown(currency))
         {
             errors.Add("BaseCurrency", "Choose an ISO 4217 currency code such as USD or EUR.");
@@ -121,6 +122,12 @@ public sealed class BookService(IDbContextFactory<LedgerDbContext> dbFactory, Ti
         if (name is { Length: 0 or > BookLimits.MaxName })
         {
             return Result<BookSummary>.Invalid("Name", $"Enter a name of 1 to {BookLimits.MaxName} characters.");
+        }
+        var errors = new ValidationErrors();
+        errors.AddIfNul("Name", name, "A name");
+        if (errors.Any)
+        {
+            return errors.ToResult<BookSummary>();
         }
         return await dbFactory.InBookAsync(actor, bookId, BookRole.Owner, write: true, async session =>
         {

@@ -33,12 +33,15 @@ internal sealed partial class PostingService
         {
             errors.Add(TransactionFields.Payee, $"A payee has at most {TransactionLimits.MaxPayee} characters.");
         }
+        errors.AddIfNul(TransactionFields.Description, after.Description, "A description");
+        errors.AddIfNul(TransactionFields.Payee, after.Payee, "A payee");
         for (var i = 0; i < after.Memos.Count; i++)
         {
             if (after.Memos[i] is { Length: > TransactionLimits.MaxMemo })
             {
                 errors.Add($"{MemosField}[{i}]", $"A memo has at most {TransactionLimits.MaxMemo} characters.");
             }
+            errors.AddIfNul($"{MemosField}[{i}]", after.Memos[i], "A memo");
         }
         TransactionTags.Validate(after.Tags, errors);
         if (errors.Any)

@@ -261,6 +261,8 @@ internal sealed partial class PostingService(IDbContextFactory<LedgerDbContext> 
         {
             errors.Add(TransactionFields.Payee, $"A payee has at most {TransactionLimits.MaxPayee} characters.");
         }
+        errors.AddIfNul(TransactionFields.Description, command.Description, "A description");
+        errors.AddIfNul(TransactionFields.Payee, command.Payee, "A payee");
         var latest = today.AddYears(1);
         if (command.Date < TransactionLimits.EarliestDate || command.Date > latest)
         {
@@ -298,6 +300,7 @@ internal sealed partial class PostingService(IDbContextFactory<LedgerDbContext> 
             {
                 errors.Add(TransactionFields.Line(i, nameof(PostingLine.Memo)), $"A memo has at most {TransactionLimits.MaxMemo} characters.");
             }
+            errors.AddIfNul(TransactionFields.Line(i, nameof(PostingLine.Memo)), line.Memo, "A memo");
         }
         return errors;
     }
