@@ -76,6 +76,8 @@ public sealed class ReportApiTests : AppHostTest
     [InlineData("income-statement?from=2026-02-30&to=2026-03-01", "from")]
     [InlineData("income-statement?from=2026-03-01&to=2026-02-01", "to")]
     [InlineData("balance-sheet", "at")]
+    [InlineData("balance-sheet?at=9999-12-31", "at")]
+    [InlineData("balance-sheet?at=1899-12-31", "at")]
     [InlineData("net-worth?from=2026-01-01&to=2026-02-01&interval=fortnight", "interval")]
     [InlineData("net-worth?from=1901-01-01&to=2026-02-01&interval=week", "interval")]
     public async Task Bad_parameters_are_named(string query, string field)

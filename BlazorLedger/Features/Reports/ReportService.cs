@@ -61,7 +61,7 @@ internal sealed class ReportService(IDbContextFactory<LedgerDbContext> dbFactory
         BalanceSheetAsync(actor, bookId, at, inBase: false, ct);
 
     public Task<Result<BalanceSheet>> BalanceSheetAsync(Actor actor, Guid bookId, DateOnly at, bool inBase, CancellationToken ct = default) =>
-        Checked<BalanceSheet>(new ReportPeriod(at, at)) ?? Exact(() => dbFactory.InBookAsync(actor, bookId, BookRole.Viewer, write: false, async session =>
+        Checked<BalanceSheet>(new ReportPeriod(at, at), "at") ?? Exact(() => dbFactory.InBookAsync(actor, bookId, BookRole.Viewer, write: false, async session =>
         {
             var db = session.Db;
             var accounts = await AccountsAsync(db, bookId, ct);
@@ -174,10 +174,11 @@ internal sealed class ReportService(IDbContextFactory<LedgerDbContext> dbFactory
 
     private sealed record ReportAccount(Guid Id, string Name, string? Code, AccountType Type, string Currency);
 
-    private static Task<Result<T>>? Checked<T>(ReportPeriod period) =>
+    /// <summary>A refusal of a period that no report can cover, named by <paramref name="field"/> (the balance sheet's is its day, "at").</summary>
+    private static Task<Result<T>>? Checked<T>(ReportPeriod period, string field = "from") =>
         period.To < period.From ? Task.FromResult(Result<T>.Invalid("to", "The end of the period comes before its start."))
         : period.From < TransactionLimits.EarliestDate || period.To.Year > 9998
-            ? Task.FromResult(Result<T>.Invalid("from", $"Choose dates from {TransactionLimits.EarliestDate:yyyy-MM-dd} to 9998-12-31."))
+            ? Task.FromResult(Result<T>.Invalid(field, $"Choose dates from {TransactionLimits.EarliestDate:yyyy-MM-dd} to 9998-12-31."))
             : null;
 
     /// <summary>
