@@ -190,6 +190,46 @@ public abstract class BatchPostingTests : IAsyncLifetime
     }
 
     [DbFact]
+    public async Task A_batch_that_would_take_a_stored_day_beyond_64_bits_is_refused_whole()
+    {
+        // The balance has room; what was posted to the account today already nearly fills a day's 64 bits.
+        await ledger.TransferAsync(alice, checking, groceries, 1);
+        await using (var db = await ledger.DbAsync())
+        {
+            await db.AccountDays.Where(d => d.AccountId == groceries).ExecuteUpdateAsync(d => d.SetProperty(x => x.Amount, long.MaxValue - 10));
+        }
+        var before = await ledger.SnapshotAsync();
+
+        var result = await ledger.Postings.PostManyAsync(alice.Actor, new PostMany(alice.BookId, [Spend(5), Spend(100)]));
+
+        Assert.Equal((ResultStatus.Invalid, "This would take the balance of \"Groceries\" beyond what can be stored."), (result.Status, result.Message));
+        Assert.Equal(before, await ledger.SnapshotAsync());
+        await using var after = await ledger.DbAsync();
+        Assert.Equal([(Today, long.MaxValue - 10), (Today, -1L)],
+            (await after.AccountDays.Where(d => d.AccountId == groceries || d.AccountId == checking).OrderByDescending(d => d.Amount)
+                .Select(d => new { d.Date, d.Amount }).ToListAsync()).Select(d => (d.Date, d.Amount)));
+        Assert.Equal(1, await after.Books.Where(b => b.Id == alice.BookId).Select(b => b.TransactionCount).SingleAsync());
+    }
+
+    [DbFact]
+    public async Task A_batch_whose_own_day_would_pass_64_bits_is_refused_whole_even_when_the_balance_fits()
+    {
+        // Yesterday's rows take back what today's add, so no balance moves; today's sum alone would not fit a day.
+        await ledger.TransferAsync(alice, checking, groceries, 1);
+        var rows = Enumerable.Range(0, 10_000).Select(_ => Spend(Money.MaxPostingMinor))
+            .Concat(Enumerable.Range(0, 10_000).Select(_ => Spend(-Money.MaxPostingMinor) with { Date = Today.AddDays(-1) })).ToList();
+        var before = await ledger.SnapshotAsync();
+
+        var result = await ledger.Postings.PostManyAsync(alice.Actor, new PostMany(alice.BookId, rows));
+
+        Assert.Equal(ResultStatus.Invalid, result.Status);
+        Assert.Contains("beyond what can be stored", result.Message);
+        Assert.Equal(before, await ledger.SnapshotAsync());
+        await using var after = await ledger.DbAsync();
+        Assert.Equal(1, await after.AccountDays.Where(d => d.AccountId == groceries).Select(d => d.Amount).SingleAsync());
+    }
+
+    [DbFact]
     public async Task An_import_posts_each_row_once_book_wide_and_is_recorded_once_with_its_counts()
     {
         var bob = await ledger.CreateUserAsync("bob");

@@ -103,8 +103,8 @@ internal static class PostingBatchStore
 
     /// <summary>
     /// Writes the transactions with their postings, the audit events, the import and its rows, and adds each account's net
-    /// change to its balance. Returns null, or the account whose balance would leave 64 bits (nothing is then valid: the
-    /// caller must roll back).
+    /// change to its balance and its days. Returns null, or the account whose balance or day would leave 64 bits (nothing
+    /// is then valid: the caller must roll back).
     /// </summary>
     public static async Task<Guid?> WriteAsync(LedgerDbContext db, IReadOnlyList<Transaction> transactions, IReadOnlyList<AuditEvent> audits,
         ImportBatch? batch, IReadOnlyList<ImportedRow> importedRows, Func<Guid, string> currencyOf, CancellationToken ct)
@@ -143,7 +143,10 @@ internal static class PostingBatchStore
         {
             return overflowed;
         }
-        await AddToDaysAsync(db, transactions, bookId, ct);
+        if (await AddToDaysAsync(db, transactions, bookId, ct) is { } dayOverflowed)
+        {
+            return dayOverflowed;
+        }
         await CountActivityAsync(db, transactions, bookId, at, currencyOf, ct);
         return null;
     }
@@ -251,38 +254,66 @@ internal static class PostingBatchStore
         return null;
     }
 
-    /// <summary>Each account's net change per posting date, for reports (see <see cref="AccountDay"/>): one row per account and day.</summary>
-    private static async Task AddToDaysAsync(LedgerDbContext db, IReadOnlyList<Transaction> transactions, Guid bookId, CancellationToken ct)
+    /// <summary>
+    /// Each account's net change per posting date, for reports (see <see cref="AccountDay"/>): one row per account and day.
+    /// Returns null, or an account whose day would leave 64 bits while its balance does not (a large day after an opposite
+    /// balance): refused like the balance, and the caller must roll back.
+    /// </summary>
+    private static async Task<Guid?> AddToDaysAsync(LedgerDbContext db, IReadOnlyList<Transaction> transactions, Guid bookId, CancellationToken ct)
     {
-        var days = new Dictionary<(Guid Account, DateOnly Date), long>();
+        var sums = new Dictionary<(Guid Account, DateOnly Date), Int128>();
         foreach (var transaction in transactions)
         {
             foreach (var posting in transaction.Postings)
             {
-                // Within the balance's range, which was just checked, so a day's sum stays in 64 bits in practice; saturate
-                // rather than wrap if it ever did not.
                 var key = (posting.AccountId, transaction.Date);
-                days[key] = (long)Int128.Clamp((Int128)days.GetValueOrDefault(key) + posting.Amount, long.MinValue, long.MaxValue);
+                sums[key] = sums.GetValueOrDefault(key) + posting.Amount;
             }
         }
-        foreach (var chunk in days.Where(d => d.Value != 0).Chunk(ChunkSize(db.Database.ProviderOf())))
+        foreach (var ((account, _), sum) in sums)
+        {
+            if (sum > long.MaxValue || sum < long.MinValue)
+            {
+                return account;
+            }
+        }
+        foreach (var chunk in sums.Where(d => d.Value != 0).Select(d => (d.Key.Account, d.Key.Date, Amount: (long)d.Value))
+                     .Chunk(ChunkSize(db.Database.ProviderOf())))
         {
             var parameters = new List<object?> { bookId };
             var sql = new StringBuilder("""INSERT INTO "AccountDays" ("AccountId", "Date", "BookId", "Amount") VALUES""");
             for (var i = 0; i < chunk.Length; i++)
             {
-                var ((account, date), amount) = chunk[i];
+                var (account, date, amount) = chunk[i];
                 sql.Append(i == 0 ? "\n(" : ",\n(").Append('{').Append(parameters.Count).Append("}, {").Append(parameters.Count + 1)
                     .Append("}, {0}, ").Append(amount.ToString(CultureInfo.InvariantCulture)).Append(')');
                 parameters.Add(account);
                 parameters.Add(date);
             }
+            // The guard leaves a day alone if adding would pass 64 bits (PostgreSQL would fail, SQLite would store a float);
+            // the rows it leaves alone are missing from what the statement returns.
             sql.Append("""
 
-                ON CONFLICT ("AccountId", "Date") DO UPDATE SET "Amount" = "AccountDays"."Amount" + excluded."Amount";
+                ON CONFLICT ("AccountId", "Date") DO UPDATE SET "Amount" = "AccountDays"."Amount" + excluded."Amount"
+                WHERE CASE WHEN excluded."Amount" > 0 THEN "AccountDays"."Amount" <= 9223372036854775807 - excluded."Amount"
+                           ELSE "AccountDays"."Amount" >= (-9223372036854775807 - 1) - excluded."Amount" END
+                RETURNING "AccountId", "Date";
                 """);
-            await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters!, ct);
+            var written = new HashSet<(Guid, DateOnly)>();
+            await using (var results = await db.Database.ExecuteReaderRawAsync(sql.ToString(), parameters!, ct))
+            {
+                var reader = results.DbDataReader;
+                while (await reader.ReadAsync(ct))
+                {
+                    written.Add((reader.GetGuid(0), reader.GetFieldValue<DateOnly>(1)));
+                }
+            }
+            if (written.Count < chunk.Length)
+            {
+                return chunk.First(d => !written.Contains((d.Account, d.Date))).Account;
+            }
         }
+        return null;
     }
 
     /// <summary>The day's activity per currency for the admin figures, as single posts count it, in the book's slot.</summary>
