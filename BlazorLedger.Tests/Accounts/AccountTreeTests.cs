@@ -4,6 +4,7 @@ using BlazorLedger.Features.Accounts;
 using BlazorLedger.Features.Transactions;
 using BlazorLedger.Tests.Infrastructure;
 using BlazorLedger.Tests.Infrastructure.Postgres;
+using Microsoft.EntityFrameworkCore;
 
 namespace BlazorLedger.Tests.Accounts;
 
@@ -53,14 +54,14 @@ public abstract class AccountTreeTests : IAsyncLifetime
         var byName = tree.ToDictionary(n => n.Account.Name);
         List<string> names = ["Bank", "Checking", "Joint", "Euro account"];
         Assert.Equal([0, 1, 2, 1], names.Select(n => byName[n].Depth));
-        Assert.Equal(new Dictionary<string, long> { ["USD"] = 321_00, ["EUR"] = 4_000_00 }, byName["Bank"].RollUp);
-        Assert.Equal(new Dictionary<string, long> { ["USD"] = 320_00 }, byName["Checking"].RollUp);
+        Assert.Equal(new Dictionary<string, Int128> { ["USD"] = 321_00, ["EUR"] = 4_000_00 }, byName["Bank"].RollUp);
+        Assert.Equal(new Dictionary<string, Int128> { ["USD"] = 320_00 }, byName["Checking"].RollUp);
         // Each parent's roll-up is its own balance plus its children's roll-ups.
         foreach (var node in tree.Where(n => n.HasChildren))
         {
             var children = tree.Where(c => c.Account.ParentId == node.Account.Id).SelectMany(c => c.RollUp)
                 .Append(new(node.Account.Currency, node.Account.Balance))
-                .GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Sum(p => p.Value));
+                .GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Aggregate(Int128.Zero, (sum, p) => sum + p.Value));
             Assert.Equal(children, node.RollUp);
         }
         // Parents come before their children.
@@ -190,6 +191,32 @@ public abstract class AccountTreeTests : IAsyncLifetime
         Assert.Equal(rows.Where(r => r.Description.StartsWith("Pay 1", StringComparison.Ordinal)).Select(r => (r.PostingId, r.RunningBalance)),
             filtered.Select(r => (r.PostingId, r.RunningBalance)));
         await ledger.AssertInvariantsAsync();
+    }
+
+    [DbFact]
+    public async Task A_roll_up_beyond_64_bits_is_shown_exact_and_the_parents_register_says_why_it_cannot_run_its_balance()
+    {
+        // Each sub-account's balance fits in 64 bits; together they do not.
+        var bank = await CreateAsync("Bank");
+        var checking = await CreateAsync("Checking", bank.Id);
+        var savings = await CreateAsync("Savings", bank.Id);
+        var income = await CreateAsync("Salary", type: AccountType.Income);
+        await ledger.TransferAsync(alice, income.Id, checking.Id, 1_00);
+        await ledger.TransferAsync(alice, income.Id, savings.Id, 1_00);
+        await using (var db = await ledger.DbAsync())
+        {
+            await db.Accounts.Where(a => a.Id == checking.Id || a.Id == savings.Id)
+                .ExecuteUpdateAsync(a => a.SetProperty(x => x.Balance, long.MaxValue - 1));
+        }
+
+        var tree = AccountTree.Build((await ledger.Accounts.ListAsync(alice.Actor, alice.BookId)).Value!);
+
+        var bankRollUp = tree.Single(n => n.Account.Name == "Bank").RollUp["USD"];
+        Assert.Equal(2 * (Int128)(long.MaxValue - 1), bankRollUp);
+        Assert.Equal("USD 184,467,440,737,095,516.12", Money.FormatWithCode(bankRollUp, "USD", System.Globalization.CultureInfo.GetCultureInfo("en-US")));
+        var register = await ledger.Register.GetPageAsync(alice.Actor, new RegisterQuery(alice.BookId, bank.Id, 10, null));
+        Assert.Equal((ResultStatus.Conflict, RegisterService.TooLarge), (register.Status, register.Message));
+        Assert.Equal(ResultStatus.Ok, (await ledger.Register.GetPageAsync(alice.Actor, new RegisterQuery(alice.BookId, checking.Id, 10, null))).Status);
     }
 
     private async Task<List<Posting>> ExpectedAsync(Guid[] ids)

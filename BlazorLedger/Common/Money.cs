@@ -22,6 +22,10 @@ public static class Money
     /// <summary>"USD 1,234.50": the currency code, then the amount as <paramref name="culture"/> writes it.</summary>
     public static string FormatWithCode(long minor, string currency, CultureInfo culture) => $"{currency} {Format(minor, currency, culture)}";
 
+    /// <summary>A sum of balances, which may go beyond 64 bits (a roll-up of several accounts), written exactly.</summary>
+    public static string FormatWithCode(Int128 minor, string currency, CultureInfo culture) =>
+        $"{currency} {((decimal)minor / Pow10(Currencies.MinorDigits(currency))).ToString("N" + Currencies.MinorDigits(currency), culture)}";
+
     public static decimal ToDecimal(long minor, string currency) => minor / Pow10(Currencies.MinorDigits(currency));
 
     /// <summary>Reads an amount written the invariant way ("-1234.56", "1,234.56"): the API's and files' format.</summary>

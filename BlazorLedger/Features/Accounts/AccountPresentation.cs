@@ -12,6 +12,10 @@ public static class AccountPresentation
     public static long NaturalBalance(AccountType type, long storedBalance) =>
         IsCreditNormal(type) ? -storedBalance : storedBalance;
 
+    /// <inheritdoc cref="NaturalBalance(AccountType, long)"/>
+    public static Int128 NaturalBalance(AccountType type, Int128 storedBalance) =>
+        IsCreditNormal(type) ? -storedBalance : storedBalance;
+
     public static bool IsCreditNormal(AccountType type) => type is AccountType.Liability or AccountType.Equity or AccountType.Income;
 
     /// <summary>"an asset", "a liability": the type as a sentence names one account of it.</summary>

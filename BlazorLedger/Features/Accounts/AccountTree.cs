@@ -12,8 +12,11 @@ public static class AccountTree
     /// <summary>The deepest a chart may nest; far beyond any real one, it keeps walks and indents bounded.</summary>
     public const int MaxDepth = 8;
 
-    /// <summary>One account in the chart, with its depth and its roll-up per currency in stored (debit-positive) minor units.</summary>
-    public sealed record Node(AccountDto Account, int Depth, IReadOnlyDictionary<string, long> RollUp, bool HasChildren);
+    /// <summary>
+    /// One account in the chart, with its depth and its roll-up per currency in stored (debit-positive) minor units: in 128
+    /// bits, because each balance fits in 64 but a sum of several may not.
+    /// </summary>
+    public sealed record Node(AccountDto Account, int Depth, IReadOnlyDictionary<string, Int128> RollUp, bool HasChildren);
 
     /// <summary>
     /// The accounts in tree order: each parent followed by its sub-accounts, in the order <paramref name="accounts"/> lists them.
@@ -26,11 +29,11 @@ public static class AccountTree
         var nodes = new List<Node>(accounts.Count);
         var visited = new HashSet<Guid>();
 
-        Dictionary<string, long> Visit(AccountDto account, int depth)
+        Dictionary<string, Int128> Visit(AccountDto account, int depth)
         {
             var index = nodes.Count;
             nodes.Add(null!);
-            var rollUp = new Dictionary<string, long>(StringComparer.Ordinal) { [account.Currency] = account.Balance };
+            var rollUp = new Dictionary<string, Int128>(StringComparer.Ordinal) { [account.Currency] = account.Balance };
             foreach (var child in children[account.Id])
             {
                 if (!visited.Add(child.Id))
@@ -39,7 +42,7 @@ public static class AccountTree
                 }
                 foreach (var (currency, sum) in Visit(child, depth + 1))
                 {
-                    rollUp[currency] = checked(rollUp.GetValueOrDefault(currency) + sum);
+                    rollUp[currency] = rollUp.GetValueOrDefault(currency) + sum;
                 }
             }
             nodes[index] = new Node(account, depth, rollUp, children[account.Id].Any());

@@ -2,4 +2,4 @@ namespace BlazorLedger.Features.Transactions;
 
 /// <summary>One page of a register; <paramref name="RollUp"/>, for a parent, is its balance with all its sub-accounts' per currency.</summary>
 public sealed record RegisterPage(string Currency, IReadOnlyList<RegisterRow> Items, string? NextCursor,
-    IReadOnlyDictionary<string, long>? RollUp = null);
+    IReadOnlyDictionary<string, Int128>? RollUp = null);

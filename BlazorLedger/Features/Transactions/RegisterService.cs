@@ -54,7 +54,14 @@ internal sealed class RegisterService(IDbContextFactory<LedgerDbContext> dbFacto
             }
             if (account.HasSubAccounts)
             {
-                return Result<RegisterPage>.Ok(await GetTreePageAsync(session.Db, query, account.Id, account.Currency, cursor, ct));
+                try
+                {
+                    return Result<RegisterPage>.Ok(await GetTreePageAsync(session.Db, query, account.Id, account.Currency, cursor, ct));
+                }
+                catch (OverflowException)
+                {
+                    return Result<RegisterPage>.Conflict(TooLarge);
+                }
             }
 
             // The newest posting the page may show is bounded by the cursor, else by 'to'; 'start' is the balance after it.
@@ -137,6 +144,10 @@ internal sealed class RegisterService(IDbContextFactory<LedgerDbContext> dbFacto
         }, ct);
     }
 
+    /// <summary>Why a parent's register is refused when its running balances would go beyond 64 bits.</summary>
+    public const string TooLarge =
+        "This account and its sub-accounts together hold more than a running balance can show exactly (beyond 2^63 - 1 of the currency's smallest unit); open a sub-account's register instead.";
+
     private sealed record TreeAccount(Guid Id, Guid? ParentId, string Name, string Currency, long Balance);
 
     /// <summary>
@@ -151,7 +162,8 @@ internal sealed class RegisterService(IDbContextFactory<LedgerDbContext> dbFacto
             .Select(a => new TreeAccount(a.Id, a.ParentId, a.Name, a.Currency, a.Balance)).ToListAsync(ct);
         var ids = Features.Accounts.AccountTree.Subtree(rootId, chart.Select(a => (a.Id, a.ParentId)));
         var accounts = chart.Where(a => ids.Contains(a.Id)).ToDictionary(a => a.Id);
-        var rollUp = accounts.Values.GroupBy(a => a.Currency).ToDictionary(g => g.Key, g => g.Sum(a => a.Balance), StringComparer.Ordinal);
+        var rollUp = accounts.Values.GroupBy(a => a.Currency)
+            .ToDictionary(g => g.Key, g => g.Aggregate(Int128.Zero, (sum, a) => sum + a.Balance), StringComparer.Ordinal);
 
         // The running balance per currency just after the newest posting the page may show, as for one account.
         Dictionary<string, long> start;
@@ -162,13 +174,14 @@ internal sealed class RegisterService(IDbContextFactory<LedgerDbContext> dbFacto
         }
         else
         {
-            start = new Dictionary<string, long>(rollUp, StringComparer.Ordinal);
+            // Running balances are figures of 64 bits, like every balance: beyond that the page is refused (see TooLarge).
+            start = rollUp.ToDictionary(r => r.Key, r => checked((long)r.Value), StringComparer.Ordinal);
             if (query.To is { } to)
             {
                 foreach (var later in await db.Postings.Where(p => ids.Contains(p.AccountId) && p.Date > to)
                              .GroupBy(p => p.AccountId).Select(g => new { g.Key, Sum = g.Sum(p => p.Amount) }).ToListAsync(ct))
                 {
-                    start[accounts[later.Key].Currency] -= later.Sum;
+                    start[accounts[later.Key].Currency] = checked(start[accounts[later.Key].Currency] - later.Sum);
                 }
             }
         }
@@ -232,7 +245,7 @@ internal sealed class RegisterService(IDbContextFactory<LedgerDbContext> dbFacto
             {
                 var currency = accounts[posting.AccountId].Currency;
                 newerThan[posting.Id] = spanSums.GetValueOrDefault(currency);
-                spanSums[currency] = spanSums.GetValueOrDefault(currency) + posting.Amount;
+                spanSums[currency] = checked(spanSums.GetValueOrDefault(currency) + posting.Amount);
             }
         }
 
@@ -241,10 +254,10 @@ internal sealed class RegisterService(IDbContextFactory<LedgerDbContext> dbFacto
         foreach (var row in rows)
         {
             var account = accounts[row.AccountId];
-            var balance = newerThan is null ? running.GetValueOrDefault(account.Currency) : start.GetValueOrDefault(account.Currency) - newerThan[row.Id];
+            var balance = newerThan is null ? running.GetValueOrDefault(account.Currency) : checked(start.GetValueOrDefault(account.Currency) - newerThan[row.Id]);
             items.Add(new RegisterRow(row.Id, row.TransactionId, row.Date, row.Description, row.Payee, row.Memo, row.Amount, balance,
                 row.IsReversal, row.IsVoided, row.AccountId == rootId ? null : account.Name, account.Currency, row.State));
-            running[account.Currency] = running.GetValueOrDefault(account.Currency) - row.Amount;
+            running[account.Currency] = checked(running.GetValueOrDefault(account.Currency) - row.Amount);
         }
 
         string? next = null;
@@ -253,7 +266,7 @@ internal sealed class RegisterService(IDbContextFactory<LedgerDbContext> dbFacto
             var last = items[^1];
             var before = spanSums is null
                 ? running
-                : start.ToDictionary(b => b.Key, b => b.Value - spanSums.GetValueOrDefault(b.Key), StringComparer.Ordinal);
+                : start.ToDictionary(b => b.Key, b => checked(b.Value - spanSums.GetValueOrDefault(b.Key)), StringComparer.Ordinal);
             next = new RegisterCursor(query.BookId, rootId, last.Date, last.PostingId, before.GetValueOrDefault(rootCurrency), before)
                 .Protect(cursorProtector);
         }

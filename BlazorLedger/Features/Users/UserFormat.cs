@@ -25,6 +25,8 @@ public sealed class UserFormat
 
     public string AmountWithCode(long minor, string currency) => Money.FormatWithCode(minor, currency, Culture);
 
+    public string AmountWithCode(Int128 minor, string currency) => Money.FormatWithCode(minor, currency, Culture);
+
     public string Date(DateOnly date) => date.ToString(DatePattern, Culture);
 
     public string Date(DateTime at) => at.ToString(DatePattern, Culture);
