@@ -71,9 +71,10 @@ public static class LedgerRegistration
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
-        // Pages get the app's "not found" page; the API answers with problem details of its own.
+        // Pages get the app's "not found" page; the API answers with problem details, also where the framework refuses a request.
         app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"),
             pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages(ApiEndpoints.ExplainEmptyErrorAsync));
         app.UseAuthentication();
         app.UseUserCultures();
         app.UseAuthorization();

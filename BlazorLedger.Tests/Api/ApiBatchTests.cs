@@ -149,15 +149,20 @@ public sealed class ApiBatchTests : AppHostTest
             .CreateAsync(actor, new CreateImportRule(book, "landlord", false, rent, "Landlord Ltd")));
         var ruled = $$"""{"idempotencyKey":"r1","date":"2026-11-01","description":"Transfer to LANDLORD","postings":[{"amount":"700"},{"accountId":"{{cash}}","amount":"-700"}]}""";
         var unmatched = $$"""{"idempotencyKey":"r2","date":"2026-11-01","description":"Mystery","postings":[{"amount":"1"},{"accountId":"{{cash}}","amount":"-1"}]}""";
+        // A mistyped id is not "no account": the rule that would match must not take its place.
+        var mistyped = $$"""{"idempotencyKey":"r3","date":"2026-11-01","description":"Transfer to LANDLORD","postings":[{"accountId":"{{rent}}x","amount":"700"},{"accountId":"{{cash}}","amount":"-700"}]}""";
 
         var response = await PostAsync(Batch(ruled));
         var refused = await PostAsync(Batch(unmatched));
+        var wrongId = await PostAsync(Batch(mistyped));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var transaction = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("results")[0].GetProperty("transaction");
         Assert.Equal("Landlord Ltd", transaction.GetProperty("payee").GetString());
         Assert.Equal(rent, transaction.GetProperty("postings")[0].GetProperty("accountId").GetGuid());
-        Assert.True((await ErrorsAsync(refused)).TryGetProperty("transactions[0].postings[0].accountId", out _));
+        Assert.Equal("Give the account's id: no import rule of the book matches this transaction.",
+            (await ErrorsAsync(refused)).GetProperty("transactions[0].postings[0].accountId")[0].GetString());
+        Assert.Equal(ApiId.NotAnId, (await ErrorsAsync(wrongId)).GetProperty("transactions[0].postings[0].accountId")[0].GetString());
         Assert.Equal(1, await TransactionCountAsync());
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
 using BlazorLedger.Common;
 using BlazorLedger.Data;
 using BlazorLedger.Features.Accounts;
@@ -628,9 +629,15 @@ public static class ApiEndpoints
             buffer.Write(chunk, 0, read);
         }
         JsonDocument json;
+        // A byte order mark may start a JSON text, and some clients write one (RFC 8259 lets a reader ignore it).
+        var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        if (bytes.Span.StartsWith(Utf8Bom))
+        {
+            bytes = bytes[Utf8Bom.Length..];
+        }
         try
         {
-            json = JsonDocument.Parse(buffer.ToArray(), new JsonDocumentOptions { MaxDepth = 16 });
+            json = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 16 });
         }
         catch (JsonException ex)
         {
@@ -643,6 +650,24 @@ public static class ApiEndpoints
             return (null, Malformed($"the text at {where} is not valid Unicode (UTF-8 without unpaired surrogates)."));
         }
         return (json, null);
+    }
+
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
+    /// <summary>
+    /// The body of an API error that would otherwise have none (the framework's own refusals, such as a body that is not
+    /// JSON): problem details like every other, with what to do where there is something to say.
+    /// </summary>
+    internal static Task ExplainEmptyErrorAsync(StatusCodeContext context)
+    {
+        var http = context.HttpContext;
+        var detail = http.Response.StatusCode switch
+        {
+            StatusCodes.Status415UnsupportedMediaType => "Send the body as JSON, with the header Content-Type: application/json.",
+            StatusCodes.Status405MethodNotAllowed => $"This address does not take {http.Request.Method}.",
+            _ => null,
+        };
+        return Results.Problem(statusCode: http.Response.StatusCode, detail: detail).ExecuteAsync(http);
     }
 
     private static IResult Malformed(string why) =>

@@ -34,6 +34,11 @@ internal static class ApiJson
             schema.Type = JsonSchemaType.String | JsonSchemaType.Number;
             schema.Description = "A decimal string with at most the currency's digits (\"-12.30\"), or a JSON number.";
         }
+        else if (context.JsonTypeInfo.Type == typeof(ApiId))
+        {
+            schema.Type = JsonSchemaType.String | JsonSchemaType.Null;
+            schema.Format = "uuid";
+        }
         else if (context.JsonTypeInfo.Type == typeof(ApiText))
         {
             schema.Type = JsonSchemaType.String | JsonSchemaType.Null;

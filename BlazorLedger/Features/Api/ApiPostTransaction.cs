@@ -42,7 +42,7 @@ public sealed record ApiPostTransaction(DateOnly? Date, ApiText Description, Api
     }
 
     /// <summary>The accounts the postings name.</summary>
-    internal IEnumerable<Guid> AccountIds() => (Postings ?? []).Select(p => p?.AccountId).OfType<Guid>();
+    internal IEnumerable<Guid> AccountIds() => (Postings ?? []).Select(p => p?.AccountId.Value).OfType<Guid>();
 
     /// <summary>
     /// The command, once the body has no <see cref="Problems"/>: each posting's account must be one of <paramref name="currencies"/>,
@@ -60,17 +60,21 @@ public sealed record ApiPostTransaction(DateOnly? Date, ApiText Description, Api
                 errors[$"postings[{i}]"] = ["Each posting must be an object { accountId, amount, memo }."];
                 continue;
             }
-            if (posting.AccountId is null)
+            if (posting.AccountId.IsMalformed)
+            {
+                errors[$"postings[{i}].accountId"] = [ApiId.NotAnId];
+            }
+            else if (posting.AccountId.Value is null)
             {
                 errors[$"postings[{i}].accountId"] = ["Give the account's id."];
             }
-            else if (!currencies.ContainsKey(posting.AccountId.Value))
+            else if (!currencies.ContainsKey(posting.AccountId.Value.Value))
             {
                 errors[$"postings[{i}].accountId"] = ["This account does not exist in this book."];
             }
             var amount = 0L;
             // Without a known account there is no currency to read the amount in.
-            if (posting.AccountId is { } id && currencies.TryGetValue(id, out var currency) && posting.Amount.ToMinor(currency, out amount) is { } refusal)
+            if (posting.AccountId.Value is { } id && currencies.TryGetValue(id, out var currency) && posting.Amount.ToMinor(currency, out amount) is { } refusal)
             {
                 errors[$"postings[{i}].amount"] = [refusal];
             }
@@ -78,7 +82,7 @@ public sealed record ApiPostTransaction(DateOnly? Date, ApiText Description, Api
             {
                 errors[$"postings[{i}].memo"] = [ApiText.NotText];
             }
-            lines.Add(new PostingLine(posting.AccountId ?? Guid.Empty, amount, posting.Memo.Value));
+            lines.Add(new PostingLine(posting.AccountId.Value ?? Guid.Empty, amount, posting.Memo.Value));
         }
         return errors.Count > 0 ? null : new PostTransaction(bookId, Date!.Value, Description.Value ?? "", Payee.Value, lines, idempotencyKey,
             Tags.Values?.OfType<string>().ToList());

@@ -1,3 +1,3 @@
 namespace BlazorLedger.Features.Api;
 
-public sealed record ApiPostingLine(Guid? AccountId, ApiAmount Amount, ApiText Memo);
+public sealed record ApiPostingLine(ApiId AccountId, ApiAmount Amount, ApiText Memo);
