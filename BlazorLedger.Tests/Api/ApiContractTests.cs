@@ -50,6 +50,7 @@ public sealed class ApiContractTests(ApiContractTests.Ledger ledger) : IClassFix
         { "date as a number", """{"date":20261101,"description":"x","postings":[]}""", Errors($$"""{"date":["{{Date}}"]}""") },
         { "date null", """{"date":null,"description":"x","postings":[]}""", Errors($$"""{"date":["{{Date}}"]}""") },
         { "date not ISO", """{"date":"01/11/2026","description":"x","postings":[]}""", Errors($$"""{"date":["{{Date}}"]}""") },
+        { "a day the calendar lacks", """{"date":"2026-02-30","description":"x","postings":[]}""", Errors("""{"date":["There is no day 2026-02-30 in the calendar: check the month and the day."]}""") },
         { "date with a time", """{"date":"2026-11-01T00:00:00","description":"x","postings":[]}""", Errors($$"""{"date":["{{Date}}"]}""") },
         { "every top-level field wrong", """{"date":{},"description":5,"payee":true,"postings":"x"}""", Errors($$"""{"date":["{{Date}}"],"description":["Must be a string."],"payee":["Must be a string."],"postings":["{{Postings}}"]}""") },
         { "postings an object", """{"date":"2026-11-01","description":"x","postings":{}}""", Errors($$"""{"postings":["{{Postings}}"]}""") },

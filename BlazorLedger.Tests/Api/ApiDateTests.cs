@@ -59,7 +59,9 @@ public sealed class ApiDateTests
         var result = Assert.IsType<ProblemHttpResult>(problem);
         Assert.Equal(StatusCodes.Status400BadRequest, result.StatusCode);
         var errors = Assert.IsType<HttpValidationProblemDetails>(result.ProblemDetails).Errors;
-        Assert.Equal(["Give a date as yyyy-MM-dd."], errors["from"]);
-        Assert.Equal(["Give a date as yyyy-MM-dd."], errors["to"]);
+        // Written the right way, a day the calendar lacks is named as such.
+        string[] expected = [text == "2026-02-30" ? "There is no day 2026-02-30 in the calendar: check the month and the day." : "Give a date as yyyy-MM-dd."];
+        Assert.Equal(expected, errors["from"]);
+        Assert.Equal(expected, errors["to"]);
     }
 }

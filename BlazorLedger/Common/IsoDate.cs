@@ -13,4 +13,13 @@ public static class IsoDate
 
     public static bool TryParse(string? text, out DateOnly date) =>
         DateOnly.TryParseExact(text, Format, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
+    /// <summary>
+    /// Why <paramref name="text"/>, which <see cref="TryParse"/> refused, is not a date: <paramref name="otherwise"/> (how to
+    /// write one), unless it is written that way and names a day the calendar does not have ("2026-02-30").
+    /// </summary>
+    public static string Refusal(string? text, string otherwise) =>
+        text is { Length: 10 } && text[4] == '-' && text[7] == '-' && text.Where((c, i) => i is not (4 or 7)).All(char.IsAsciiDigit)
+            ? $"There is no day {text} in the calendar: check the month and the day."
+            : otherwise;
 }

@@ -16,7 +16,7 @@ internal static class ApiJson
     public static readonly JsonSerializerOptions Transactions = new(JsonSerializerDefaults.Web)
     {
         PropertyNameCaseInsensitive = false,
-        Converters = { new IsoDateOrNull(), new GuidOrNull(), new ObjectsOrNull<ApiPostingLine>(), new ObjectsOrNull<ApiBatchTransaction>() },
+        Converters = { new ObjectsOrNull<ApiPostingLine>(), new ObjectsOrNull<ApiBatchTransaction>() },
     };
 
     /// <summary>For exchange rates: a list that is not an array, or an item that is not an object, is reported, not thrown on.</summary>
@@ -33,6 +33,11 @@ internal static class ApiJson
         {
             schema.Type = JsonSchemaType.String | JsonSchemaType.Number;
             schema.Description = "A decimal string with at most the currency's digits (\"-12.30\"), or a JSON number.";
+        }
+        else if (context.JsonTypeInfo.Type == typeof(ApiDate))
+        {
+            schema.Type = JsonSchemaType.String;
+            schema.Format = "date";
         }
         else if (context.JsonTypeInfo.Type == typeof(ApiId))
         {
@@ -55,38 +60,6 @@ internal static class ApiJson
             schema.Items = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null };
         }
         return Task.CompletedTask;
-    }
-
-    private sealed class IsoDateOrNull : JsonConverter<DateOnly?>
-    {
-        public override DateOnly? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-        {
-            if (reader.TokenType == JsonTokenType.String && IsoDate.TryParse(reader.GetString(), out var date))
-            {
-                return date;
-            }
-            reader.Skip();
-            return null;
-        }
-
-        public override void Write(Utf8JsonWriter writer, DateOnly? value, JsonSerializerOptions options) =>
-            writer.WriteStringValue(value?.ToString(IsoDate.Format, System.Globalization.CultureInfo.InvariantCulture));
-    }
-
-    private sealed class GuidOrNull : JsonConverter<Guid?>
-    {
-        // Guid.TryParse, not the serializer's reader: the API has always taken every form Guid.TryParse takes.
-        public override Guid? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-        {
-            if (reader.TokenType == JsonTokenType.String && Guid.TryParse(reader.GetString(), out var id))
-            {
-                return id;
-            }
-            reader.Skip();
-            return null;
-        }
-
-        public override void Write(Utf8JsonWriter writer, Guid? value, JsonSerializerOptions options) => writer.WriteStringValue(value?.ToString());
     }
 
     /// <summary>A list (postings, a batch's transactions) that is not an array reads as none; an item that is not an object reads as null.</summary>

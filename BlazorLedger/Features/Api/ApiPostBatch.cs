@@ -89,7 +89,7 @@ public sealed record ApiPostBatch(IReadOnlyList<ApiBatchTransaction?>? Transacti
     }
 }
 
-public sealed record ApiBatchTransaction(ApiText IdempotencyKey, DateOnly? Date, ApiText Description, ApiText Payee,
+public sealed record ApiBatchTransaction(ApiText IdempotencyKey, ApiDate Date, ApiText Description, ApiText Payee,
     IReadOnlyList<ApiPostingLine?>? Postings, ApiTextList Tags)
 {
     internal ApiPostTransaction Single => new(Date, Description, Payee, Postings, Tags);

@@ -7,16 +7,16 @@ namespace BlazorLedger.Features.Api;
 /// POST .../transactions: the body exactly as it is bound and documented. Each field reads as missing (or as "other kind")
 /// when it is wrong, so that <see cref="Problems"/> can name every bad field in one answer.
 /// </summary>
-public sealed record ApiPostTransaction(DateOnly? Date, ApiText Description, ApiText Payee, IReadOnlyList<ApiPostingLine?>? Postings,
+public sealed record ApiPostTransaction(ApiDate Date, ApiText Description, ApiText Payee, IReadOnlyList<ApiPostingLine?>? Postings,
     ApiTextList Tags)
 {
     /// <summary>What is wrong with the body on its own, before the book's accounts are looked up.</summary>
     internal Dictionary<string, string[]> Problems()
     {
         var errors = new Dictionary<string, string[]>();
-        if (Date is null)
+        if (Date.Value is null)
         {
-            errors["date"] = ["Give the date as \"yyyy-MM-dd\"."];
+            errors["date"] = [Date.Problem("Give the date as \"yyyy-MM-dd\".")];
         }
         if (Description.IsOtherKind)
         {
@@ -84,7 +84,7 @@ public sealed record ApiPostTransaction(DateOnly? Date, ApiText Description, Api
             }
             lines.Add(new PostingLine(posting.AccountId.Value ?? Guid.Empty, amount, posting.Memo.Value));
         }
-        return errors.Count > 0 ? null : new PostTransaction(bookId, Date!.Value, Description.Value ?? "", Payee.Value, lines, idempotencyKey,
+        return errors.Count > 0 ? null : new PostTransaction(bookId, Date.Value!.Value, Description.Value ?? "", Payee.Value, lines, idempotencyKey,
             Tags.Values?.OfType<string>().ToList());
     }
 }

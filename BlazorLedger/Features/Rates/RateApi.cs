@@ -90,7 +90,7 @@ internal static class RateApi
         {
             return date;
         }
-        errors[field] = ["Give a date as yyyy-MM-dd."];
+        errors[field] = [IsoDate.Refusal(text, "Give a date as yyyy-MM-dd.")];
         return null;
     }
 }
@@ -131,7 +131,7 @@ public sealed record ApiSetRates(IReadOnlyList<ApiRateInput?>? Rates)
             }
             if (item.Date.IsOtherKind || !IsoDate.TryParse(item.Date.Value, out var date))
             {
-                errors[$"{prefix}.date"] = ["Give the date as yyyy-MM-dd."];
+                errors[$"{prefix}.date"] = [IsoDate.Refusal(item.Date.IsOtherKind ? null : item.Date.Value, "Give the date as yyyy-MM-dd.")];
                 ok = false;
                 date = default;
             }
