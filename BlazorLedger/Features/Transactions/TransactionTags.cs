@@ -29,11 +29,18 @@ public static class TransactionTags
         {
             errors.Add(field, $"A transaction has at most {TransactionLimits.MaxTags} tags.");
         }
-        if (normalized.FirstOrDefault(t => !IsValid(t)) is { } bad)
+        var bad = normalized.Where(t => !IsValid(t)).ToList();
+        if (bad.Count > 0)
         {
-            errors.Add(field, $"A tag has 1 to {TransactionLimits.MaxTag} letters, digits, \"-\", \"_\", \"/\" or \".\"; \"{Printable(bad)}\" does not.");
+            // Every one, so that one correction fixes them all; a few of a great many.
+            var named = string.Join(", ", bad.Take(NamedAtMost).Select(t => $"\"{Printable(t)}\"")) +
+                (bad.Count > NamedAtMost ? $" and {bad.Count - NamedAtMost} more" : "");
+            errors.Add(field, $"A tag has 1 to {TransactionLimits.MaxTag} letters, digits, \"-\", \"_\", \"/\" or \".\"; " +
+                (bad.Count == 1 ? $"{named} does not." : $"these do not: {named}."));
         }
     }
+
+    private const int NamedAtMost = 10;
 
     private static bool IsTagChar(char c) => char.IsLetterOrDigit(c) || c is '-' or '_' or '/' or '.';
 
