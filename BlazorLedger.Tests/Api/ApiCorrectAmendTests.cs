@@ -93,6 +93,27 @@ public sealed class ApiCorrectAmendTests : AppHostTest
     }
 
     [Fact]
+    public async Task A_listed_transaction_is_the_same_record_as_the_transaction_read_alone()
+    {
+        // A memo, tags, an amendment, and a correction: the original voided, its reversal, and the replacement.
+        var original = await PostAsync($$"""{"date":"2026-11-01","description":"Dinnr","tags":["food"],"postings":[{"accountId":"{{food}}","amount":"12.00","memo":"with Sam"},{"accountId":"{{cash}}","amount":"-12.00"}]}""");
+        var id = original.GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(HttpMethod.Patch, $"api/v1/books/{book}/transactions/{id}",
+            $$"""{"version":{{original.GetProperty("version").GetInt64()}},"description":"Dinner"}""")).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await SendAsync(HttpMethod.Post, $"api/v1/books/{book}/transactions/{id}/correct", Body(dining, "21.00"), "fix")).StatusCode);
+        await PostAsync(Body(food, "3.00", "Snack"));
+
+        var listed = (await alice.GetFromJsonAsync<JsonElement>($"api/v1/books/{book}/transactions")).GetProperty("items").EnumerateArray().ToList();
+
+        Assert.Equal(4, listed.Count);
+        foreach (var item in listed)
+        {
+            var alone = await alice.GetFromJsonAsync<JsonElement>($"api/v1/books/{book}/transactions/{item.GetProperty("id").GetGuid()}");
+            Assert.Equal(alone.GetRawText(), item.GetRawText());
+        }
+    }
+
+    [Fact]
     public async Task An_invalid_correction_writes_nothing_and_another_books_transaction_is_not_found()
     {
         var id = (await PostAsync(Body(food, "12.00"))).GetProperty("id").GetGuid();

@@ -26,8 +26,8 @@ internal static class ApiMapping
             Money.ToDecimalString(p.Amount, p.Currency, CultureInfo.InvariantCulture), p.Amount, p.Memo)).ToList(), t.TagList, t.Version,
         t.Corrects?.Id, t.CorrectedBy?.Id);
 
-    public static ApiTransaction ToApi(this TransactionListItem t) => new(t.Id, t.Number, t.Date, t.Description, t.Payee, t.IsVoided, null, null,
-        null, t.Legs.Select(l => new ApiPosting(l.AccountId, l.AccountName, l.Currency,
-            Money.ToDecimalString(l.Amount, l.Currency, CultureInfo.InvariantCulture), l.Amount, null))
-            .ToList(), t.TagList);
+    public static ApiTransaction ToApi(this TransactionListItem t) => new(t.Id, t.Number, t.Date, t.Description, t.Payee, t.IsVoided,
+        t.Links?.ReversesId, t.Links?.ReversedById, t.Links?.CreatedAt, t.Legs.Select(l => new ApiPosting(l.AccountId, l.AccountName, l.Currency,
+            Money.ToDecimalString(l.Amount, l.Currency, CultureInfo.InvariantCulture), l.Amount, l.Memo))
+            .ToList(), t.TagList, t.Links?.Version, t.Links?.CorrectsId, t.Links?.CorrectedById);
 }

@@ -110,8 +110,9 @@ internal sealed class TransactionListService(IDbContextFactory<LedgerDbContext> 
             var rows = await transactions.Take(query.Limit + 1)
                 .Select(t => new
                 {
-                    t.Id, t.Number, t.Date, t.Description, t.Payee, t.ReversesId, t.CorrectsId,
-                    Voided = session.Db.Transactions.Any(r => r.ReversesId == t.Id),
+                    t.Id, t.Number, t.Date, t.Description, t.Payee, t.ReversesId, t.CorrectsId, t.CreatedAt, t.Version,
+                    ReversedById = session.Db.Transactions.Where(r => r.ReversesId == t.Id).Select(r => (Guid?)r.Id).FirstOrDefault(),
+                    CorrectedById = session.Db.Transactions.Where(c => c.CorrectsId == t.Id).Select(c => (Guid?)c.Id).FirstOrDefault(),
                 })
                 .ToListAsync(ct);
             var page = rows.Take(query.Limit).ToList();
@@ -129,7 +130,8 @@ internal sealed class TransactionListService(IDbContextFactory<LedgerDbContext> 
                 .ToLookup(g => g.TransactionId, g => g.Tag);
 
             var items = page.Select(r => new TransactionListItem(r.Id, r.Number, r.Date, r.Description, r.Payee, legs[r.Id].ToList(),
-                r.Voided, r.ReversesId is not null, tags[r.Id].Order(StringComparer.Ordinal).ToList(), r.CorrectsId is not null)).ToList();
+                r.ReversedById is not null, r.ReversesId is not null, tags[r.Id].Order(StringComparer.Ordinal).ToList(), r.CorrectsId is not null,
+                new TransactionLinks(r.CreatedAt, r.Version, r.ReversesId, r.ReversedById, r.CorrectsId, r.CorrectedById))).ToList();
             string? next = null;
             if (rows.Count > query.Limit)
             {
