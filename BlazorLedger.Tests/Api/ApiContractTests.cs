@@ -200,20 +200,22 @@ public sealed class ApiContractTests(ApiContractTests.Ledger ledger) : IClassFix
     }
 
     [Theory]
-    [InlineData("api/v1/books")]
-    [InlineData("api/v1/books/{book}/accounts")]
-    [InlineData("api/v1/books/{book}/transactions")]
-    public async Task A_body_that_is_not_json_says_which_content_type_to_send(string path)
+    [InlineData("api/v1/books", "text/plain", "Send the body as JSON, with the header Content-Type: application/json.")]
+    [InlineData("api/v1/books/{book}/accounts", "text/plain", "Send the body as JSON, with the header Content-Type: application/json.")]
+    [InlineData("api/v1/books/{book}/transactions", "text/plain", "Send the body as JSON, with the header Content-Type: application/json.")]
+    [InlineData("api/v1/books/restore?name=x", "application/json", "Send the body as text, with the header Content-Type: text/plain.")]
+    [InlineData("api/v1/books/{book}/transactions/01a242a0-0000-7000-8000-000000000001/attachments", "application/json",
+        "Send the body as multipart/form-data, with the header Content-Type: multipart/form-data.")]
+    public async Task A_body_of_another_content_type_is_told_which_to_send(string path, string type, string detail)
     {
-        using var content = new StringContent("""{"name":"Household"}""", Encoding.UTF8, "text/plain");
+        using var content = new StringContent("""{"name":"Household"}""", Encoding.UTF8, type);
 
         var response = await ledger.Client.PostAsync(path.Replace("{book}", ledger.Book.ToString()), content);
 
         Assert.Equal(System.Net.HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(("Unsupported Media Type", "Send the body as JSON, with the header Content-Type: application/json."),
-            (problem.GetProperty("title").GetString(), problem.GetProperty("detail").GetString()));
+        Assert.Equal(("Unsupported Media Type", detail), (problem.GetProperty("title").GetString(), problem.GetProperty("detail").GetString()));
         Assert.Equal(0, await ledger.RowsWrittenAsync());
     }
 

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing.Template;
 using BlazorLedger.Common;
 using BlazorLedger.Data;
 using BlazorLedger.Features.Accounts;
@@ -663,11 +665,31 @@ public static class ApiEndpoints
         var http = context.HttpContext;
         var detail = http.Response.StatusCode switch
         {
-            StatusCodes.Status415UnsupportedMediaType => "Send the body as JSON, with the header Content-Type: application/json.",
+            StatusCodes.Status415UnsupportedMediaType => AcceptedContentTypes(http) is { Count: > 0 } types
+                ? $"Send the body as {types[0] switch { "application/json" => "JSON", "text/plain" => "text", var other => other }}, with the header Content-Type: {string.Join(" or ", types)}."
+                : "This address does not take a body of this content type.",
             StatusCodes.Status405MethodNotAllowed => $"This address does not take {http.Request.Method}.",
             _ => null,
         };
         return Results.Problem(statusCode: http.Response.StatusCode, detail: detail).ExecuteAsync(http);
+    }
+
+    /// <summary>
+    /// The content types the endpoint at the request's address and method declares it takes. Routing has already answered
+    /// 415 by then, in place of that endpoint, so it is looked up again among the app's endpoints.
+    /// </summary>
+    private static IReadOnlyList<string>? AcceptedContentTypes(HttpContext http)
+    {
+        foreach (var endpoint in http.RequestServices.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            if (endpoint.Metadata.GetMetadata<IAcceptsMetadata>() is { ContentTypes.Count: > 0 } accepts
+                && endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains(http.Request.Method, StringComparer.OrdinalIgnoreCase) == true
+                && new TemplateMatcher(TemplateParser.Parse(endpoint.RoutePattern.RawText ?? ""), []).TryMatch(http.Request.Path, []))
+            {
+                return accepts.ContentTypes;
+            }
+        }
+        return null;
     }
 
     private static IResult Malformed(string why) =>
