@@ -122,6 +122,30 @@ public abstract class ReconciliationServiceTests : IAsyncLifetime
     }
 
     [DbFact]
+    public async Task An_earlier_statement_is_checked_against_what_was_reconciled_up_to_its_own_date()
+    {
+        // Day 2's statement is reconciled first; a statement from before day 1 then finds nothing reconciled by its date.
+        var (pay, rentPaid, _) = await PostMonthAsync();
+        Assert.Equal(ResultStatus.Created, (await FinishAsync(alice, 70_00, await PostingIdsAsync(checking, pay.Id, rentPaid.Id))).Status);
+        var earlier = Day1.AddDays(-1);
+        var before = await ledger.SnapshotAsync();
+
+        var start = (await Reconciliations.StartAsync(alice.Actor, alice.BookId, checking, earlier)).Value!;
+        var refused = await Reconciliations.FinishAsync(alice.Actor, new FinishReconciliation(alice.BookId, checking, earlier, 70_00, []));
+        var right = await Reconciliations.FinishAsync(alice.Actor, new FinishReconciliation(alice.BookId, checking, earlier, 0, []));
+
+        Assert.Equal(0, start.ReconciledBalance);
+        Assert.Equal(ResultStatus.Invalid, refused.Status);
+        Assert.Contains("USD 70.00", refused.Errors[nameof(FinishReconciliation.StatementBalance)].Single());
+        Assert.Equal((ResultStatus.Created, (Guid?)null), (right.Status, right.Value?.AdjustmentTransactionId));
+        var after = await ledger.SnapshotAsync();
+        Assert.Equal((before.Transactions, before.Postings, before.BalanceSum), (after.Transactions, after.Postings, after.BalanceSum));
+        var later = (await Reconciliations.StartAsync(alice.Actor, alice.BookId, checking, Day3)).Value!;
+        Assert.Equal(70_00, later.ReconciledBalance);
+        await ledger.AssertInvariantsAsync();
+    }
+
+    [DbFact]
     public async Task A_credit_card_is_reconciled_against_what_it_owes_as_people_read_it()
     {
         var card = await ledger.CreateAccountAsync(alice, "Card", AccountType.Liability);

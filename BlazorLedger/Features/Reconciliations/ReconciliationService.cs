@@ -33,7 +33,9 @@ internal sealed class ReconciliationService(IDbContextFactory<LedgerDbContext> d
             {
                 return Result<ReconcileStart>.NotFound("Account not found.");
             }
-            var reconciled = await db.Postings.Where(p => p.AccountId == accountId && p.State == PostingState.Reconciled).SumAsync(p => p.Amount, ct);
+            // As of the statement's date: postings reconciled on later statements are not on this one.
+            var reconciled = await db.Postings.Where(p => p.AccountId == accountId && p.State == PostingState.Reconciled && p.Date <= statementDate)
+                .SumAsync(p => p.Amount, ct);
             var last = await db.Reconciliations.Where(r => r.AccountId == accountId).OrderByDescending(r => r.StatementDate)
                 .Select(r => (DateOnly?)r.StatementDate).FirstOrDefaultAsync(ct);
             var open = await db.Postings.AsNoTracking()
@@ -181,10 +183,14 @@ internal sealed class ReconciliationService(IDbContextFactory<LedgerDbContext> d
         if (marked.Any(p => p.State == PostingState.Reconciled))
         {
             return Result<ReconciliationDto>.Conflict(
-                "Some of these postings were reconciled by someone else meanwhile; nothing was changed. Reload the account and start again.");
+                "Some of these postings are already reconciled (on an earlier statement, or by someone who finished first); nothing was changed. Reload the account and start again.");
         }
 
-        var reconciledSoFar = await db.Postings.Where(p => p.AccountId == account.Id && p.State == PostingState.Reconciled).SumAsync(p => p.Amount, ct);
+        // What was reconciled up to the statement's date: a statement earlier than one already reconciled is checked against
+        // its own date, not against postings that only a later statement shows.
+        var reconciledSoFar = await db.Postings
+            .Where(p => p.AccountId == account.Id && p.State == PostingState.Reconciled && p.Date <= command.StatementDate)
+            .SumAsync(p => p.Amount, ct);
         var cleared = AccountPresentation.NaturalBalance(account.Type, reconciledSoFar + marked.Sum(p => p.Amount));
         var difference = (Int128)command.StatementBalance - cleared;
         var now = clock.GetUtcNow().UtcDateTime;
