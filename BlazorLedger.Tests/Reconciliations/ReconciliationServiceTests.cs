@@ -212,7 +212,7 @@ public abstract class ReconciliationServiceTests : IAsyncLifetime
             {
                 Assert.Single(results, r => r.Status == ResultStatus.Created);
                 var conflict = Assert.Single(results, r => r.Status == ResultStatus.Conflict);
-                Assert.Contains("reconciled by someone else", conflict.Message);
+                Assert.Contains("already reconciled (on an earlier statement, or by someone who finished first)", conflict.Message);
             }
             else
             {
