@@ -85,7 +85,11 @@ public sealed class ReportApiTests : AppHostTest
         var response = await reader.GetAsync($"api/v1/books/{book}/reports/{query}");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(field, out _));
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(field, out var messages));
+        if (query.Contains("2026-02-30", StringComparison.Ordinal))
+        {
+            Assert.Equal("There is no day 2026-02-30 in the calendar: check the month and the day.", messages[0].GetString());
+        }
     }
 
     [Fact]
