@@ -114,4 +114,33 @@ public sealed class ReconciliationApiTests : AppHostTest
         Assert.True(operation.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _));
         Assert.True(operation.GetProperty("responses").TryGetProperty("409", out _));
     }
+
+    [Fact]
+    public async Task A_reconciled_transaction_is_voided_over_the_api_only_by_an_owner_who_overrides()
+    {
+        var register = await alice.GetFromJsonAsync<JsonElement>($"api/v1/books/{book}/accounts/{cash}/register");
+        var item = register.GetProperty("items")[0];
+        Assert.Equal(HttpStatusCode.Created, (await alice.PostAsJsonAsync($"api/v1/books/{book}/accounts/{cash}/reconciliations",
+            new { statementDate = Yesterday, statementBalance = "100.00", postingIds = new[] { item.GetProperty("postingId").GetInt64() } })).StatusCode);
+        var editorUser = await App.CreateUserAsync("eddie@example.com");
+        await App.WithDbAsync(async db =>
+        {
+            db.BookMembers.Add(new BookMember { BookId = book, UserId = editorUser.Id, Role = BookRole.Editor, CreatedAt = DateTime.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+        using var editor = App.NewApiClient(await App.CreateTokenAsync(new Actor(editorUser.Id), ApiScopes.Write));
+        var path = $"api/v1/books/{book}/transactions/{item.GetProperty("transactionId").GetGuid()}/void";
+
+        var plain = await alice.PostAsync(path, null);
+        var byEditor = await editor.PostAsync(path + "?overrideReconciled=true", null);
+        var malformed = await alice.PostAsync(path + "?overrideReconciled=yes", null);
+        var overridden = await alice.PostAsync(path + "?overrideReconciled=true", null);
+
+        Assert.Equal(HttpStatusCode.Conflict, plain.StatusCode);
+        Assert.Contains("An owner can void it anyway", await plain.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, byEditor.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, overridden.StatusCode);
+        Assert.Equal(0, (await alice.GetFromJsonAsync<JsonElement>($"api/v1/books/{book}/accounts/{cash}")).GetProperty("balanceMinor").GetInt64());
+    }
 }

@@ -176,11 +176,12 @@ public static class ApiEndpoints
             .Produces<ApiTransaction>();
 
         api.MapPost("/books/{bookId:guid}/transactions/{transactionId:guid}/void",
-                async (HttpContext http, Guid bookId, Guid transactionId, PostingService postings, CancellationToken ct) =>
-                    Respond(await postings.VoidAsync(Caller(http), bookId, transactionId, ct),
+                async (HttpContext http, Guid bookId, Guid transactionId, bool? overrideReconciled, PostingService postings, CancellationToken ct) =>
+                    Respond(await postings.VoidAsync(Caller(http), bookId, transactionId, overrideReconciled ?? false, ct),
                         t => Results.Created($"/api/v1/books/{bookId}/transactions/{t.Id}", t.ToApi())))
             .RequireAuthorization(ApiRegistration.WritePolicy)
             .WithSummary("Void a transaction: its reversal, dated like it, or on the first open day when it is on or before the lock date")
+            .WithDescription("A transaction with a posting reconciled with a bank statement is voided only by an owner with ?overrideReconciled=true (audited); without it, 409.")
             .Produces<ApiTransaction>(201).ProducesProblem(409);
 
         // A void and a replacement in one: the body is a transaction as POST .../transactions takes it, idempotent the same way.
