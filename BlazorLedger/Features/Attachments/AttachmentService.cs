@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using BlazorLedger.Common;
 using BlazorLedger.Data;
@@ -151,7 +152,9 @@ internal sealed class AttachmentService(IDbContextFactory<LedgerDbContext> dbFac
         }, ct);
 
     public string TooLargeMessage(long? size = null) => size is { } bytes
-        ? $"This file is {bytes / (1024.0 * 1024):0.00} MB; a file can be at most {options.Value.MaxSizeText}."
+        // In bytes too: a file just over the limit would otherwise read as its very size ("10.00 MB; at most 10 MB").
+        ? string.Create(CultureInfo.InvariantCulture,
+            $"This file is {bytes / (1024.0 * 1024):0.00} MB ({bytes:N0} bytes); a file can be at most {options.Value.MaxSizeText} ({options.Value.MaxBytes:N0} bytes).")
         : $"The file is larger than {options.Value.MaxSizeText}, the most a file can be.";
 
     private async Task<(byte[] Content, string? Problem)> ReadAsync(Stream stream, CancellationToken ct)
