@@ -1,6 +1,7 @@
 using System.Globalization;
 using BlazorLedger.Common;
 using BlazorLedger.Data;
+using BlazorLedger.Features.Accounts;
 using BlazorLedger.Features.Export;
 using BlazorLedger.Features.Transactions;
 using BlazorLedger.Tests.Infrastructure;
@@ -11,7 +12,8 @@ namespace BlazorLedger.Tests.Export;
 /// <summary>
 /// The journal exports, checked by the tools they are for: hledger accepts the journal strictly and prints the app's
 /// balances, and so does Ledger; bean-check accepts the Beancount file. The book is made to be awkward: names with quotes, semicolons, colons,
-/// tabs, leading digits and non-Latin scripts, several currencies (with 0, 2 and 3 decimals), memos, payees and a void.
+/// tabs, leading digits and non-Latin scripts, several currencies (with 0, 2 and 3 decimals), memos, payees, a void, and a
+/// sub-account, which the journals name under its parent.
 /// </summary>
 [Collection(PlainTextToolsCollection.Name)]
 public sealed class JournalExportTests : IAsyncLifetime
@@ -38,7 +40,7 @@ public sealed class JournalExportTests : IAsyncLifetime
         ("Salary", AccountType.Income, "USD", "Income:Salary", "Income:Salary"),
         ("Café ☕ Ünïcödé", AccountType.Expense, "USD", "Expenses:Café ☕ Ünïcödé", "Expenses:Café-Ünïcödé"),
         ("食品", AccountType.Expense, "JPY", "Expenses:食品", "Expenses:X-食品"),
-        ("éclair", AccountType.Expense, "USD", "Expenses:éclair", "Expenses:Éclair"),
+        ("éclair", AccountType.Expense, "USD", "Expenses:Café ☕ Ünïcödé:éclair", "Expenses:Café-Ünïcödé:Éclair"),
         ("☕☕", AccountType.Expense, "USD", "Expenses:☕☕", "Expenses:Account"),
         ("Fees", AccountType.Expense, "BHD", "Expenses:Fees", "Expenses:Fees"),
     ];
@@ -51,6 +53,9 @@ public sealed class JournalExportTests : IAsyncLifetime
         {
             accounts[name] = await ledger.CreateAccountAsync(owner, name, type, currency);
         }
+        var moved = await ledger.Accounts.UpdateAsync(owner.Actor, new UpdateAccount(owner.BookId, accounts["éclair"], 1, "éclair", null,
+            AccountType.Expense, "USD", ParentId: accounts["Café ☕ Ünïcödé"]));
+        Assert.True(moved.Succeeded, moved.Message);
         await PostAsync(new DateOnly(2026, 1, 1), "Opening; \"balances\" | start", null,
             ("Cash \"wallet\"", 10_000_00, null), ("1st; checking: main", 250_000_00, "from; the old bank, ref: 17"), ("Opening balances", -260_000_00, null));
         await PostAsync(new DateOnly(2026, 1, 1), "Yen and dinars", "Bank | of \"Tokyo\"",
@@ -131,17 +136,19 @@ public sealed class JournalExportTests : IAsyncLifetime
         Assert.True(balances.Exit == 0 && balances.Error.Length == 0, $"Ledger refused the journal:\n{balances.Error}");
         var printed = balances.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t'))
             .ToDictionary(f => f[0], f => f[1]);
-        Assert.Equal((await ExpectedBalancesAsync()).OrderBy(e => e.Key, StringComparer.Ordinal), printed.OrderBy(e => e.Key, StringComparer.Ordinal));
+        // Ledger's flat balance of a parent takes in its sub-accounts', as the app's roll-up does.
+        Assert.Equal((await ExpectedBalancesAsync(rolledUp: true)).OrderBy(e => e.Key, StringComparer.Ordinal), printed.OrderBy(e => e.Key, StringComparer.Ordinal));
     }
 
-    /// <summary>Each account's balance in the app, as the tools print it: "-12.50 USD", or "0".</summary>
-    private async Task<Dictionary<string, string>> ExpectedBalancesAsync()
+    /// <summary>Each account's balance in the app, as the tools print it: "-12.50 USD", or "0"; its own, or with its sub-accounts'.</summary>
+    private async Task<Dictionary<string, string>> ExpectedBalancesAsync(bool rolledUp = false)
     {
         var app = (await ledger.Accounts.ListAsync(owner.Actor, owner.BookId)).Value!;
         return Awkward.ToDictionary(a => a.Hledger, a =>
         {
             var account = app.Single(x => x.Name == a.Name.Trim());
-            return account.Balance == 0 ? "0" : $"{Money.ToDecimalString(account.Balance, account.Currency, CultureInfo.InvariantCulture)} {account.Currency}";
+            var balance = account.Balance + (rolledUp ? app.Where(x => x.ParentId == account.Id).Sum(x => x.Balance) : 0);
+            return balance == 0 ? "0" : $"{Money.ToDecimalString(balance, account.Currency, CultureInfo.InvariantCulture)} {account.Currency}";
         });
     }
 

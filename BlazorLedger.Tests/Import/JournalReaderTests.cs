@@ -159,6 +159,82 @@ public sealed class JournalReaderTests
         Assert.Empty(journal.Transactions);
     }
 
+    /// <summary>A journal with a sub-account, cleared and reconciled postings, and a reconciliation's adjustment.</summary>
+    private const string Statements = """
+        ; base currency: EUR
+
+        commodity EUR
+            format 1000.00 EUR
+
+        account Assets:Bank
+            ; type: A, currency: EUR
+        account Assets:Bank:Savings
+            ; type: A, currency: EUR
+        account Equity:Opening
+            ; type: E, currency: EUR
+        account Expenses:Fees
+            ; type: X, currency: EUR
+
+        2026-01-01 (1) Opening
+            * Assets:Bank  100.00 EUR
+              ; reconciled: 2026-01-31 95.00 2026-02-01T09:30:00.0000000Z
+            ! Assets:Bank:Savings  50.00 EUR
+            Equity:Opening  -150.00 EUR
+
+        2026-01-31 (2) Reconciliation adjustment
+            * Assets:Bank  -5.00 EUR
+              ; reconciled: 2026-01-31 95.00 2026-02-01T09:30:00.0000000Z adjustment
+            Expenses:Fees  5.00 EUR
+        """;
+
+    [Fact]
+    public void Sub_accounts_posting_states_and_reconciliations_are_read_back()
+    {
+        var journal = Read(Statements);
+
+        Assert.True(journal.Succeeded, string.Join("\n", journal.Errors));
+        Assert.Equal([("Bank", null), ("Savings", "Assets:Bank"), ("Opening", null), ("Fees", null)], journal.Accounts.Select(a => (a.Name, a.Parent)));
+        var statement = new JournalReconciliation(new DateOnly(2026, 1, 31), 95_00, new DateTime(2026, 2, 1, 9, 30, 0, DateTimeKind.Utc), Adjustment: false);
+        Assert.Equal(
+        [
+            (PostingState.Reconciled, statement),
+            (PostingState.Cleared, null),
+            (PostingState.Uncleared, null),
+            (PostingState.Reconciled, statement with { Adjustment = true }),
+            (PostingState.Uncleared, null),
+        ], journal.Transactions.SelectMany(t => t.Postings).Select(p => (p.State, p.Reconciliation)));
+        Assert.Equal(DateTimeKind.Utc, journal.Transactions[0].Postings[0].Reconciliation!.ReconciledAt.Kind);
+    }
+
+    /// <summary>Each bad tree or statement: what is changed in <see cref="Statements"/>, the line the error names, and part of its message.</summary>
+    public static TheoryData<string, string, int, string> BadStatements => new()
+    {
+        { "account Assets:Bank:Savings", "account Assets:Cash:Savings", 8, "is a sub-account of \"Assets:Cash\", which is not declared" },
+        { "account Assets:Bank:Savings\n    ; type: A", "account Assets:Bank:Savings\n    ; type: L", 8, "a sub-account has its parent's type" },
+        { "account Assets:Bank\n    ; type: A,", "account Assets:Bank\n    ; type: A, archived:,", 8, "which is archived" },
+        { "      ; reconciled: 2026-01-31 95.00 2026-02-01T09:30:00.0000000Z\n", "", 16, "is marked \"*\" as reconciled but has no \"reconciled\" tag" },
+        { "    * Assets:Bank  100.00 EUR", "    Assets:Bank  100.00 EUR", 17, "is not marked \"*\" as reconciled" },
+        { "2026-01-31 95.00 2026-02-01T09:30:00.0000000Z\n", "2026-02-30 95.00 2026-02-01T09:30:00.0000000Z\n", 17, "\"2026-02-30\" is not a date" },
+        { "95.00 2026-02-01T09:30:00.0000000Z\n", "95.001 2026-02-01T09:30:00.0000000Z\n", 17, "\"95.001\" is not a balance in EUR" },
+        { "95.00 2026-02-01T09:30:00.0000000Z\n", "95.00 2026-02-01T25:30:00.0000000Z\n", 17, "is not a time" },
+        { "2026-01-31 95.00 2026-02-01T09:30:00.0000000Z\n", "2025-12-31 95.00 2026-02-01T09:30:00.0000000Z\n", 17, "after the statement of 2025-12-31" },
+        { "0000000Z adjustment", "0000000Z adjusted", 23, "followed by \"adjustment\" on its adjustment" },
+        { "0000000Z\n    !", "0000000Z adjustment\n    !", 21, "a reconciliation posts one adjustment" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadStatements))]
+    public void A_bad_tree_or_statement_gives_its_errors_with_line_numbers_and_nothing_else(string find, string replace, int line, string message)
+    {
+        Assert.Contains(find, Statements);
+        var journal = Read(Statements.Replace(find, replace));
+
+        Assert.False(journal.Succeeded);
+        Assert.Contains(journal.Errors, e => e.Line == line && e.Message.Contains(message, StringComparison.Ordinal));
+        Assert.Empty(journal.Accounts);
+        Assert.Empty(journal.Transactions);
+    }
+
     [Fact]
     public void An_archived_account_whose_postings_do_not_add_up_to_zero_is_refused()
     {

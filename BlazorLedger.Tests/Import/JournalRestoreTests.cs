@@ -6,6 +6,7 @@ using BlazorLedger.Features.Accounts;
 using BlazorLedger.Features.Books;
 using BlazorLedger.Features.Export;
 using BlazorLedger.Features.Import;
+using BlazorLedger.Features.Reconciliations;
 using BlazorLedger.Features.Transactions;
 using BlazorLedger.Tests.Export;
 using BlazorLedger.Tests.Infrastructure;
@@ -19,7 +20,9 @@ namespace BlazorLedger.Tests.Import;
 /// Backup and restore: a book's hledger export restores into a new book with the same accounts, transactions, numbers and
 /// balances. The book is made to be awkward for the journal: names and texts with colons, semicolons, bars, brackets,
 /// tabs, line breaks, decomposed accents and other scripts, names that the journal shows alike, three currencies, splits,
-/// memos, payees, archived accounts, and a void; transactions posted out of date order.
+/// memos, payees, archived accounts, and a void; transactions posted out of date order; sub-accounts three levels deep
+/// (one archived under an open parent, two whose names the journal shows alike under one parent), cleared postings, and a
+/// reconciliation with an adjustment.
 /// </summary>
 public abstract class JournalRestoreTests : IAsyncLifetime
 {
@@ -30,23 +33,26 @@ public abstract class JournalRestoreTests : IAsyncLifetime
 
     private JournalRestoreService Restore => ledger.Services.GetRequiredService<JournalRestoreService>();
 
-    private static readonly (string Name, string? Code, AccountType Type, string Currency)[] Chart =
+    /// <summary>The chart, each parent before its sub-accounts.</summary>
+    private static readonly (string Name, string? Code, AccountType Type, string Currency, string? Parent)[] Chart =
     [
-        ("Girokonto: main; 1st", "1000", AccountType.Asset, "EUR"),
-        ("Cash \"wallet\"", null, AccountType.Asset, "USD"),
-        ("cash wallet", "1010", AccountType.Asset, "USD"),
-        ("Yen\twallet  円", null, AccountType.Asset, "JPY"),
-        ("[Card] | 💳", "2000, Visa", AccountType.Liability, "EUR"),
-        ("Old card", "2100", AccountType.Liability, "EUR"),
-        ("Opening balances", "3000", AccountType.Equity, "EUR"),
-        ("Opening dollars", null, AccountType.Equity, "USD"),
-        ("Opening yen", null, AccountType.Equity, "JPY"),
-        ("Salary", "4000", AccountType.Income, "EUR"),
-        ("Café ☕ Ünïcödé", null, AccountType.Expense, "EUR"),
-        ("Cafe\u0301 decomposed", null, AccountType.Expense, "EUR"),
-        ("Rent: flat", "5100", AccountType.Expense, "EUR"),
-        ("Rent- flat", null, AccountType.Expense, "EUR"),
-        ("Never used", "9999", AccountType.Expense, "USD"),
+        ("Girokonto: main; 1st", "1000", AccountType.Asset, "EUR", null),
+        ("Cash \"wallet\"", null, AccountType.Asset, "USD", null),
+        ("cash wallet", "1010", AccountType.Asset, "USD", "Cash \"wallet\""),
+        ("Yen\twallet  円", null, AccountType.Asset, "JPY", null),
+        ("[Card] | 💳", "2000, Visa", AccountType.Liability, "EUR", null),
+        ("Old card", "2100", AccountType.Liability, "EUR", "[Card] | 💳"),
+        ("Opening balances", "3000", AccountType.Equity, "EUR", null),
+        ("Opening dollars", null, AccountType.Equity, "USD", null),
+        ("Opening yen", null, AccountType.Equity, "JPY", null),
+        ("Salary", "4000", AccountType.Income, "EUR", null),
+        ("Café ☕ Ünïcödé", null, AccountType.Expense, "EUR", null),
+        ("Cafe\u0301 decomposed", null, AccountType.Expense, "EUR", "Café ☕ Ünïcödé"),
+        ("Housing", null, AccountType.Expense, "EUR", null),
+        ("Rent: flat", "5100", AccountType.Expense, "EUR", "Housing"),
+        ("Rent- flat", null, AccountType.Expense, "EUR", "Housing"),
+        ("Garage", null, AccountType.Expense, "EUR", "Rent: flat"),
+        ("Never used", "9999", AccountType.Expense, "USD", null),
     ];
 
     public async Task InitializeAsync()
@@ -55,9 +61,10 @@ public abstract class JournalRestoreTests : IAsyncLifetime
         alice = await ledger.CreateUserAsync("alice");
         var book = await ledger.Books.CreateAsync(alice.Actor, "Household: ours; 2026 | ☕", "EUR");
         bookId = book.Value!.Id;
-        foreach (var (name, code, type, currency) in Chart)
+        foreach (var (name, code, type, currency, parent) in Chart)
         {
-            var created = await ledger.Accounts.CreateAsync(alice.Actor, new CreateAccount(bookId, name, code, type, currency));
+            var created = await ledger.Accounts.CreateAsync(alice.Actor, new CreateAccount(bookId, name, code, type, currency,
+                ParentId: parent is null ? null : accounts[parent]));
             Assert.True(created.Succeeded, created.Message);
             accounts[name] = created.Value!.Id;
         }
@@ -79,7 +86,8 @@ public abstract class JournalRestoreTests : IAsyncLifetime
             "Coffee and cake", null, [new PostingLine(accounts["Café ☕ Ünïcödé"], 4_95, null), new PostingLine(accounts["[Card] | 💳"], -4_95, null)]));
         Assert.True(corrected.Succeeded, corrected.Message);
         await PostAsync(new DateOnly(2026, 2, 1), "Rent February", "Hausverwaltung Weiß",
-            ("Rent: flat", 700_00, null), ("Rent- flat", 50_00, "Nebenkosten: 50 %"), ("Girokonto: main; 1st", -750_00, "Dauerauftrag"));
+            ("Rent: flat", 700_00, null), ("Rent- flat", 50_00, "Nebenkosten: 50 %"), ("Garage", 60_00, null), ("Housing", 5_00, null),
+            ("Girokonto: main; 1st", -815_00, "Dauerauftrag"));
         await PostAsync(new DateOnly(2026, 1, 12), "Cafe\u0301 with the old card", "Cafe\u0301 Olé",
             ("Cafe\u0301 decomposed", 12_00, "cafe\u0301"), ("Old card", -12_00, null));
         await PostAsync(new DateOnly(2026, 1, 20), "Old card paid off", null, ("Old card", 12_00, null), ("Girokonto: main; 1st", -12_00, null));
@@ -88,6 +96,20 @@ public abstract class JournalRestoreTests : IAsyncLifetime
         Assert.True((await ledger.Postings.VoidAsync(alice.Actor, bookId, mistake.Id)).Succeeded);
         // Posted last but dated first: the journal is in date order, the numbers are not.
         await PostAsync(new DateOnly(2025, 12, 31), "Sushi ; 寿司", null, ("Yen\twallet  円", -3_200, null), ("Opening yen", 3_200, null));
+        // January's statement: the opening and the salary, 10.00 short, made up by an adjustment; paying off the old card is
+        // cleared but on no statement yet, and so is one side of the coffee.
+        var reconciliations = ledger.Services.GetRequiredService<ReconciliationService>();
+        var giro = accounts["Girokonto: main; 1st"];
+        var start = (await reconciliations.StartAsync(alice.Actor, bookId, giro, new DateOnly(2026, 1, 31))).Value!;
+        var finished = await reconciliations.FinishAsync(alice.Actor, new FinishReconciliation(bookId, giro, new DateOnly(2026, 1, 31), 6_690_00,
+            start.Postings.Where(p => p.Description is "Opening balances" or "Salary: January").Select(p => p.PostingId).ToList(),
+            AdjustmentAccountId: accounts["Opening balances"]));
+        Assert.True(finished.Succeeded, finished.Message);
+        var paidOff = start.Postings.Single(p => p.Description == "Old card paid off").PostingId;
+        Assert.True((await reconciliations.SetStateAsync(alice.Actor, new SetPostingState(bookId, giro, paidOff, PostingState.Cleared))).Succeeded);
+        var card = (await reconciliations.StartAsync(alice.Actor, bookId, accounts["[Card] | 💳"], new DateOnly(2026, 1, 31))).Value!;
+        var coffeeOnCard = card.Postings.First(p => p.Description == "Coffee and cake").PostingId;
+        Assert.True((await reconciliations.SetStateAsync(alice.Actor, new SetPostingState(bookId, null, coffeeOnCard, PostingState.Cleared))).Succeeded);
         Assert.True((await ledger.Accounts.SetArchivedAsync(alice.Actor, bookId, accounts["Old card"], archived: true)).Succeeded);
         Assert.True((await ledger.Accounts.SetArchivedAsync(alice.Actor, bookId, accounts["Never used"], archived: true)).Succeeded);
     }
@@ -110,9 +132,32 @@ public abstract class JournalRestoreTests : IAsyncLifetime
         return writer.ToString();
     }
 
-    private async Task<List<(string, string?, AccountType, string, bool, long)>> AccountsOfAsync(Guid book) =>
-        (await ledger.Accounts.ListAsync(alice.Actor, book)).Value!
-            .Select(a => (a.Name, a.Code, a.Type, a.Currency, a.Archived, a.Balance)).OrderBy(a => a.Name, StringComparer.Ordinal).ToList();
+    private async Task<List<(string, string?, AccountType, string, bool, long, string?)>> AccountsOfAsync(Guid book)
+    {
+        var chart = (await ledger.Accounts.ListAsync(alice.Actor, book)).Value!;
+        var names = chart.ToDictionary(a => a.Id, a => a.Name);
+        return chart.Select(a => (a.Name, a.Code, a.Type, a.Currency, a.Archived, a.Balance, a.ParentId is { } parent ? names[parent] : null))
+            .OrderBy(a => a.Name, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Each reconciliation of the book, one line each: its account, statement, postings, adjustment and time.</summary>
+    private async Task<List<string>> ReconciliationsOfAsync(Guid book)
+    {
+        await using var db = await ledger.DbAsync();
+        var rows = await db.Reconciliations.AsNoTracking().Where(r => r.BookId == book)
+            .Select(r => new
+            {
+                Account = db.Accounts.Where(a => a.Id == r.AccountId).Select(a => a.Name).Single(),
+                r.StatementDate, r.StatementBalance, r.PostingCount, r.ReconciledAt,
+                Adjustment = db.Transactions.Where(t => t.Id == r.AdjustmentTransactionId).Select(t => (long?)t.Number).FirstOrDefault(),
+                Postings = db.Postings.Where(p => p.ReconciliationId == r.Id).OrderBy(p => p.Id)
+                    .Select(p => new { p.Transaction!.Number, p.Amount, p.State }).ToList(),
+            })
+            .ToListAsync();
+        return rows.Select(r => $"[{r.Account}] {r.StatementDate:yyyy-MM-dd} {r.StatementBalance} count {r.PostingCount} adjustment {r.Adjustment} " +
+                $"at {r.ReconciledAt:O}: {string.Join(" / ", r.Postings.Select(p => $"{p.Number} {p.Amount} {p.State}"))}")
+            .Order(StringComparer.Ordinal).ToList();
+    }
 
     private async Task<List<string>> TransactionsOfAsync(Guid book)
     {
@@ -123,13 +168,13 @@ public abstract class JournalRestoreTests : IAsyncLifetime
                 t.Number, t.Date, t.Description, t.Payee,
                 Reverses = db.Transactions.Where(o => o.Id == t.ReversesId).Select(o => (long?)o.Number).FirstOrDefault(),
                 Corrects = db.Transactions.Where(o => o.Id == t.CorrectsId).Select(o => (long?)o.Number).FirstOrDefault(),
-                Postings = t.Postings.OrderBy(p => p.Id).Select(p => new { p.Account!.Name, p.Amount, p.Memo, p.Date }).ToList(),
+                Postings = t.Postings.OrderBy(p => p.Id).Select(p => new { p.Account!.Name, p.Amount, p.Memo, p.Date, p.State }).ToList(),
                 Tags = t.Tags.Select(g => g.Tag).ToList(),
             })
             .ToListAsync();
         // One line per transaction, every field visible, so that a difference shows where it is.
         return rows.Select(t => $"{t.Number} {t.Date:yyyy-MM-dd} [{t.Description}] [{t.Payee}] reverses {t.Reverses} corrects {t.Corrects} tags [{string.Join(" ", t.Tags.Order(StringComparer.Ordinal))}]: " +
-            string.Join(" / ", t.Postings.Select(p => $"[{p.Name}] {p.Amount} [{p.Memo}] {p.Date:yyyy-MM-dd}"))).ToList();
+            string.Join(" / ", t.Postings.Select(p => $"[{p.Name}] {p.Amount} [{p.Memo}] {p.Date:yyyy-MM-dd} {p.State}"))).ToList();
     }
 
     [DbFact]
@@ -159,12 +204,17 @@ public abstract class JournalRestoreTests : IAsyncLifetime
         Assert.Equal(("Household (restored)", "EUR", BookRole.Owner), (book.Name, book.BaseCurrency, book.Role));
         Assert.Equal(await AccountsOfAsync(bookId), await AccountsOfAsync(book.Id));
         var original = await TransactionsOfAsync(bookId);
-        Assert.Equal(11, original.Count);
+        Assert.Equal(12, original.Count);
         Assert.Single(original, t => t.Contains("[Coffee and cake] [] reverses  corrects 3 ", StringComparison.Ordinal));
+        Assert.Equal(3, original.Sum(t => t.Split(" Reconciled").Length - 1));
+        Assert.Equal(2, original.Sum(t => t.Split(" Cleared").Length - 1));
         Assert.Equal(original, await TransactionsOfAsync(book.Id));
+        var reconciled = await ReconciliationsOfAsync(bookId);
+        Assert.Equal(["[Girokonto: main; 1st] 2026-01-31 669000 count 3 adjustment 12"], reconciled.Select(r => r[..r.IndexOf(" at ", StringComparison.Ordinal)]));
+        Assert.Equal(reconciled, await ReconciliationsOfAsync(book.Id));
         await using (var db = await ledger.DbAsync())
         {
-            Assert.Equal(11, await db.Books.Where(b => b.Id == book.Id).Select(b => b.TransactionCount).SingleAsync());
+            Assert.Equal(12, await db.Books.Where(b => b.Id == book.Id).Select(b => b.TransactionCount).SingleAsync());
             Assert.Equal(1, await db.AuditEvents.CountAsync(a => a.BookId == book.Id && a.Action == "book.restored"));
             Assert.Equal(2, await db.AuditEvents.CountAsync(a => a.BookId == book.Id && a.Action == "transaction.voided"));
         }

@@ -20,9 +20,7 @@ internal sealed class BeancountFormat : IBookFormat
     {
         this.book = book;
         accounts = book.Accounts.ToDictionary(a => a.Id);
-        Names = ExportText.Unique(book.Accounts.OrderBy(a => a.Type).ThenBy(a => a.Name, StringComparer.Ordinal)
-                .Select(a => (a.Id, $"{HledgerFormat.Root(a.Type)}:{Segment(a.Name)}")),
-            (name, n) => $"{name}-{n}");
+        Names = ExportText.Paths(book.Accounts, Segment, (name, n) => $"{name}-{n}");
         File = new ExportFile(ExportText.FileName(book.Name, "beancount"), "text/plain; charset=utf-8");
     }
 
@@ -120,7 +118,7 @@ internal sealed class BeancountFormat : IBookFormat
         foreach (var posting in transaction.Postings)
         {
             var account = accounts[posting.AccountId];
-            text.Append("  ").Append(Names[account.Id]).Append("  ")
+            text.Append("  ").Append(HledgerText.Mark(posting.State)).Append(Names[account.Id]).Append("  ")
                 .Append(ExportText.Amount(posting.Amount, account.Currency)).Append(' ').AppendLine(account.Currency);
             if (posting.Memo is { } memo && ExportText.Line(memo).Length > 0)
             {

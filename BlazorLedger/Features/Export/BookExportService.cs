@@ -48,7 +48,7 @@ internal sealed class BookExportService(IDbContextFactory<LedgerDbContext> dbFac
         var book = await db.Books.AsNoTracking().Where(b => b.Id == bookId).Select(b => new { b.Name, b.BaseCurrency, b.CreatedAt }).SingleAsync(ct);
         var accounts = await db.Accounts.AsNoTracking().Where(a => a.BookId == bookId)
             .OrderBy(a => a.CreatedAt).ThenBy(a => a.Id)
-            .Select(a => new ExportAccount(a.Id, a.Name, a.Code, a.Type, a.Currency, a.Archived))
+            .Select(a => new ExportAccount(a.Id, a.Name, a.Code, a.Type, a.Currency, a.Archived, a.ParentId))
             .ToListAsync(ct);
         var first = await db.Transactions.Where(t => t.BookId == bookId).MinAsync(t => (DateOnly?)t.Date, ct);
         var created = DateOnly.FromDateTime(book.CreatedAt);
@@ -59,6 +59,10 @@ internal sealed class BookExportService(IDbContextFactory<LedgerDbContext> dbFac
     private static async IAsyncEnumerable<ExportTransaction> ReadTransactionsAsync(LedgerDbContext db, Guid bookId,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
+        // A book has few reconciliations, one per statement; each reconciled posting names its own.
+        var reconciliations = await db.Reconciliations.AsNoTracking().Where(r => r.BookId == bookId)
+            .Select(r => new { r.Id, r.StatementDate, r.StatementBalance, r.ReconciledAt, r.AdjustmentTransactionId })
+            .ToDictionaryAsync(r => r.Id, ct);
         (DateOnly Date, long Number)? after = null;
         while (true)
         {
@@ -82,9 +86,13 @@ internal sealed class BookExportService(IDbContextFactory<LedgerDbContext> dbFac
             }
             var ids = rows.Select(r => r.Id).ToList();
             var postings = (await db.Postings.AsNoTracking().Where(p => ids.Contains(p.TransactionId)).OrderBy(p => p.Id)
-                    .Select(p => new { p.TransactionId, Posting = new ExportPosting(p.AccountId, p.Amount, p.Memo) })
+                    .Select(p => new { p.TransactionId, p.AccountId, p.Amount, p.Memo, p.State, p.ReconciliationId })
                     .ToListAsync(ct))
-                .ToLookup(p => p.TransactionId, p => p.Posting);
+                .ToLookup(p => p.TransactionId, p => new ExportPosting(p.AccountId, p.Amount, p.Memo, p.State,
+                    p.ReconciliationId is { } id && reconciliations.TryGetValue(id, out var r)
+                        ? new ExportReconciliation(r.StatementDate, r.StatementBalance, DateTime.SpecifyKind(r.ReconciledAt, DateTimeKind.Utc),
+                            Adjustment: r.AdjustmentTransactionId == p.TransactionId)
+                        : null));
             var tags = (await db.TransactionTags.AsNoTracking().Where(g => ids.Contains(g.TransactionId))
                     .Select(g => new { g.TransactionId, g.Tag }).ToListAsync(ct))
                 .ToLookup(g => g.TransactionId, g => g.Tag);

@@ -2,5 +2,5 @@ using BlazorLedger.Data;
 
 namespace BlazorLedger.Features.Export;
 
-/// <summary>An account as the journal formats declare it.</summary>
-public sealed record ExportAccount(Guid Id, string Name, string? Code, AccountType Type, string Currency, bool Archived);
+/// <summary>An account as the journal formats declare it; <paramref name="ParentId"/> is the account it rolls up into.</summary>
+public sealed record ExportAccount(Guid Id, string Name, string? Code, AccountType Type, string Currency, bool Archived, Guid? ParentId = null);

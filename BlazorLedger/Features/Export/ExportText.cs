@@ -40,19 +40,36 @@ internal static class ExportText
         return $"{(stem.Length == 0 ? "book" : stem[..Math.Min(stem.Length, 60)])}.{extension}";
     }
 
-    /// <summary>Makes each name unique by numbering the later ones: "Food", "Food (2)".</summary>
-    public static Dictionary<Guid, string> Unique(IEnumerable<(Guid Id, string Name)> names, Func<string, int, string> numbered)
+    /// <summary>
+    /// Each account's full name in a journal, "Assets:Bank:Savings": a sub-account's is its parent's followed by its own
+    /// segment, a top-level account's its type's root followed by its segment. Parents are named first, shallower before
+    /// deeper, then by type and name, and a name already taken is numbered ("Food", "Food (2)").
+    /// </summary>
+    public static Dictionary<Guid, string> Paths(IReadOnlyList<ExportAccount> accounts, Func<string, string> segment, Func<string, int, string> numbered)
     {
+        var byId = accounts.ToDictionary(a => a.Id);
+        int Depth(ExportAccount account)
+        {
+            var depth = 0;
+            // Bounded by the number of accounts, so a damaged chart with a loop still ends.
+            for (var at = account; at.ParentId is { } parent && byId.TryGetValue(parent, out var next) && depth < accounts.Count; at = next)
+            {
+                depth++;
+            }
+            return depth;
+        }
         var result = new Dictionary<Guid, string>();
         var taken = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (id, name) in names)
+        foreach (var account in accounts.OrderBy(Depth).ThenBy(a => a.Type).ThenBy(a => a.Name, StringComparer.Ordinal))
         {
+            var under = account.ParentId is { } parentId && result.TryGetValue(parentId, out var parentName) ? parentName : HledgerText.Root(account.Type);
+            var name = $"{under}:{segment(account.Name)}";
             var candidate = name;
             for (var n = 2; !taken.Add(candidate); n++)
             {
                 candidate = numbered(name, n);
             }
-            result[id] = candidate;
+            result[account.Id] = candidate;
         }
         return result;
     }

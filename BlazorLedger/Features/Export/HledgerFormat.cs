@@ -21,9 +21,7 @@ internal sealed class HledgerFormat : IBookFormat
     {
         this.book = book;
         accounts = book.Accounts.ToDictionary(a => a.Id);
-        Names = ExportText.Unique(book.Accounts.OrderBy(a => a.Type).ThenBy(a => a.Name, StringComparer.Ordinal)
-                .Select(a => (a.Id, $"{Root(a.Type)}:{HledgerText.Segment(a.Name)}")),
-            (name, n) => $"{name} ({n})");
+        Names = ExportText.Paths(book.Accounts, HledgerText.Segment, (name, n) => $"{name} ({n})");
         File = new ExportFile(ExportText.FileName(book.Name, "journal"), "text/plain; charset=utf-8");
     }
 
@@ -39,6 +37,7 @@ internal sealed class HledgerFormat : IBookFormat
         var text = new StringBuilder();
         text.Append("; ").Append(ExportText.Line(book.Name).Replace(';', '；')).AppendLine(", exported from BlazorLedger.");
         text.AppendLine("; Amounts are exact; a voided transaction is followed by the transaction that reverses it.");
+        text.AppendLine("; A posting marked * is reconciled with a bank statement, one marked ! cleared but not yet reconciled.");
         text.AppendLine("; BlazorLedger restores a book from this file: its tags keep what the names and text shown cannot say exactly.");
         text.Append(HledgerText.BaseCurrencyComment).AppendLine(book.BaseCurrency);
         text.AppendLine();
@@ -110,7 +109,7 @@ internal sealed class HledgerFormat : IBookFormat
         foreach (var posting in transaction.Postings)
         {
             var account = accounts[posting.AccountId];
-            text.Append("    ").Append(Names[account.Id]).Append("  ")
+            text.Append("    ").Append(HledgerText.Mark(posting.State)).Append(Names[account.Id]).Append("  ")
                 .Append(ExportText.Amount(posting.Amount, account.Currency)).Append(' ').Append(account.Currency);
             var shown = posting.Memo is { } memo ? HledgerText.ShownMemo(memo) : "";
             if (shown.Length > 0)
@@ -121,6 +120,10 @@ internal sealed class HledgerFormat : IBookFormat
             if (posting.Memo is { } exact && shown != exact)
             {
                 text.Append("      ; ").Append(HledgerText.MemoTag).Append(": ").Append(HledgerText.Escape(exact)).AppendLine();
+            }
+            if (posting.Reconciliation is { } reconciliation)
+            {
+                text.Append("      ; ").Append(HledgerText.ReconciledTag).Append(": ").AppendLine(HledgerText.Reconciled(reconciliation, account.Currency));
             }
         }
         text.AppendLine();

@@ -31,9 +31,47 @@ internal static class HledgerText
     /// <summary>A transaction's own tags, separated by spaces (a tag has neither spaces nor commas).</summary>
     public const string TagsTag = "tags";
 
+    /// <summary>
+    /// On a reconciled posting: the reconciliation that agreed it, as its statement's date and closing balance and when it was
+    /// finished ("2026-01-31 1234.56 2026-02-03T09:30:00.0000000Z"), followed by "adjustment" on the postings of the
+    /// transaction it posted for a difference.
+    /// </summary>
+    public const string ReconciledTag = "reconciled";
+
+    public const string AdjustmentWord = "adjustment";
+
     /// <summary>The tags the journal declares (hledger's <c>check tags</c> and Ledger's <c>--pedantic</c> want them declared).</summary>
     public static IReadOnlyList<string> DeclaredTags { get; } =
-        [ArchivedTag, CurrencyTag, CodeTag, NameTag, ReversesTag, CorrectsTag, DescriptionTag, PayeeTag, MemoTag, TagsTag];
+        [ArchivedTag, CurrencyTag, CodeTag, NameTag, ReversesTag, CorrectsTag, DescriptionTag, PayeeTag, MemoTag, TagsTag, ReconciledTag];
+
+    /// <summary>
+    /// A posting's status mark as hledger and Ledger read it: "*" (cleared) for a posting agreed in a finished reconciliation,
+    /// "!" (pending) for one seen on the bank's side and not yet reconciled, none for an uncleared one.
+    /// </summary>
+    public static string Mark(PostingState state) => state switch
+    {
+        PostingState.Reconciled => "* ",
+        PostingState.Cleared => "! ",
+        _ => "",
+    };
+
+    public static PostingState StateOf(char mark) => mark switch
+    {
+        '*' => PostingState.Reconciled,
+        '!' => PostingState.Cleared,
+        _ => PostingState.Uncleared,
+    };
+
+    public const string ReconciledAtFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
+
+    /// <summary>The value of a reconciled posting's <see cref="ReconciledTag"/>.</summary>
+    public static string Reconciled(ExportReconciliation reconciliation, string currency) =>
+        string.Join(' ', new[]
+        {
+            reconciliation.StatementDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ExportText.Amount(reconciliation.StatementBalance, currency),
+            reconciliation.ReconciledAt.ToString(ReconciledAtFormat, CultureInfo.InvariantCulture),
+        }.Concat(reconciliation.Adjustment ? [AdjustmentWord] : []));
 
     public static string Root(AccountType type) => type switch
     {
@@ -71,9 +109,13 @@ internal static class HledgerText
         return line.Length == 0 ? "Account" : line;
     }
 
-    /// <summary>The name an account without a name tag has in the app: its journal name after the root.</summary>
+    /// <summary>The name an account without a name tag has in the app: the last segment of its journal name.</summary>
     public static string AppName(string journalName) =>
-        journalName.IndexOf(':', StringComparison.Ordinal) is var colon and >= 0 ? journalName[(colon + 1)..] : journalName;
+        journalName.LastIndexOf(':') is var colon and >= 0 ? journalName[(colon + 1)..] : journalName;
+
+    /// <summary>The journal name of the account that <paramref name="journalName"/> is a sub-account of; null under a root.</summary>
+    public static string? ParentName(string journalName) =>
+        journalName.LastIndexOf(':') is var colon and > 0 && journalName.IndexOf(':', StringComparison.Ordinal) < colon ? journalName[..colon] : null;
 
     /// <summary>Text on a transaction's first line: a semicolon would start a comment there.</summary>
     private static string Text(string text) => ExportText.Line(text).Replace(';', '；');

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using BlazorLedger.Common;
 using BlazorLedger.Data;
+using BlazorLedger.Features.Accounts;
 using BlazorLedger.Features.Export;
 using BlazorLedger.Features.Transactions;
 
@@ -71,7 +72,7 @@ internal static partial class JournalReader
         public int Decimals { get; set; }
     }
 
-    private sealed record PostingDraft(int Line, string Account, string AmountText, string Currency, string? ShownMemo)
+    private sealed record PostingDraft(int Line, string Account, string AmountText, string Currency, string? ShownMemo, PostingState State)
     {
         public Dictionary<string, (int Line, string Value)> Tags { get; } = new(StringComparer.Ordinal);
     }
@@ -245,6 +246,13 @@ internal static partial class JournalReader
 
         private void Posting(int line, string text, TransactionDraft transaction)
         {
+            // A status mark before the account: "*" reconciled, "!" cleared.
+            var state = PostingState.Uncleared;
+            if (text is ['*' or '!', ' ' or '\t', ..])
+            {
+                state = HledgerText.StateOf(text[0]);
+                text = text[1..].TrimStart();
+            }
             // Two spaces or a tab end an account name.
             var end = NameEnd(text);
             if (end < 0)
@@ -260,7 +268,7 @@ internal static partial class JournalReader
             }
             var memo = amount.Groups["comment"].Success ? amount.Groups["comment"].Value.Trim() : null;
             transaction.Postings.Add(new PostingDraft(line, text[..end], amount.Groups["amount"].Value, amount.Groups["currency"].Value,
-                string.IsNullOrEmpty(memo) ? null : memo));
+                string.IsNullOrEmpty(memo) ? null : memo, state));
         }
 
         /// <summary>Where an account name ends: at two spaces or a tab (a name may hold single spaces and semicolons); -1 if it runs to the end.</summary>
@@ -374,10 +382,44 @@ internal static partial class JournalReader
                 if (problems.Count == 0)
                 {
                     result[draft.JournalName] = new JournalAccount(draft.Line, draft.JournalName, name, accountCode, type!.Value, currency!,
-                        draft.Tags.ContainsKey(HledgerText.ArchivedTag));
+                        draft.Tags.ContainsKey(HledgerText.ArchivedTag), HledgerText.ParentName(draft.JournalName));
                 }
             }
+            Tree(result);
             return result;
+        }
+
+        /// <summary>
+        /// A sub-account's journal name is its parent's followed by its own: the parent must be declared, of its type, not
+        /// archived while it is open, and the tree no deeper than the app nests accounts.
+        /// </summary>
+        private void Tree(Dictionary<string, JournalAccount> read)
+        {
+            foreach (var account in read.Values.Where(a => a.Parent is not null))
+            {
+                if (!read.TryGetValue(account.Parent!, out var parent))
+                {
+                    if (!accounts.Any(a => a.JournalName == account.Parent))
+                    {
+                        Error(account.Line, $"The account \"{account.JournalName}\" is a sub-account of \"{account.Parent}\", which is not declared.");
+                    }
+                    continue;
+                }
+                if (parent.Type != account.Type)
+                {
+                    Error(account.Line, $"The account \"{account.JournalName}\" has another type than \"{parent.JournalName}\"; a sub-account has its parent's type.");
+                }
+                else if (parent.Archived && !account.Archived)
+                {
+                    Error(account.Line, $"The account \"{account.JournalName}\" is open under \"{parent.JournalName}\", which is archived; " +
+                        "an archived account's sub-accounts are archived too.");
+                }
+                else if (account.JournalName.Count(c => c == ':') - 1 > AccountTree.MaxDepth)
+                {
+                    Error(account.Line, $"The account \"{account.JournalName}\" is nested more than {AccountTree.MaxDepth} levels deep, " +
+                        "deeper than a book nests accounts.");
+                }
+            }
         }
 
         private List<JournalTransaction> Transactions(Dictionary<string, JournalAccount> accountsByName)
@@ -396,6 +438,7 @@ internal static partial class JournalReader
                 // Checked on a file that is otherwise sound: a transaction left out for its own error would mislead these.
                 Reversals(result);
                 Corrections(result);
+                Adjustments(result);
                 ArchivedAtZero(accountsByName.Values, result);
             }
             return result;
@@ -474,9 +517,10 @@ internal static partial class JournalReader
                 {
                     Error(posting.Line, $"A memo has at most {TransactionLimits.MaxMemo} characters; this one has {memo.Length}.");
                 }
+                var reconciliation = Reconciliation(posting, account, draft.Date);
                 // At most 100 postings of at most 10^15 each: the sum cannot overflow.
                 sums[account.Currency] = sums.GetValueOrDefault(account.Currency) + minor;
-                postings.Add(new JournalPosting(account.JournalName, minor, memo is { Length: > 0 } ? memo : null));
+                postings.Add(new JournalPosting(account.JournalName, minor, memo is { Length: > 0 } ? memo : null, posting.State, reconciliation));
             }
             if (errors.Count == before)
             {
@@ -488,6 +532,62 @@ internal static partial class JournalReader
             return errors.Count == before && draft.Number is { } number
                 ? new JournalTransaction(draft.Line, number, draft.Date, description, payee, reverses, postings, tags, corrects)
                 : null;
+        }
+
+        /// <summary>
+        /// The reconciliation a posting marked "*" names in its tag (see <see cref="HledgerText.ReconciledTag"/>); a mark
+        /// without the tag, or the tag without the mark, is an error, as is a statement dated before the posting.
+        /// </summary>
+        private JournalReconciliation? Reconciliation(PostingDraft posting, JournalAccount account, DateOnly date)
+        {
+            var tagged = posting.Tags.TryGetValue(HledgerText.ReconciledTag, out var tag);
+            if (posting.State != PostingState.Reconciled)
+            {
+                if (tagged)
+                {
+                    Error(tag.Line, $"The posting has a \"{HledgerText.ReconciledTag}\" tag but is not marked \"*\" as reconciled.");
+                }
+                return null;
+            }
+            if (!tagged)
+            {
+                Error(posting.Line, $"The posting is marked \"*\" as reconciled but has no \"{HledgerText.ReconciledTag}\" tag naming its statement.");
+                return null;
+            }
+            var words = tag.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var shape = $"\"{HledgerText.ReconciledTag}\" names a statement as its date, closing balance and when it was reconciled, " +
+                "\"2026-01-31 1234.56 2026-02-03T09:30:00.0000000Z\"";
+            if (words.Length is < 3 or > 4 || (words.Length == 4 && words[3] != HledgerText.AdjustmentWord))
+            {
+                Error(tag.Line, $"{shape}, followed by \"{HledgerText.AdjustmentWord}\" on its adjustment; \"{Shorten(tag.Value)}\" is not that.");
+                return null;
+            }
+            if (!DateOnly.TryParseExact(words[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var statementDate))
+            {
+                Error(tag.Line, $"{shape}: \"{Shorten(words[0])}\" is not a date.");
+                return null;
+            }
+            // A statement's balance may pass one posting's limit (a reconciliation takes up to a thousand times it).
+            var digits = Currencies.MinorDigits(account.Currency);
+            if (!decimal.TryParse(words[1], NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var shown)
+                || decimal.Round(shown, digits) != shown || Math.Abs(shown) * (decimal)Math.Pow(10, digits) > Money.MaxPostingMinor * 1000m)
+            {
+                Error(tag.Line, $"{shape}: \"{Shorten(words[1])}\" is not a balance in {account.Currency}.");
+                return null;
+            }
+            var balance = (long)(shown * (decimal)Math.Pow(10, digits));
+            if (!DateTime.TryParseExact(words[2], HledgerText.ReconciledAtFormat, CultureInfo.InvariantCulture,
+                    DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var reconciledAt))
+            {
+                Error(tag.Line, $"{shape}: \"{Shorten(words[2])}\" is not a time.");
+                return null;
+            }
+            if (statementDate < date)
+            {
+                Error(tag.Line, $"The posting is dated {date:yyyy-MM-dd}, after the statement of {statementDate:yyyy-MM-dd} that it is reconciled with.");
+                return null;
+            }
+            return new JournalReconciliation(statementDate, balance, reconciledAt, words.Length == 4);
         }
 
         /// <summary>The number of a transaction a tag such as "reverses: 12" names, or null without the tag.</summary>
@@ -583,6 +683,25 @@ internal static partial class JournalReader
                 else if (!corrected.TryAdd(number, replacement.Line))
                 {
                     Error(replacement.Line, $"Transaction {number} is also corrected on line {corrected[number]}; a transaction is corrected once.");
+                }
+            }
+        }
+
+        /// <summary>A reconciliation posts at most one adjustment: the postings that name it as theirs are in one transaction.</summary>
+        private void Adjustments(List<JournalTransaction> read)
+        {
+            var adjustedBy = new Dictionary<(string Account, JournalReconciliation Statement), JournalTransaction>();
+            foreach (var transaction in read)
+            {
+                foreach (var posting in transaction.Postings.Where(p => p.Reconciliation is { Adjustment: true }))
+                {
+                    var key = (posting.Account, posting.Reconciliation! with { Adjustment = false });
+                    if (adjustedBy.TryGetValue(key, out var other) && other != transaction)
+                    {
+                        Error(transaction.Line, $"It is the adjustment of the reconciliation of \"{posting.Account}\" on " +
+                            $"{key.Item2.StatementDate:yyyy-MM-dd}, and so is the transaction on line {other.Line}; a reconciliation posts one adjustment.");
+                    }
+                    adjustedBy.TryAdd(key, transaction);
                 }
             }
         }

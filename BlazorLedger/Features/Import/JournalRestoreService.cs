@@ -46,9 +46,10 @@ internal sealed partial class JournalRestoreService(IDbContextFactory<LedgerDbCo
         }
         var book = created.Value!;
         string? failure;
+        var reconciliations = 0;
         try
         {
-            failure = await FillAsync(actor, book.Id, content, ct);
+            (failure, reconciliations) = await FillAsync(actor, book.Id, content, ct);
         }
         catch (Exception ex)
         {
@@ -72,7 +73,7 @@ internal sealed partial class JournalRestoreService(IDbContextFactory<LedgerDbCo
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             db.Audit(clock.GetUtcNow().UtcDateTime, actor.UserId, book.Id, AuditActions.BookRestored, nameof(Book), book.Id,
-                new { Accounts = content.Accounts.Count, Transactions = content.Transactions.Count });
+                new { Accounts = content.Accounts.Count, Transactions = content.Transactions.Count, Reconciliations = reconciliations });
             await db.SaveChangesAsync(ct);
         }
         var last = content.Transactions.Count == 0 ? (DateOnly?)null : content.Transactions.Max(t => t.Date);
@@ -87,19 +88,26 @@ internal sealed partial class JournalRestoreService(IDbContextFactory<LedgerDbCo
                 : $"The journal cannot be restored: it has {problems.Count} problems. The first: {problems[0]}",
         };
 
-    /// <summary>Creates the accounts and posts the transactions; returns why it could not, or null.</summary>
-    private async Task<string?> FillAsync(Actor actor, Guid bookId, JournalContent content, CancellationToken ct)
+    /// <summary>
+    /// Creates the accounts, posts the transactions and marks their postings as they stood; returns why it could not (or
+    /// null) and how many reconciliations it made again.
+    /// </summary>
+    private async Task<(string? Failure, int Reconciliations)> FillAsync(Actor actor, Guid bookId, JournalContent content, CancellationToken ct)
     {
         var ids = new Dictionary<string, Guid>(StringComparer.Ordinal);
-        foreach (var account in content.Accounts)
+        // Parents before their sub-accounts: a journal name has one more colon for each level.
+        var byDepth = content.Accounts.OrderBy(Depth).ToList();
+        foreach (var account in byDepth)
         {
-            var result = await accounts.CreateAsync(actor, new CreateAccount(bookId, account.Name, account.Code, account.Type, account.Currency), ct);
+            var result = await accounts.CreateAsync(actor, new CreateAccount(bookId, account.Name, account.Code, account.Type, account.Currency,
+                ParentId: account.Parent is { } parent ? ids[parent] : null), ct);
             if (!result.Succeeded)
             {
-                return $"line {account.Line}: {Describe(result)}";
+                return ($"line {account.Line}: {Describe(result)}", 0);
             }
             ids[account.JournalName] = result.Value!.Id;
         }
+        var reconciliations = 0;
 
         if (content.Transactions.Count > 0)
         {
@@ -115,28 +123,114 @@ internal sealed partial class JournalRestoreService(IDbContextFactory<LedgerDbCo
             var posted = await postings.PostManyAsync(actor, new PostMany(bookId, items, Import: null, Reversals: reversals, Corrections: corrections), ct);
             if (!posted.Succeeded)
             {
-                return Describe(posted, ordered);
+                return (Describe(posted, ordered), 0);
             }
             var renumbered = posted.Value!.Items.Select((item, i) => (item, i)).FirstOrDefault(x => x.item.Transaction?.Number != ordered[x.i].Number);
             if (renumbered.item is not null)
             {
                 // Only the restoring user can reach the new book; a post of theirs in between would shift every number.
-                return $"line {ordered[renumbered.i].Line}: the transaction was given the number {renumbered.item.Transaction?.Number} instead of " +
-                    $"{ordered[renumbered.i].Number}, because something else was posted to the new book meanwhile.";
+                return ($"line {ordered[renumbered.i].Line}: the transaction was given the number {renumbered.item.Transaction?.Number} instead of " +
+                    $"{ordered[renumbered.i].Number}, because something else was posted to the new book meanwhile.", 0);
             }
+            reconciliations = await MarkAsync(actor, bookId, ordered, posted.Value.Items, ids, ct);
         }
 
-        // Archived last: postings cannot reach an archived account, and only one at zero can be archived.
-        foreach (var account in content.Accounts.Where(a => a.Archived))
+        // Archived last, sub-accounts before their parents: postings cannot reach an archived account, only one at zero can
+        // be archived, and not while it has open sub-accounts.
+        foreach (var account in byDepth.Where(a => a.Archived).Reverse())
         {
             var archived = await accounts.SetArchivedAsync(actor, bookId, ids[account.JournalName], archived: true, ct);
             if (!archived.Succeeded)
             {
-                return $"line {account.Line}: {Describe(archived)}";
+                return ($"line {account.Line}: {Describe(archived)}", reconciliations);
             }
         }
-        return null;
+        return (null, reconciliations);
     }
+
+    private static int Depth(JournalAccount account) => account.JournalName.Count(c => c == ':');
+
+    /// <summary>
+    /// Gives the postings back where they stood against the bank's statements: cleared ones cleared, and reconciled ones
+    /// reconciled by the reconciliations they name, which are made again with their statements, times and adjustments (as
+    /// finished by the restoring user, who may be the only user the new book's instance knows). Returns how many.
+    /// </summary>
+    private async Task<int> MarkAsync(Actor actor, Guid bookId, List<JournalTransaction> ordered, IReadOnlyList<PostedItem> posted,
+        Dictionary<string, Guid> accountIds, CancellationToken ct)
+    {
+        var marked = ordered.Select((transaction, i) => (Transaction: transaction, Id: posted[i].Transaction!.Id))
+            .Where(x => x.Transaction.Postings.Any(p => p.State != PostingState.Uncleared)).ToList();
+        if (marked.Count == 0)
+        {
+            return 0;
+        }
+        var result = await dbFactory.InBookAsync(actor, bookId, BookRole.Owner, write: true, async session =>
+        {
+            var db = session.Db;
+            var cleared = new List<long>();
+            var statements = new Dictionary<(string Account, JournalReconciliation Statement), (Reconciliation Row, List<long> Postings)>();
+            foreach (var chunk in marked.Chunk(ChunkSize))
+            {
+                var transactionIds = chunk.Select(x => x.Id).ToList();
+                // A transaction's postings were written in its lines' order, so their ids follow the journal's.
+                var postingIds = (await db.Postings.Where(p => transactionIds.Contains(p.TransactionId)).OrderBy(p => p.Id)
+                    .Select(p => new { p.Id, p.TransactionId }).ToListAsync(ct)).ToLookup(p => p.TransactionId, p => p.Id);
+                foreach (var (transaction, transactionId) in chunk)
+                {
+                    foreach (var (posting, postingId) in transaction.Postings.Zip(postingIds[transactionId]))
+                    {
+                        if (posting.State == PostingState.Cleared)
+                        {
+                            cleared.Add(postingId);
+                        }
+                        else if (posting.Reconciliation is { } statement)
+                        {
+                            var key = (posting.Account, statement with { Adjustment = false });
+                            if (!statements.TryGetValue(key, out var entry))
+                            {
+                                entry = (new Reconciliation
+                                {
+                                    BookId = bookId, AccountId = accountIds[posting.Account], StatementDate = statement.StatementDate,
+                                    StatementBalance = statement.StatementBalance, ReconciledAt = statement.ReconciledAt, ReconciledById = actor.UserId,
+                                }, []);
+                                statements[key] = entry;
+                            }
+                            entry.Postings.Add(postingId);
+                            if (statement.Adjustment)
+                            {
+                                entry.Row.AdjustmentTransactionId = transactionId;
+                            }
+                        }
+                    }
+                }
+            }
+            foreach (var (row, postings) in statements.Values)
+            {
+                row.PostingCount = postings.Count;
+                db.Reconciliations.Add(row);
+            }
+            await db.SaveChangesAsync(ct);
+            foreach (var chunk in cleared.Chunk(ChunkSize))
+            {
+                await db.Postings.Where(p => chunk.Contains(p.Id)).ExecuteUpdateAsync(s => s.SetProperty(p => p.State, PostingState.Cleared), ct);
+            }
+            foreach (var (row, postings) in statements.Values)
+            {
+                foreach (var chunk in postings.Chunk(ChunkSize))
+                {
+                    await db.Postings.Where(p => chunk.Contains(p.Id)).ExecuteUpdateAsync(s => s
+                        .SetProperty(p => p.State, PostingState.Reconciled).SetProperty(p => p.ReconciliationId, row.Id), ct);
+                }
+            }
+            await session.CommitAsync(ct);
+            return Result<int>.Ok(statements.Count);
+        }, ct);
+        // Only the restoring user owns the new book, so this is not expected to be refused; a refusal removes the half book.
+        return result.Succeeded ? result.Value : throw new InvalidOperationException($"The postings' states could not be restored: {result.Message}");
+    }
+
+    /// <summary>Ids in one query's list: far below what either database takes as parameters.</summary>
+    private const int ChunkSize = 500;
 
     private static string Describe<T>(Result<T> result) =>
         result.Errors.Count > 0 ? string.Join(" ", result.Errors.SelectMany(e => e.Value)) : result.Message ?? result.Status.ToString();
