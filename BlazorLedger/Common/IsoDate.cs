@@ -18,7 +18,7 @@ public static class IsoDate
     /// Why <paramref name="text"/>, which <see cref="TryParse"/> refused, is not a date: <paramref name="otherwise"/> (how to
     /// write one), unless it is written that way and names a day the calendar does not have ("2026-02-30").
     /// </summary>
-    public static string Refusal(string? text, string otherwise) =>
+    public static string Refusal(string? text, string otherwise = "Give a date as yyyy-MM-dd.") =>
         text is { Length: 10 } && text[4] == '-' && text[7] == '-' && text.Where((c, i) => i is not (4 or 7)).All(char.IsAsciiDigit)
             ? $"There is no day {text} in the calendar: check the month and the day."
             : otherwise;

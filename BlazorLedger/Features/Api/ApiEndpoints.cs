@@ -294,7 +294,7 @@ public static class ApiEndpoints
             }
             else
             {
-                errors["openingDate"] = [IsoDate.Refusal(body.OpeningDate, "Give a date as yyyy-MM-dd.")];
+                errors["openingDate"] = [IsoDate.Refusal(body.OpeningDate)];
             }
         }
         if (errors.Count > 0)
@@ -323,7 +323,7 @@ public static class ApiEndpoints
         var errors = new Dictionary<string, string[]>();
         if (!IsoDate.TryParse(body!.StatementDate, out var date))
         {
-            errors["statementDate"] = [IsoDate.Refusal(body.StatementDate, "Give a date as yyyy-MM-dd.")];
+            errors["statementDate"] = [IsoDate.Refusal(body.StatementDate)];
         }
         long balance = 0;
         if (body.StatementBalance.ToMinor(account.Value!.Currency, out balance) is { } error)
@@ -759,11 +759,11 @@ public static class ApiEndpoints
         }
         if (from is not null)
         {
-            if (IsoDate.TryParse(from, out var value)) { start = value; } else { errors["from"] = [IsoDate.Refusal(from, "Give a date as yyyy-MM-dd.")]; }
+            if (IsoDate.TryParse(from, out var value)) { start = value; } else { errors["from"] = [IsoDate.Refusal(from)]; }
         }
         if (to is not null)
         {
-            if (IsoDate.TryParse(to, out var value)) { end = value; } else { errors["to"] = [IsoDate.Refusal(to, "Give a date as yyyy-MM-dd.")]; }
+            if (IsoDate.TryParse(to, out var value)) { end = value; } else { errors["to"] = [IsoDate.Refusal(to)]; }
         }
         return errors.Count > 0 ? Validation(errors) : null;
     }

@@ -15,6 +15,9 @@ public readonly record struct ApiId(Guid? Value)
 
     internal bool IsMalformed { get; private init; }
 
+    /// <summary>Not given at all (or null), as opposed to given as something that is not an id.</summary>
+    internal bool IsMissing => Value is null && !IsMalformed;
+
     public static implicit operator ApiId(Guid? value) => new(value);
 
     private sealed class Converter : JsonConverter<ApiId>

@@ -61,19 +61,19 @@ public sealed record ApiPostBatch(IReadOnlyList<ApiBatchTransaction?>? Transacti
             }
             var body = item.Single;
             // Only a posting that names no account takes one from the rules; a mistyped id is reported as such.
-            if (body.Postings!.Any(p => p is { AccountId: { Value: null, IsMalformed: false } }))
+            if (body.Postings!.Any(p => p is { AccountId.IsMissing: true }))
             {
                 var match = rules.Match(item.Description.Value ?? "", item.Payee.Value);
                 if (match?.AccountId is not { } ruled)
                 {
-                    var missing = body.Postings!.ToList().FindIndex(p => p is { AccountId: { Value: null, IsMalformed: false } });
+                    var missing = body.Postings!.ToList().FindIndex(p => p is { AccountId.IsMissing: true });
                     errors[$"transactions[{i}].postings[{missing}].accountId"] = ["Give the account's id: no import rule of the book matches this transaction."];
                     continue;
                 }
                 body = body with
                 {
                     Payee = string.IsNullOrWhiteSpace(item.Payee.Value) && match.Payee is not null ? match.Payee : item.Payee,
-                    Postings = body.Postings!.Select(p => p is { AccountId: { Value: null, IsMalformed: false } } ? p with { AccountId = ruled } : p).ToList(),
+                    Postings = body.Postings!.Select(p => p is { AccountId.IsMissing: true } ? p with { AccountId = ruled } : p).ToList(),
                 };
             }
             if (body.ToCommand(bookId, currencies, item.IdempotencyKey.Value!.Trim(), out var itemErrors) is { } command)

@@ -19,11 +19,11 @@ internal sealed record ExportRequest(string? Format, string? Q, string? Payee, s
         DateOnly? start = null, end = null;
         if (From is not null)
         {
-            if (IsoDate.TryParse(From, out var value)) { start = value; } else { problems["from"] = [IsoDate.Refusal(From, "Give a date as yyyy-MM-dd.")]; }
+            if (IsoDate.TryParse(From, out var value)) { start = value; } else { problems["from"] = [IsoDate.Refusal(From)]; }
         }
         if (To is not null)
         {
-            if (IsoDate.TryParse(To, out var value)) { end = value; } else { problems["to"] = [IsoDate.Refusal(To, "Give a date as yyyy-MM-dd.")]; }
+            if (IsoDate.TryParse(To, out var value)) { end = value; } else { problems["to"] = [IsoDate.Refusal(To)]; }
         }
         var sort = TransactionSort.NewestFirst;
         if (Sort is not null && (!Enum.TryParse(Sort, ignoreCase: true, out sort) || !Enum.IsDefined(sort) || int.TryParse(Sort, out _)))

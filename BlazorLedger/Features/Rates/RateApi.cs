@@ -90,7 +90,7 @@ internal static class RateApi
         {
             return date;
         }
-        errors[field] = [IsoDate.Refusal(text, "Give a date as yyyy-MM-dd.")];
+        errors[field] = [IsoDate.Refusal(text)];
         return null;
     }
 }

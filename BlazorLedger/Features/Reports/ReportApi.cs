@@ -91,7 +91,7 @@ internal static class ReportApi
         {
             return date;
         }
-        errors[field] = [IsoDate.Refusal(text, "Give a date as yyyy-MM-dd.")];
+        errors[field] = [IsoDate.Refusal(text)];
         return default;
     }
 

@@ -123,7 +123,7 @@ public static class ReportDownloads
         {
             return date;
         }
-        errors[field] = [IsoDate.Refusal(text, "Give a date as yyyy-MM-dd.")];
+        errors[field] = [IsoDate.Refusal(text)];
         return null;
     }
 

@@ -130,7 +130,7 @@ internal static class ScheduleApi
                 }
                 else
                 {
-                    errors["recurrence.endDate"] = [IsoDate.Refusal(recurrence.EndDate, "Give a date as yyyy-MM-dd.")];
+                    errors["recurrence.endDate"] = [IsoDate.Refusal(recurrence.EndDate)];
                 }
             }
         }
