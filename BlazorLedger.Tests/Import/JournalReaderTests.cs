@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using BlazorLedger.Data;
 using BlazorLedger.Features.Export;
@@ -144,6 +145,10 @@ public sealed class JournalReaderTests
         { "name: Yen%09wallet", "name: opening YEN", 19, "Two accounts are named \"Opening yen\" (line 15 and this one)" },
         { "tag reverses", "include other.journal", 8, "\"include other.journal\" is not part of a journal that BlazorLedger exports" },
         { "    Equity:Opening yen  -10000 JPY", "    Equity:Opening yen", 30, "has no amount" },
+        { "description: Brötchen; Kaffee", "description: Brötchen%00; Kaffee", 32, "A description cannot contain the NUL character (U+0000)." },
+        { "payee: Bäckerei | Schäfer", "payee: Bäckerei%00", 32, "A payee cannot contain the NUL character (U+0000)." },
+        { "; memo: ref: 17", "; memo: ref%00: 17", 34, "A memo cannot contain the NUL character (U+0000)." },
+        { "name: Yen%09wallet", "name: Yen%00wallet", 15, "The name of \"Assets:Yen wallet\" holds the NUL character (U+0000)" },
     };
 
     [Theory]
@@ -159,6 +164,62 @@ public sealed class JournalReaderTests
         Assert.Empty(journal.Transactions);
     }
 
+    /// <summary>
+    /// A journal whose transactions each move 2 × 10^15 minor units (the most two postings can) from two equity accounts into
+    /// a bank account: <paramref name="days"/> gives, day by day, how many such transactions and which way.
+    /// </summary>
+    private static string Large(params (DateOnly Date, int Count, int Sign)[] days)
+    {
+        var text = new StringBuilder("""
+            ; base currency: EUR
+            commodity EUR
+                format 1000.00 EUR
+            account Assets:Bank
+                ; type: A, currency: EUR
+            account Equity:A
+                ; type: E, currency: EUR
+            account Equity:B
+                ; type: E, currency: EUR
+
+            """);
+        var number = 0;
+        foreach (var (date, count, sign) in days)
+        {
+            var (into, outOf) = (sign > 0 ? "" : "-", sign > 0 ? "-" : "");
+            for (var i = 0; i < count; i++)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"{date:yyyy-MM-dd} ({++number}) Large\n    Assets:Bank  {into}10000000000000.00 EUR\n    Assets:Bank  {into}10000000000000.00 EUR\n");
+                text.Append(CultureInfo.InvariantCulture, $"    Equity:A  {outOf}10000000000000.00 EUR\n    Equity:B  {outOf}10000000000000.00 EUR\n\n");
+            }
+        }
+        return text.ToString();
+    }
+
+    [Fact]
+    public void A_balance_that_would_pass_64_bits_is_refused_at_the_transaction_that_passes_it()
+    {
+        // 4,611 transactions bring the bank to 9,222 × 10^15 minor units; the next passes long.MaxValue (about 9,223.4 × 10^15).
+        var text = Large((new DateOnly(2026, 1, 1), 4_611, 1), (new DateOnly(2026, 1, 2), 2, 1));
+        var line = text.Split('\n').ToList().FindIndex(l => l.StartsWith("2026-01-02 (4612)", StringComparison.Ordinal)) + 1;
+
+        var journal = Read(text);
+
+        var error = Assert.Single(journal.Errors);
+        Assert.Equal((line, "It takes the balance of \"Assets:Bank\" beyond what can be stored (64 bits of minor units)."), (error.Line, error.Message));
+        Assert.Empty(journal.Transactions);
+        Assert.True(Read(Large((new DateOnly(2026, 1, 1), 4_611, 1))).Succeeded);
+    }
+
+    [Fact]
+    public void A_day_whose_postings_would_pass_64_bits_is_refused_even_when_the_balance_fits()
+    {
+        // Out 5,000 × 10^15 on the first day, in 9,400 × 10^15 on the second: the balance ends at 4,400 × 10^15, the day does not fit.
+        var journal = Read(Large((new DateOnly(2026, 1, 1), 2_500, -1), (new DateOnly(2026, 1, 2), 4_700, 1)));
+
+        var error = Assert.Single(journal.Errors);
+        Assert.Contains("The postings to \"Assets:Bank\" on 2026-01-02 add up to more than can be stored for one day", error.Message);
+    }
+
     /// <summary>A journal with a sub-account, cleared and reconciled postings, and a reconciliation's adjustment.</summary>
     private const string Statements = """
         ; base currency: EUR
@@ -170,6 +231,8 @@ public sealed class JournalReaderTests
             ; type: A, currency: EUR
         account Assets:Bank:Savings
             ; type: A, currency: EUR
+            ; reconciled: 2026-01-31 50.00 2026-02-01T09:31:00.0000000Z
+            ; reconciled: 2026-02-28 50.00 2026-03-01T08:00:00.0000000Z
         account Equity:Opening
             ; type: E, currency: EUR
         account Expenses:Fees
@@ -204,6 +267,9 @@ public sealed class JournalReaderTests
             (PostingState.Uncleared, null),
         ], journal.Transactions.SelectMany(t => t.Postings).Select(p => (p.State, p.Reconciliation)));
         Assert.Equal(DateTimeKind.Utc, journal.Transactions[0].Postings[0].Reconciliation!.ReconciledAt.Kind);
+        // Statements that reconciled none of its postings, which the account keeps.
+        Assert.Equal([new DateOnly(2026, 1, 31), new DateOnly(2026, 2, 28)], journal.Accounts[1].Statements!.Select(r => r.StatementDate));
+        Assert.All(journal.Accounts[1].Statements!, r => Assert.Equal((50_00L, false), (r.StatementBalance, r.Adjustment)));
     }
 
     /// <summary>Each bad tree or statement: what is changed in <see cref="Statements"/>, the line the error names, and part of its message.</summary>
@@ -212,14 +278,16 @@ public sealed class JournalReaderTests
         { "account Assets:Bank:Savings", "account Assets:Cash:Savings", 8, "is a sub-account of \"Assets:Cash\", which is not declared" },
         { "account Assets:Bank:Savings\n    ; type: A", "account Assets:Bank:Savings\n    ; type: L", 8, "a sub-account has its parent's type" },
         { "account Assets:Bank\n    ; type: A,", "account Assets:Bank\n    ; type: A, archived:,", 8, "which is archived" },
-        { "      ; reconciled: 2026-01-31 95.00 2026-02-01T09:30:00.0000000Z\n", "", 16, "is marked \"*\" as reconciled but has no \"reconciled\" tag" },
-        { "    * Assets:Bank  100.00 EUR", "    Assets:Bank  100.00 EUR", 17, "is not marked \"*\" as reconciled" },
-        { "2026-01-31 95.00 2026-02-01T09:30:00.0000000Z\n", "2026-02-30 95.00 2026-02-01T09:30:00.0000000Z\n", 17, "\"2026-02-30\" is not a date" },
-        { "95.00 2026-02-01T09:30:00.0000000Z\n", "95.001 2026-02-01T09:30:00.0000000Z\n", 17, "\"95.001\" is not a balance in EUR" },
-        { "95.00 2026-02-01T09:30:00.0000000Z\n", "95.00 2026-02-01T25:30:00.0000000Z\n", 17, "is not a time" },
-        { "2026-01-31 95.00 2026-02-01T09:30:00.0000000Z\n", "2025-12-31 95.00 2026-02-01T09:30:00.0000000Z\n", 17, "after the statement of 2025-12-31" },
-        { "0000000Z adjustment", "0000000Z adjusted", 23, "followed by \"adjustment\" on its adjustment" },
-        { "0000000Z\n    !", "0000000Z adjustment\n    !", 21, "a reconciliation posts one adjustment" },
+        { "      ; reconciled: 2026-01-31 95.00 2026-02-01T09:30:00.0000000Z\n", "", 18, "is marked \"*\" as reconciled but has no \"reconciled\" tag" },
+        { "    * Assets:Bank  100.00 EUR", "    Assets:Bank  100.00 EUR", 19, "is not marked \"*\" as reconciled" },
+        { "2026-01-31 95.00 2026-02-01T09:30:00.0000000Z\n", "2026-02-30 95.00 2026-02-01T09:30:00.0000000Z\n", 19, "\"2026-02-30\" is not a date" },
+        { "95.00 2026-02-01T09:30:00.0000000Z\n", "95.001 2026-02-01T09:30:00.0000000Z\n", 19, "\"95.001\" is not a balance in EUR" },
+        { "95.00 2026-02-01T09:30:00.0000000Z\n", "95.00 2026-02-01T25:30:00.0000000Z\n", 19, "is not a time" },
+        { "2026-01-31 95.00 2026-02-01T09:30:00.0000000Z\n", "2025-12-31 95.00 2026-02-01T09:30:00.0000000Z\n", 19, "after the statement of 2025-12-31" },
+        { "0000000Z adjustment", "0000000Z adjusted", 25, "followed by \"adjustment\" on its adjustment" },
+        { "0000000Z\n    !", "0000000Z adjustment\n    !", 23, "a reconciliation posts one adjustment" },
+        { "; reconciled: 2026-02-28 50.00 2026-03-01T08:00:00.0000000Z", "; reconciled: 2026-02-28 50.00 2026-03-01T08:00:00.0000000Z adjustment", 11,
+            "\"reconciled\" names a statement as its date" },
     };
 
     [Theory]

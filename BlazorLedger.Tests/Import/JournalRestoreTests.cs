@@ -105,6 +105,9 @@ public abstract class JournalRestoreTests : IAsyncLifetime
             start.Postings.Where(p => p.Description is "Opening balances" or "Salary: January").Select(p => p.PostingId).ToList(),
             AdjustmentAccountId: accounts["Opening balances"]));
         Assert.True(finished.Succeeded, finished.Message);
+        // A statement with nothing new on it reconciles no posting, and is kept all the same.
+        var quiet = await reconciliations.FinishAsync(alice.Actor, new FinishReconciliation(bookId, accounts["Cash \"wallet\""], new DateOnly(2026, 1, 31), 0, []));
+        Assert.True(quiet.Succeeded, quiet.Message);
         var paidOff = start.Postings.Single(p => p.Description == "Old card paid off").PostingId;
         Assert.True((await reconciliations.SetStateAsync(alice.Actor, new SetPostingState(bookId, giro, paidOff, PostingState.Cleared))).Succeeded);
         var card = (await reconciliations.StartAsync(alice.Actor, bookId, accounts["[Card] | 💳"], new DateOnly(2026, 1, 31))).Value!;
@@ -210,7 +213,8 @@ public abstract class JournalRestoreTests : IAsyncLifetime
         Assert.Equal(2, original.Sum(t => t.Split(" Cleared").Length - 1));
         Assert.Equal(original, await TransactionsOfAsync(book.Id));
         var reconciled = await ReconciliationsOfAsync(bookId);
-        Assert.Equal(["[Girokonto: main; 1st] 2026-01-31 669000 count 3 adjustment 12"], reconciled.Select(r => r[..r.IndexOf(" at ", StringComparison.Ordinal)]));
+        Assert.Equal(["[Cash \"wallet\"] 2026-01-31 0 count 0 adjustment ", "[Girokonto: main; 1st] 2026-01-31 669000 count 3 adjustment 12"],
+            reconciled.Select(r => r[..r.IndexOf(" at ", StringComparison.Ordinal)]));
         Assert.Equal(reconciled, await ReconciliationsOfAsync(book.Id));
         await using (var db = await ledger.DbAsync())
         {

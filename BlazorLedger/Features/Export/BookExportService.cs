@@ -46,10 +46,18 @@ internal sealed class BookExportService(IDbContextFactory<LedgerDbContext> dbFac
     private static async Task<ExportBook> ReadBookAsync(LedgerDbContext db, Guid bookId, CancellationToken ct)
     {
         var book = await db.Books.AsNoTracking().Where(b => b.Id == bookId).Select(b => new { b.Name, b.BaseCurrency, b.CreatedAt }).SingleAsync(ct);
-        var accounts = await db.Accounts.AsNoTracking().Where(a => a.BookId == bookId)
-            .OrderBy(a => a.CreatedAt).ThenBy(a => a.Id)
-            .Select(a => new ExportAccount(a.Id, a.Name, a.Code, a.Type, a.Currency, a.Archived, a.ParentId))
-            .ToListAsync(ct);
+        // A reconciliation that reconciled no posting is named by no posting either: the account keeps it.
+        var statements = (await db.Reconciliations.AsNoTracking().Where(r => r.BookId == bookId && r.PostingCount == 0)
+                .OrderBy(r => r.StatementDate).ThenBy(r => r.ReconciledAt)
+                .Select(r => new { r.AccountId, r.StatementDate, r.StatementBalance, r.ReconciledAt }).ToListAsync(ct))
+            .ToLookup(r => r.AccountId, r => new ExportReconciliation(r.StatementDate, r.StatementBalance,
+                DateTime.SpecifyKind(r.ReconciledAt, DateTimeKind.Utc), Adjustment: false));
+        var accounts = (await db.Accounts.AsNoTracking().Where(a => a.BookId == bookId)
+                .OrderBy(a => a.CreatedAt).ThenBy(a => a.Id)
+                .Select(a => new ExportAccount(a.Id, a.Name, a.Code, a.Type, a.Currency, a.Archived, a.ParentId, null))
+                .ToListAsync(ct))
+            .Select(a => statements.Contains(a.Id) ? a with { Statements = statements[a.Id].ToList() } : a)
+            .ToList();
         var first = await db.Transactions.Where(t => t.BookId == bookId).MinAsync(t => (DateOnly?)t.Date, ct);
         var created = DateOnly.FromDateTime(book.CreatedAt);
         return new ExportBook(book.Name, book.BaseCurrency, accounts, first is { } date && date < created ? date : created);

@@ -74,6 +74,10 @@ internal sealed class HledgerFormat : IBookFormat
                 text.Append(", ").Append(HledgerText.NameTag).Append(": ").Append(HledgerText.Escape(account.Name));
             }
             text.AppendLine();
+            foreach (var statement in account.Statements ?? [])
+            {
+                text.Append("    ; ").Append(HledgerText.ReconciledTag).Append(": ").AppendLine(HledgerText.Reconciled(statement, account.Currency));
+            }
         }
         text.AppendLine();
         return text.ToString();

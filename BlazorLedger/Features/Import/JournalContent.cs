@@ -15,11 +15,12 @@ internal sealed record JournalContent(string BaseCurrency, IReadOnlyList<Journal
 }
 
 /// <summary>
-/// An account as the app had it; <paramref name="JournalName"/> is how the journal's postings name it, and
-/// <paramref name="Parent"/> the journal name of the account it is a sub-account of.
+/// An account as the app had it; <paramref name="JournalName"/> is how the journal's postings name it,
+/// <paramref name="Parent"/> the journal name of the account it is a sub-account of, and <paramref name="Statements"/> the
+/// reconciliations that reconciled none of its postings (the others are named by their postings).
 /// </summary>
 internal sealed record JournalAccount(int Line, string JournalName, string Name, string? Code, AccountType Type, string Currency, bool Archived,
-    string? Parent = null);
+    string? Parent = null, IReadOnlyList<JournalReconciliation>? Statements = null);
 
 /// <summary>
 /// A transaction as the app had it: <paramref name="Number"/> is its number in the book and <paramref name="ReversesNumber"/>,

@@ -63,6 +63,9 @@ internal static partial class JournalReader
         public int Line { get; } = line;
         public string JournalName { get; } = journalName;
         public Dictionary<string, (int Line, string Value)> Tags { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The statements it was reconciled with that reconciled none of its postings, one tag each.</summary>
+        public List<(int Line, string Value)> Statements { get; } = [];
     }
 
     private sealed class CommodityDraft(int line, string currency)
@@ -229,7 +232,7 @@ internal static partial class JournalReader
                     commodity.Decimals = format.Groups["decimals"].Value.Length;
                     return;
                 case AccountDraft account when text[0] == ';':
-                    AddTags(account.Tags, line, text[1..]);
+                    AddTags(account.Tags, line, text[1..], account.Statements);
                     return;
                 case TransactionDraft transaction when text[0] == ';':
                     // As in hledger: comments before the first posting are the transaction's, later ones the posting's above them.
@@ -284,7 +287,8 @@ internal static partial class JournalReader
                 ? (text[..semicolon].TrimEnd(), text[(semicolon + 1)..])
                 : (text.TrimEnd(), null);
 
-        private void AddTags(Dictionary<string, (int Line, string Value)> tags, int line, string? comment)
+        /// <param name="statements">Where an account's <see cref="HledgerText.ReconciledTag"/> tags go: it may have several.</param>
+        private void AddTags(Dictionary<string, (int Line, string Value)> tags, int line, string? comment, List<(int Line, string Value)>? statements = null)
         {
             if (comment is null)
             {
@@ -297,7 +301,11 @@ internal static partial class JournalReader
                     Error(line, $"The value of the tag \"{name}\" has a % that is not followed by two hex digits of UTF-8.");
                     continue;
                 }
-                if (!tags.TryAdd(name, (line, unescaped)))
+                if (statements is not null && name == HledgerText.ReconciledTag)
+                {
+                    statements.Add((line, unescaped));
+                }
+                else if (!tags.TryAdd(name, (line, unescaped)))
                 {
                     Error(line, $"The tag \"{name}\" is given twice.");
                 }
@@ -375,14 +383,23 @@ internal static partial class JournalReader
                 {
                     problems.Add($"The code of \"{draft.JournalName}\" is longer than {AccountLimits.MaxCode} characters.");
                 }
+                if (name.Contains('\0', StringComparison.Ordinal) || accountCode?.Contains('\0', StringComparison.Ordinal) == true)
+                {
+                    problems.Add($"The {(name.Contains('\0', StringComparison.Ordinal) ? "name" : "code")} of \"{draft.JournalName}\" holds the NUL character (U+0000), which it cannot contain.");
+                }
                 foreach (var problem in problems)
                 {
                     Error(draft.Line, problem);
                 }
                 if (problems.Count == 0)
                 {
-                    result[draft.JournalName] = new JournalAccount(draft.Line, draft.JournalName, name, accountCode, type!.Value, currency!,
-                        draft.Tags.ContainsKey(HledgerText.ArchivedTag), HledgerText.ParentName(draft.JournalName));
+                    var before = errors.Count;
+                    var statements = draft.Statements.Select(s => Statement(s, currency!, adjustmentAllowed: false)).OfType<JournalReconciliation>().ToList();
+                    if (errors.Count == before)
+                    {
+                        result[draft.JournalName] = new JournalAccount(draft.Line, draft.JournalName, name, accountCode, type!.Value, currency!,
+                            draft.Tags.ContainsKey(HledgerText.ArchivedTag), HledgerText.ParentName(draft.JournalName), statements);
+                    }
                 }
             }
             Tree(result);
@@ -440,6 +457,7 @@ internal static partial class JournalReader
                 Corrections(result);
                 Adjustments(result);
                 ArchivedAtZero(accountsByName.Values, result);
+                Storable(result);
             }
             return result;
         }
@@ -472,6 +490,13 @@ internal static partial class JournalReader
             if (payee is { Length: > TransactionLimits.MaxPayee })
             {
                 Error(draft.Line, $"A payee has at most {TransactionLimits.MaxPayee} characters; this one has {payee.Length}.");
+            }
+            foreach (var (text, what) in new[] { (description, "A description"), (payee, "A payee") })
+            {
+                if (text?.Contains('\0', StringComparison.Ordinal) == true)
+                {
+                    Error(draft.Line, $"{what} cannot contain the NUL character (U+0000).");
+                }
             }
             if (draft.Date < TransactionLimits.EarliestDate)
             {
@@ -517,6 +542,10 @@ internal static partial class JournalReader
                 {
                     Error(posting.Line, $"A memo has at most {TransactionLimits.MaxMemo} characters; this one has {memo.Length}.");
                 }
+                if (memo?.Contains('\0', StringComparison.Ordinal) == true)
+                {
+                    Error(posting.Line, "A memo cannot contain the NUL character (U+0000).");
+                }
                 var reconciliation = Reconciliation(posting, account, draft.Date);
                 // At most 100 postings of at most 10^15 each: the sum cannot overflow.
                 sums[account.Currency] = sums.GetValueOrDefault(account.Currency) + minor;
@@ -554,12 +583,29 @@ internal static partial class JournalReader
                 Error(posting.Line, $"The posting is marked \"*\" as reconciled but has no \"{HledgerText.ReconciledTag}\" tag naming its statement.");
                 return null;
             }
+            if (Statement(tag, account.Currency, adjustmentAllowed: true) is not { } statement)
+            {
+                return null;
+            }
+            if (statement.StatementDate < date)
+            {
+                Error(tag.Line, $"The posting is dated {date:yyyy-MM-dd}, after the statement of {statement.StatementDate:yyyy-MM-dd} that it is reconciled with.");
+                return null;
+            }
+            return statement;
+        }
+
+        /// <summary>A statement as a <see cref="HledgerText.ReconciledTag"/> names it, or null with an error.</summary>
+        private JournalReconciliation? Statement((int Line, string Value) tag, string currency, bool adjustmentAllowed)
+        {
             var words = tag.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             var shape = $"\"{HledgerText.ReconciledTag}\" names a statement as its date, closing balance and when it was reconciled, " +
                 "\"2026-01-31 1234.56 2026-02-03T09:30:00.0000000Z\"";
-            if (words.Length is < 3 or > 4 || (words.Length == 4 && words[3] != HledgerText.AdjustmentWord))
+            if (words.Length is < 3 or > 4 || (words.Length == 4 && (words[3] != HledgerText.AdjustmentWord || !adjustmentAllowed)))
             {
-                Error(tag.Line, $"{shape}, followed by \"{HledgerText.AdjustmentWord}\" on its adjustment; \"{Shorten(tag.Value)}\" is not that.");
+                Error(tag.Line, adjustmentAllowed
+                    ? $"{shape}, followed by \"{HledgerText.AdjustmentWord}\" on its adjustment; \"{Shorten(tag.Value)}\" is not that."
+                    : $"{shape}; \"{Shorten(tag.Value)}\" is not that.");
                 return null;
             }
             if (!DateOnly.TryParseExact(words[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var statementDate))
@@ -568,11 +614,11 @@ internal static partial class JournalReader
                 return null;
             }
             // A statement's balance may pass one posting's limit (a reconciliation takes up to a thousand times it).
-            var digits = Currencies.MinorDigits(account.Currency);
+            var digits = Currencies.MinorDigits(currency);
             if (!decimal.TryParse(words[1], NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var shown)
                 || decimal.Round(shown, digits) != shown || Math.Abs(shown) * (decimal)Math.Pow(10, digits) > Money.MaxPostingMinor * 1000m)
             {
-                Error(tag.Line, $"{shape}: \"{Shorten(words[1])}\" is not a balance in {account.Currency}.");
+                Error(tag.Line, $"{shape}: \"{Shorten(words[1])}\" is not a balance in {currency}.");
                 return null;
             }
             var balance = (long)(shown * (decimal)Math.Pow(10, digits));
@@ -580,11 +626,6 @@ internal static partial class JournalReader
                     DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var reconciledAt))
             {
                 Error(tag.Line, $"{shape}: \"{Shorten(words[2])}\" is not a time.");
-                return null;
-            }
-            if (statementDate < date)
-            {
-                Error(tag.Line, $"The posting is dated {date:yyyy-MM-dd}, after the statement of {statementDate:yyyy-MM-dd} that it is reconciled with.");
                 return null;
             }
             return new JournalReconciliation(statementDate, balance, reconciledAt, words.Length == 4);
@@ -703,6 +744,36 @@ internal static partial class JournalReader
                     }
                     adjustedBy.TryAdd(key, transaction);
                 }
+            }
+        }
+
+        /// <summary>
+        /// The restore posts in number order, and an account's balance must stay within what can be stored (64 bits of minor
+        /// units) after each transaction, as must its total for each day: a journal whose sums pass that is refused here, with
+        /// the line that passes it, rather than halfway through the restore.
+        /// </summary>
+        private void Storable(List<JournalTransaction> read)
+        {
+            static bool Fits(Int128 sum) => sum >= long.MinValue && sum <= long.MaxValue;
+            var balances = new Dictionary<string, Int128>(StringComparer.Ordinal);
+            var days = new Dictionary<(string Account, DateOnly Date), (Int128 Sum, int Line)>();
+            var passed = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var transaction in read.OrderBy(t => t.Number))
+            {
+                foreach (var posting in transaction.Postings)
+                {
+                    var balance = balances[posting.Account] = balances.GetValueOrDefault(posting.Account) + posting.Amount;
+                    if (!Fits(balance) && passed.Add(posting.Account))
+                    {
+                        Error(transaction.Line, $"It takes the balance of \"{posting.Account}\" beyond what can be stored (64 bits of minor units).");
+                    }
+                    var day = (posting.Account, transaction.Date);
+                    days[day] = (days.GetValueOrDefault(day).Sum + posting.Amount, transaction.Line);
+                }
+            }
+            foreach (var ((account, date), (sum, line)) in days.Where(d => !Fits(d.Value.Sum) && !passed.Contains(d.Key.Account)))
+            {
+                Error(line, $"The postings to \"{account}\" on {date:yyyy-MM-dd} add up to more than can be stored for one day (64 bits of minor units).");
             }
         }
 

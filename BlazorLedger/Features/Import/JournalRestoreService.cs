@@ -107,12 +107,12 @@ internal sealed partial class JournalRestoreService(IDbContextFactory<LedgerDbCo
             }
             ids[account.JournalName] = result.Value!.Id;
         }
-        var reconciliations = 0;
 
-        if (content.Transactions.Count > 0)
+        // In number order, so that the new book gives each transaction the number it had.
+        var ordered = content.Transactions.OrderBy(t => t.Number).ToList();
+        IReadOnlyList<PostedItem> written = [];
+        if (ordered.Count > 0)
         {
-            // In number order, so that the new book gives each transaction the number it had.
-            var ordered = content.Transactions.OrderBy(t => t.Number).ToList();
             var indexOf = ordered.Select((t, i) => (t.Number, i)).ToDictionary(x => x.Number, x => x.i);
             var items = ordered.Select(t => new PostTransaction(bookId, t.Date, t.Description, t.Payee,
                 t.Postings.Select(p => new PostingLine(ids[p.Account], p.Amount, p.Memo)).ToList(), Tags: t.Tags)).ToList();
@@ -132,8 +132,10 @@ internal sealed partial class JournalRestoreService(IDbContextFactory<LedgerDbCo
                 return ($"line {ordered[renumbered.i].Line}: the transaction was given the number {renumbered.item.Transaction?.Number} instead of " +
                     $"{ordered[renumbered.i].Number}, because something else was posted to the new book meanwhile.", 0);
             }
-            reconciliations = await MarkAsync(actor, bookId, ordered, posted.Value.Items, ids, ct);
+            written = posted.Value.Items;
         }
+        // Postings' states, and the reconciliations they name or that their accounts keep.
+        var reconciliations = await MarkAsync(actor, bookId, ordered, written, content.Accounts, ids, ct);
 
         // Archived last, sub-accounts before their parents: postings cannot reach an archived account, only one at zero can
         // be archived, and not while it has open sub-accounts.
@@ -156,11 +158,12 @@ internal sealed partial class JournalRestoreService(IDbContextFactory<LedgerDbCo
     /// finished by the restoring user, who may be the only user the new book's instance knows). Returns how many.
     /// </summary>
     private async Task<int> MarkAsync(Actor actor, Guid bookId, List<JournalTransaction> ordered, IReadOnlyList<PostedItem> posted,
-        Dictionary<string, Guid> accountIds, CancellationToken ct)
+        IReadOnlyList<JournalAccount> accountStatements, Dictionary<string, Guid> accountIds, CancellationToken ct)
     {
         var marked = ordered.Select((transaction, i) => (Transaction: transaction, Id: posted[i].Transaction!.Id))
             .Where(x => x.Transaction.Postings.Any(p => p.State != PostingState.Uncleared)).ToList();
-        if (marked.Count == 0)
+        var empty = accountStatements.SelectMany(a => (a.Statements ?? []).Select(s => (a.JournalName, Statement: s))).ToList();
+        if (marked.Count == 0 && empty.Count == 0)
         {
             return 0;
         }
@@ -209,6 +212,14 @@ internal sealed partial class JournalRestoreService(IDbContextFactory<LedgerDbCo
                 row.PostingCount = postings.Count;
                 db.Reconciliations.Add(row);
             }
+            foreach (var (account, statement) in empty)
+            {
+                db.Reconciliations.Add(new Reconciliation
+                {
+                    BookId = bookId, AccountId = accountIds[account], StatementDate = statement.StatementDate, StatementBalance = statement.StatementBalance,
+                    ReconciledAt = statement.ReconciledAt, ReconciledById = actor.UserId, PostingCount = 0,
+                });
+            }
             await db.SaveChangesAsync(ct);
             foreach (var chunk in cleared.Chunk(ChunkSize))
             {
@@ -223,7 +234,7 @@ internal sealed partial class JournalRestoreService(IDbContextFactory<LedgerDbCo
                 }
             }
             await session.CommitAsync(ct);
-            return Result<int>.Ok(statements.Count);
+            return Result<int>.Ok(statements.Count + empty.Count);
         }, ct);
         // Only the restoring user owns the new book, so this is not expected to be refused; a refusal removes the half book.
         return result.Succeeded ? result.Value : throw new InvalidOperationException($"The postings' states could not be restored: {result.Message}");
