@@ -67,6 +67,9 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options)
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
     }
 
+    /// <summary>A partial index's filter: rows whose <paramref name="column"/> holds a value (the same SQL on both providers).</summary>
+    private static string NotNull(string column) => $"\"{column}\" IS NOT NULL";
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -120,16 +123,18 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options)
             tx.HasIndex(t => new { t.BookId, t.CreatedById, t.IdempotencyKey }).IsUnique();
             tx.HasIndex(t => new { t.BookId, t.Number }).IsUnique();
             tx.HasIndex(t => new { t.BookId, t.Date, t.Number });
-            // A book's payees are one range of it, and the last transaction with a payee one seek.
-            tx.HasIndex(t => new { t.BookId, t.Payee, t.Date, t.Number });
+            // A book's payees are one range of it, and the last transaction with a payee one seek. Indexes on columns most
+            // transactions leave empty hold only the rows that have a value (every lookup names one): a post without a payee,
+            // reversal, correction or import writes no page of them, which on SQLite is a fifth of what a post writes.
+            tx.HasIndex(t => new { t.BookId, t.Payee, t.Date, t.Number }).HasFilter(NotNull(nameof(Transaction.Payee)));
             // At most one reversal per transaction: voiding twice is impossible even under a race.
-            tx.HasIndex(t => t.ReversesId).IsUnique();
-            tx.HasIndex(t => t.ImportBatchId);
+            tx.HasIndex(t => t.ReversesId).IsUnique().HasFilter(NotNull(nameof(Transaction.ReversesId)));
+            tx.HasIndex(t => t.ImportBatchId).HasFilter(NotNull(nameof(Transaction.ImportBatchId)));
             tx.HasOne<ImportBatch>().WithMany().HasForeignKey(t => t.ImportBatchId).OnDelete(DeleteBehavior.Restrict);
             tx.HasOne<Book>().WithMany().HasForeignKey(t => t.BookId).OnDelete(DeleteBehavior.Restrict);
             tx.HasOne<Transaction>().WithOne().HasForeignKey<Transaction>(t => t.ReversesId).OnDelete(DeleteBehavior.Restrict);
             // At most one replacement per transaction: correcting twice is impossible even under a race.
-            tx.HasIndex(t => t.CorrectsId).IsUnique();
+            tx.HasIndex(t => t.CorrectsId).IsUnique().HasFilter(NotNull(nameof(Transaction.CorrectsId)));
             tx.HasOne<Transaction>().WithOne().HasForeignKey<Transaction>(t => t.CorrectsId).OnDelete(DeleteBehavior.Restrict);
             // Posting's raw INSERTs leave it out: a new transaction starts at 0.
             tx.Property(t => t.Version).IsConcurrencyToken().HasDefaultValue(0L);
@@ -169,7 +174,7 @@ public sealed class LedgerDbContext(DbContextOptions<LedgerDbContext> options)
             posting.HasOne(p => p.Account).WithMany().HasForeignKey(p => p.AccountId).OnDelete(DeleteBehavior.Restrict);
             // Posting's raw INSERTs leave it out: a new posting starts uncleared.
             posting.Property(p => p.State).HasConversion<string>().HasMaxLength(16).HasDefaultValue(PostingState.Uncleared);
-            posting.HasIndex(p => p.ReconciliationId);
+            posting.HasIndex(p => p.ReconciliationId).HasFilter(NotNull(nameof(Posting.ReconciliationId)));
             posting.HasOne<Reconciliation>().WithMany().HasForeignKey(p => p.ReconciliationId).OnDelete(DeleteBehavior.Restrict);
         });
 

@@ -834,7 +834,8 @@ namespace BlazorLedger.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ReconciliationId");
+                    b.HasIndex("ReconciliationId")
+                        .HasFilter("\"ReconciliationId\" IS NOT NULL");
 
                     b.HasIndex("TransactionId");
 
@@ -1050,12 +1051,15 @@ namespace BlazorLedger.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CorrectsId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"CorrectsId\" IS NOT NULL");
 
-                    b.HasIndex("ImportBatchId");
+                    b.HasIndex("ImportBatchId")
+                        .HasFilter("\"ImportBatchId\" IS NOT NULL");
 
                     b.HasIndex("ReversesId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"ReversesId\" IS NOT NULL");
 
                     b.HasIndex("BookId", "Number")
                         .IsUnique();
@@ -1065,7 +1069,8 @@ namespace BlazorLedger.Data.Migrations.Postgres
 
                     b.HasIndex("BookId", "Date", "Number");
 
-                    b.HasIndex("BookId", "Payee", "Date", "Number");
+                    b.HasIndex("BookId", "Payee", "Date", "Number")
+                        .HasFilter("\"Payee\" IS NOT NULL");
 
                     b.ToTable("Transactions");
                 });

@@ -823,7 +823,8 @@ namespace BlazorLedger.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ReconciliationId");
+                    b.HasIndex("ReconciliationId")
+                        .HasFilter("\"ReconciliationId\" IS NOT NULL");
 
                     b.HasIndex("TransactionId");
 
@@ -1039,12 +1040,15 @@ namespace BlazorLedger.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CorrectsId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"CorrectsId\" IS NOT NULL");
 
-                    b.HasIndex("ImportBatchId");
+                    b.HasIndex("ImportBatchId")
+                        .HasFilter("\"ImportBatchId\" IS NOT NULL");
 
                     b.HasIndex("ReversesId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"ReversesId\" IS NOT NULL");
 
                     b.HasIndex("BookId", "Number")
                         .IsUnique();
@@ -1054,7 +1058,8 @@ namespace BlazorLedger.Data.Migrations.Sqlite
 
                     b.HasIndex("BookId", "Date", "Number");
 
-                    b.HasIndex("BookId", "Payee", "Date", "Number");
+                    b.HasIndex("BookId", "Payee", "Date", "Number")
+                        .HasFilter("\"Payee\" IS NOT NULL");
 
                     b.ToTable("Transactions");
                 });
