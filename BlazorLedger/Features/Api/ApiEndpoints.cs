@@ -652,6 +652,13 @@ public static class ApiEndpoints
             json.Dispose();
             return (null, Malformed($"the text at {where} is not valid Unicode (UTF-8 without unpaired surrogates)."));
         }
+        // A field given twice is refused rather than read as its last value: {"amount":"1","amount":"1000"} is a mistake
+        // somewhere, and which of the two was meant is not for the ledger to guess.
+        if (GivenTwice(json.RootElement, "") is { } twice)
+        {
+            json.Dispose();
+            return (null, Validation(new() { [twice] = ["This field is given twice: give it once."] }));
+        }
         return (json, null);
     }
 
@@ -722,6 +729,41 @@ public static class ApiEndpoints
                 foreach (var item in element.EnumerateArray())
                 {
                     if (BrokenText(item, $"{path}[{index++}]") is { } where)
+                    {
+                        return where;
+                    }
+                }
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The first field under <paramref name="element"/> that its object gives twice ("postings[0].amount"); null if none.</summary>
+    private static string? GivenTwice(JsonElement element, string path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var names = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var property in element.EnumerateObject())
+                {
+                    var at = path.Length == 0 ? property.Name : $"{path}.{property.Name}";
+                    if (!names.Add(property.Name))
+                    {
+                        return at;
+                    }
+                    if (GivenTwice(property.Value, at) is { } where)
+                    {
+                        return where;
+                    }
+                }
+                return null;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (GivenTwice(item, $"{path}[{index++}]") is { } where)
                     {
                         return where;
                     }
