@@ -98,6 +98,18 @@ public sealed class ApiTransactionFilterTests : AppHostTest
     }
 
     [Fact]
+    public async Task A_query_parameter_given_twice_is_refused_by_name()
+    {
+        var response = await alice.GetAsync($"api/v1/books/{book}/transactions?limit=2&q=x&limit=3&tag=a&tag=b");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal(["limit", "tag"], errors.EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
+        Assert.Equal("This query parameter is given more than once: give it once.", errors.GetProperty("limit")[0].GetString());
+        Assert.Equal(HttpStatusCode.OK, (await alice.GetAsync($"api/v1/books/{book}/transactions?limit=2&q=x")).StatusCode);
+    }
+
+    [Fact]
     public async Task The_payee_list_matches_q_and_shows_no_other_books_payees()
     {
         var all = await alice.GetFromJsonAsync<JsonElement>($"api/v1/books/{book}/payees");

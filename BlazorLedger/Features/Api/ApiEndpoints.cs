@@ -35,6 +35,7 @@ public static class ApiEndpoints
         var api = endpoints.MapGroup("/api/v1")
             .RequireAuthorization(ApiRegistration.ReadPolicy)
             .RequireRateLimiting(ApiRegistration.RateLimitPolicy)
+            .AddEndpointFilter(RefuseRepeatedQueryAsync)
             .WithTags("Ledger");
 
         api.MapGet("/books", async (HttpContext http, BookService books, CancellationToken ct) =>
@@ -588,6 +589,20 @@ public static class ApiEndpoints
         return Respond(result, batch => Results.Ok(new ApiBatchResponse(batch.Items.Select((item, i) => new ApiBatchResult(
             command.Transactions[i].IdempotencyKey!, item.Status == PostedStatus.Created ? 201 : 200, item.Transaction!.ToApi())).ToList())));
     }
+
+    /// <summary>
+    /// Every query parameter of the API takes one value: one given twice ("?limit=2&amp;limit=3") is refused by name rather
+    /// than read as "2,3" and refused as a bad value, or worse, taken as one of them.
+    /// </summary>
+    private static ValueTask<object?> RefuseRepeatedQueryAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var repeated = context.HttpContext.Request.Query.Where(q => q.Value.Count > 1).Select(q => q.Key).ToList();
+        return repeated.Count == 0
+            ? next(context)
+            : ValueTask.FromResult<object?>(Validation(repeated.ToDictionary(name => name, _ => GivenMoreThanOnce)));
+    }
+
+    private static readonly string[] GivenMoreThanOnce = ["This query parameter is given more than once: give it once."];
 
     private static async Task<(T? Body, IResult? Problem)> ReadJsonAsync<T>(HttpContext http, CancellationToken ct)
     {
