@@ -149,6 +149,9 @@ public sealed class AttachmentEndpointTests : AppHostTest
         var html = await api.PostAsync(ApiUrl, Form(AttachmentFiles.Html, "receipt.png"));
         var huge = await api.PostAsync(ApiUrl, Form([.. AttachmentFiles.Png, .. new byte[5000]], "huge.png"));
         var noFile = await api.PostAsync(ApiUrl, Form(AttachmentFiles.Png, "x.png", field: "other"));
+        var two = Form(AttachmentFiles.Png, "a.png");
+        two.Add(new ByteArrayContent(AttachmentFiles.Png), "file", "b.png");
+        var twoFiles = await api.PostAsync(ApiUrl, two);
 
         Assert.Equal(HttpStatusCode.BadRequest, html.StatusCode);
         var problem = await html.Content.ReadFromJsonAsync<JsonElement>();
@@ -157,6 +160,9 @@ public sealed class AttachmentEndpointTests : AppHostTest
         // In bytes too, so that a file just over the limit does not read as its very size.
         Assert.Contains("at most 4 KB (4,096 bytes)", (await huge.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, noFile.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, twoFiles.StatusCode);
+        Assert.Equal("Send one file per request: this one has several in the field \"file\".",
+            (await twoFiles.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("file")[0].GetString());
         Assert.Equal(HttpStatusCode.Forbidden, (await reader.PostAsync(ApiUrl, Form(AttachmentFiles.Png, "x.png"))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await reader.DeleteAsync($"{ApiUrl}/{receipt.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await bob.GetAsync(ApiUrl)).StatusCode);

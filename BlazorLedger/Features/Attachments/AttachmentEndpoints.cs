@@ -98,6 +98,11 @@ public static class AttachmentEndpoints
         {
             return FileMissing();
         }
+        if (form.Files.GetFiles("file").Count > 1)
+        {
+            // One attachment per request: keeping the first and dropping the others unsaid would lose a receipt.
+            return ApiEndpoints.Validation(new() { ["file"] = ["Send one file per request: this one has several in the field \"file\"."] });
+        }
         if (file.Length > attachments.MaxBytes)
         {
             return TooLarge(attachments.TooLargeMessage(file.Length));
