@@ -55,6 +55,21 @@ public sealed class ReportApiTests : AppHostTest
     }
 
     [Fact]
+    public async Task The_OpenAPI_document_says_which_report_dates_are_required()
+    {
+        using var document = JsonDocument.Parse(await App.NewBrowser().GetStringAsync("openapi/v1.json"));
+        var paths = document.RootElement.GetProperty("paths");
+        bool Required(string report, string name) => paths.GetProperty($"/api/v1/books/{{bookId}}/reports/{report}").GetProperty("get")
+            .GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == name)
+            .TryGetProperty("required", out var required) && required.GetBoolean();
+
+        Assert.True(Required("income-statement", "from") && Required("income-statement", "to"));
+        Assert.True(Required("balance-sheet", "at"));
+        Assert.True(Required("net-worth", "from") && Required("net-worth", "to"));
+        Assert.False(Required("net-worth", "interval") || Required("balance-sheet", "in"));
+    }
+
+    [Fact]
     public async Task The_income_statement_balance_sheet_and_net_worth_come_in_natural_signs()
     {
         var statement = await reader.GetFromJsonAsync<JsonElement>($"api/v1/books/{book}/reports/income-statement?from=2026-02-01&to=2026-02-28");

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using BlazorLedger.Features.Api;
 using BlazorLedger.Features.Rates;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.OpenApi;
 
 namespace BlazorLedger.Features.Reports;
 
@@ -27,6 +28,7 @@ internal static class ReportApi
                         : ApiEndpoints.Respond(await reports.IncomeStatementAsync(ApiEndpoints.Caller(http), bookId, period, inBase, ct), s => Results.Ok(ToApi(s)));
                 })
             .WithDescription(InBaseDescription + " Rates are those in effect on `to`.")
+            .RequiresQuery("from", "to")
             .Produces<ApiIncomeStatement>();
 
         api.MapGet("/books/{bookId:guid}/reports/balance-sheet",
@@ -39,6 +41,7 @@ internal static class ReportApi
                         : ApiEndpoints.Respond(await reports.BalanceSheetAsync(ApiEndpoints.Caller(http), bookId, date, inBase, ct), s => Results.Ok(ToApi(s)));
                 })
             .WithDescription(InBaseDescription + " Rates are those in effect on `at`; a converted currency's retained earnings take up the rounding of its lines, so the sheet still balances.")
+            .RequiresQuery("at")
             .Produces<ApiBalanceSheet>();
 
         api.MapGet("/books/{bookId:guid}/reports/net-worth",
@@ -57,6 +60,7 @@ internal static class ReportApi
                         : ApiEndpoints.Respond(await reports.NetWorthAsync(ApiEndpoints.Caller(http), bookId, start, end, every, inBase, ct), s => Results.Ok(ToApi(s)));
                 })
             .WithDescription(InBaseDescription + " Each point is converted at the rates in effect on its date (its period's last day) and has its own `conversion`.")
+            .RequiresQuery("from", "to")
             .Produces<ApiNetWorth>();
         return api;
     }
@@ -84,6 +88,20 @@ internal static class ReportApi
 
     private static ApiConversion? ToApi(ReportConversion? c) => c is null ? null
         : new ApiConversion(c.BaseCurrency, c.On, c.Rates.Select(r => new ApiRate(r.Currency, r.Date, RateValue.ToText(r.Rate))).ToList(), c.Unconverted);
+
+    /// <summary>
+    /// Marks query parameters as required in the OpenAPI document. They are bound as optional text so that a missing or bad
+    /// one gets the API's own problem (400 naming it) rather than the framework's, which leaves the document calling them optional.
+    /// </summary>
+    private static RouteHandlerBuilder RequiresQuery(this RouteHandlerBuilder builder, params string[] names) =>
+        builder.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            foreach (var parameter in (operation.Parameters ?? []).OfType<OpenApiParameter>().Where(p => p.In == ParameterLocation.Query && names.Contains(p.Name)))
+            {
+                parameter.Required = true;
+            }
+            return Task.CompletedTask;
+        });
 
     private static DateOnly Date(string? text, string field, Dictionary<string, string[]> errors)
     {
