@@ -661,18 +661,15 @@ public static class ApiEndpoints
         {
             return (null, Malformed(ex.Message));
         }
-        // The parser leaves strings undecoded: text that is not Unicode would otherwise fail wherever it is first read.
-        if (BrokenText(json.RootElement, "$") is { } where)
-        {
-            json.Dispose();
-            return (null, Malformed($"the text at {where} is not valid Unicode (UTF-8 without unpaired surrogates)."));
-        }
-        // A field given twice is refused rather than read as its last value: {"amount":"1","amount":"1000"} is a mistake
+        // The parser leaves strings undecoded: text that is not Unicode would otherwise fail wherever it is first read. And a
+        // field given twice is refused rather than read as its last value: {"amount":"1","amount":"1000"} is a mistake
         // somewhere, and which of the two was meant is not for the ledger to guess.
-        if (GivenTwice(json.RootElement, "") is { } twice)
+        if (FirstProblem(json.RootElement, "$") is var (where, twice))
         {
             json.Dispose();
-            return (null, Validation(new() { [twice] = ["This field is given twice: give it once."] }));
+            return (null, twice
+                ? Validation(new() { [where[(where.StartsWith("$.", StringComparison.Ordinal) ? 2 : 1)..]] = ["This field is given twice: give it once."] })
+                : Malformed($"the text at {where} is not valid Unicode (UTF-8 without unpaired surrogates)."));
         }
         return (json, null);
     }
@@ -718,59 +715,32 @@ public static class ApiEndpoints
     private static IResult Malformed(string why) =>
         Results.Problem(statusCode: 400, title: "Malformed JSON", detail: $"The body is not valid JSON: {why}");
 
-    /// <summary>Where the first string or property name under <paramref name="element"/> is not valid Unicode; null if none.</summary>
-    private static string? BrokenText(JsonElement element, string path)
+    /// <summary>
+    /// The first place under <paramref name="element"/> ("$.postings[0].amount") where a string or property name is not valid
+    /// Unicode, or where an object gives a field twice (<c>Twice</c>); null if there is none.
+    /// </summary>
+    private static (string Path, bool Twice)? FirstProblem(JsonElement element, string path)
     {
         switch (element.ValueKind)
         {
             case JsonValueKind.String:
-                return Decodes(() => element.GetString()) ? null : path;
+                return Decodes(() => element.GetString()) ? null : (path, false);
             case JsonValueKind.Object:
+                var names = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var property in element.EnumerateObject())
                 {
                     string? name = null;
                     if (!Decodes(() => name = property.Name))
                     {
-                        return path;
+                        return (path, false);
                     }
-                    if (BrokenText(property.Value, $"{path}.{name}") is { } where)
+                    if (!names.Add(name!))
                     {
-                        return where;
+                        return ($"{path}.{name}", true);
                     }
-                }
-                return null;
-            case JsonValueKind.Array:
-                var index = 0;
-                foreach (var item in element.EnumerateArray())
-                {
-                    if (BrokenText(item, $"{path}[{index++}]") is { } where)
+                    if (FirstProblem(property.Value, $"{path}.{name}") is { } problem)
                     {
-                        return where;
-                    }
-                }
-                return null;
-            default:
-                return null;
-        }
-    }
-
-    /// <summary>The first field under <paramref name="element"/> that its object gives twice ("postings[0].amount"); null if none.</summary>
-    private static string? GivenTwice(JsonElement element, string path)
-    {
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.Object:
-                var names = new HashSet<string>(StringComparer.Ordinal);
-                foreach (var property in element.EnumerateObject())
-                {
-                    var at = path.Length == 0 ? property.Name : $"{path}.{property.Name}";
-                    if (!names.Add(property.Name))
-                    {
-                        return at;
-                    }
-                    if (GivenTwice(property.Value, at) is { } where)
-                    {
-                        return where;
+                        return problem;
                     }
                 }
                 return null;
@@ -778,9 +748,9 @@ public static class ApiEndpoints
                 var index = 0;
                 foreach (var item in element.EnumerateArray())
                 {
-                    if (GivenTwice(item, $"{path}[{index++}]") is { } where)
+                    if (FirstProblem(item, $"{path}[{index++}]") is { } problem)
                     {
-                        return where;
+                        return problem;
                     }
                 }
                 return null;
