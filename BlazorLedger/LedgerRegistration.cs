@@ -71,9 +71,10 @@ public static class LedgerRegistration
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
-        // Pages get the app's "not found" page; the API answers with problem details, also where the framework refuses a request.
-        app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"),
-            pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        // Pages get the app's "not found" page; the API answers with problem details, also where the framework refuses a request
+        // (its own handler, nearer the endpoint, writes the body first, so the page is never put in an API answer). The page's
+        // handler is on the app itself: only there does re-executing the request find the page's endpoint again.
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages(ApiEndpoints.ExplainEmptyErrorAsync));
         app.UseAuthentication();
         app.UseUserCultures();

@@ -68,6 +68,25 @@ public sealed class FirstRunTests : AppHostTest
     }
 
     [Fact]
+    public async Task A_mistyped_address_answers_404_with_the_apps_not_found_page_while_the_api_keeps_its_problem_details()
+    {
+        using var browser = App.NewBrowser();
+        await AppHost.SignInAsync(browser, AppHost.AdminEmail, AppHost.AdminPassword);
+
+        var page = await browser.GetAsync("/no-such-page");
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("Page not found", html);
+        Assert.Contains("Back to accounts", html);
+
+        using var api = App.NewApiClient(null);
+        var missing = await api.GetAsync("/api/v1/no-such-endpoint");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain("Page not found", await missing.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task A_second_start_on_the_same_database_changes_nothing()
     {
         int transactions;
