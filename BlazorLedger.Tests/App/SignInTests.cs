@@ -126,6 +126,7 @@ public sealed class SignInTests : AppHostTest
 
         Assert.Contains("by invitation only", page);
         Assert.DoesNotContain("data-testid=\"register\"", page);
+        Assert.DoesNotContain("data-testid=\"register-link\"", await browser.GetStringAsync("Account/Login")); // no dead end offered
         Assert.Equal(HttpStatusCode.BadRequest, post.StatusCode); // no form to submit: a crafted post is refused
         Assert.Null(await App.FindUserAsync("walk-in@example.com"));
     }
@@ -178,6 +179,7 @@ public sealed class SignInTests : AppHostTest
         await App.WithScopeAsync(services => services.GetRequiredService<SettingsService>().SetRegistrationPolicyAsync(admin, RegistrationPolicy.Open));
         using var browser = App.NewBrowser();
 
+        Assert.Contains("data-testid=\"register-link\"", await browser.GetStringAsync("Account/Login"));
         var open = await RegisterAsync(browser, "olga@example.com");
         await App.WithScopeAsync(services => services.GetRequiredService<SettingsService>().SetRegistrationPolicyAsync(admin, RegistrationPolicy.Closed));
         using var other = App.NewBrowser();
@@ -186,6 +188,7 @@ public sealed class SignInTests : AppHostTest
         Assert.Equal(HttpStatusCode.Redirect, open.StatusCode);
         Assert.NotNull(await App.FindUserAsync("olga@example.com"));
         Assert.Contains("Registration is closed", await other.GetStringAsync("Account/Register"));
+        Assert.DoesNotContain("data-testid=\"register-link\"", await other.GetStringAsync("Account/Login"));
         Assert.Equal(HttpStatusCode.BadRequest, closed.StatusCode);
         Assert.Null(await App.FindUserAsync("carl@example.com"));
     }
