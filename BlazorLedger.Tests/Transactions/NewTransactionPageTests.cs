@@ -53,6 +53,8 @@ public sealed class NewTransactionPageTests : LedgerComponentTest
     [Theory]
     [InlineData("12.345", "USD allows at most 2 decimal places.")]
     [InlineData("abc", "Enter a number such as 1,234.56.")]
+    [InlineData("-5", "Enter an amount above zero; to move money the other way, swap the accounts.")]
+    [InlineData("0", "Enter an amount above zero; to move money the other way, swap the accounts.")]
     public async Task An_amount_the_currency_cannot_hold_is_explained_and_cannot_be_posted(string amount, string message)
     {
         var host = RenderPage();
@@ -125,6 +127,7 @@ public sealed class NewTransactionPageTests : LedgerComponentTest
         var host = RenderPage();
         host.FindAll(".mud-toggle-item").Single(b => b.TextContent.Contains("Split")).Click();
         host.WaitForAssertion(() => Assert.Equal(2, host.FindAll("[data-testid=split-line]").Count));
+        Assert.DoesNotContain("Balanced", host.ByTestId("remaining").TextContent); // nothing typed yet, nothing to call balanced
         host.Type("description", "Shopping");
         host.Choose("line-account", "Food", 0);
         host.Choose("line-account", "Bank", 1);

@@ -51,6 +51,15 @@ internal sealed class TransactionForm(CultureInfo culture)
     public string? AmountError(Line line) =>
         string.IsNullOrWhiteSpace(line.Amount) || Money.TryParse(line.Amount, CurrencyOf(line), culture, out _, out var error) ? null : error;
 
+    /// <summary>
+    /// Why the simple form's amount cannot be posted: unreadable, or not above zero (the accounts say which way the money goes).
+    /// </summary>
+    public string? SimpleAmountError => AmountError(Simple[0])
+        ?? (AmountOf(Simple[0]) is <= 0 ? "Enter an amount above zero; to move money the other way, swap the accounts." : null);
+
+    /// <summary>Whether any line of the split has an amount other than zero: until then there is nothing to balance.</summary>
+    public bool HasAmounts => Lines.Any(l => AmountOf(l) is not null and not 0);
+
     public long? AmountOf(Line line) => Money.TryParse(line.Amount, CurrencyOf(line), culture, out var minor, out _) ? minor : null;
 
     public bool SimpleCurrencyMismatch => AccountOf(Simple[0]) is { } to && AccountOf(Simple[1]) is { } from && to.Currency != from.Currency;
