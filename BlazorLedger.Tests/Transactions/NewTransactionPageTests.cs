@@ -70,6 +70,31 @@ public sealed class NewTransactionPageTests : LedgerComponentTest
         Assert.Equal(0, await TransactionCountAsync());
     }
 
+    [Theory]
+    [InlineData("2/30/2026")]
+    [InlineData("31/31/2020")]
+    [InlineData("2026-01-15x")]
+    public async Task A_date_the_form_cannot_read_is_refused_and_never_posted_as_another_day(string typed)
+    {
+        var host = RenderPage();
+        host.Type("description", "Lunch");
+        host.Choose("from-account", "Wallet");
+        host.Choose("to-account", "Food");
+        host.Type("amount", "5");
+
+        host.Type("date", typed);
+        host.Find("form").Submit();
+
+        host.WaitForAssertion(() => Assert.Contains("Enter the date as yyyy-mm-dd", host.Markup));
+        Assert.Equal(0, await TransactionCountAsync());
+
+        host.Type("date", "2026-01-15");
+        host.Find("form").Submit();
+        host.WaitForAssertion(() => Assert.Contains("Posted #1", host.Find(".mud-snackbar").TextContent));
+        await using var db = await Ledger.DbAsync();
+        Assert.Equal(new DateOnly(2026, 1, 15), (await db.Transactions.SingleAsync()).Date);
+    }
+
     [Fact]
     public async Task A_comma_typed_as_a_decimal_mark_is_refused_with_what_was_understood_never_posted_as_a_hundred_times_more()
     {
