@@ -94,6 +94,26 @@ public sealed class AccountTreePageTests : LedgerComponentTest
         Assert.Equal(before, await Ledger.SnapshotAsync());
     }
 
+    [Theory]
+    [InlineData("2026-02-30")]
+    [InlineData("31/31/2020")]
+    public async Task An_opening_date_the_dialog_cannot_read_is_refused_and_never_posted_as_today(string typed)
+    {
+        var host = RenderPage();
+        var before = await Ledger.SnapshotAsync();
+
+        host.ByTestId("new-account").Click();
+        host.WaitForAssertion(() => host.ByTestId("account-dialog"));
+        host.Type("account-name", "Checking");
+        host.Type("account-opening-balance", "100");
+        host.Type("account-opening-date", typed);
+        host.ByTestId("save").Click();
+
+        host.WaitForAssertion(() => Assert.Contains("Enter the date as yyyy-mm-dd, or leave it empty for today.", host.Markup));
+        Assert.NotNull(host.ByTestId("account-dialog"));
+        Assert.Equal(before, await Ledger.SnapshotAsync());
+    }
+
     [Fact]
     public async Task Editing_offers_neither_the_account_itself_nor_its_sub_accounts_as_parent()
     {
