@@ -265,6 +265,23 @@ public sealed class ImportPageTests : LedgerComponentTest
         Assert.True(host.ByTestId("read-file").HasAttribute("disabled"));
     }
 
+    [Theory]
+    [InlineData("empty.csv")]
+    [InlineData("empty.ofx")]
+    public void An_empty_file_is_refused_with_its_name_and_the_page_goes_on(string name)
+    {
+        var host = RenderPage();
+        host.Choose("statement-account", "Checking");
+
+        host.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary([], name));
+
+        host.WaitForAssertion(() => Assert.Contains($"\"{name}\" is empty", host.ByTestId("file-error").TextContent));
+        Assert.Empty(host.FindAll("[data-testid=chosen-file]"));
+        Assert.True(host.ByTestId("read-file").HasAttribute("disabled"));
+        Upload(host, "Date,Description,Amount\n2026-01-05,Coffee,-3.50\n", "january.csv"); // and a real file after it is taken
+        Assert.Empty(host.FindAll("[data-testid=file-error]"));
+    }
+
     [Fact]
     public async Task An_import_is_undone_after_confirmation_and_its_file_can_be_imported_again()
     {
