@@ -46,4 +46,21 @@ public sealed class ReconcileFormTests
         Assert.True(form.CanFinish);
         Assert.Equal(form.AdjustmentAccountId, form.ToCommand(Guid.NewGuid()).AdjustmentAccountId);
     }
+
+    [Fact]
+    public void With_postings_left_unlisted_a_difference_cannot_be_finished_as_an_adjustment_but_a_zero_difference_can()
+    {
+        var form = new ReconcileForm(CultureInfo.InvariantCulture, "EUR") { StatementBalance = "1,000.00" };
+        form.Begin(Start with { MoreNotListed = true });
+        form.AdjustmentAccountId = Guid.NewGuid();
+
+        Assert.False(form.CanAdjust);
+        Assert.NotEqual(0, form.Difference);
+        Assert.False(form.CanFinish);
+        Assert.Null(form.ToCommand(Guid.NewGuid()).AdjustmentAccountId);
+
+        form.StatementBalance = "-250.00"; // what the listed, ticked postings make
+        Assert.Equal(0, form.Difference);
+        Assert.True(form.CanFinish);
+    }
 }

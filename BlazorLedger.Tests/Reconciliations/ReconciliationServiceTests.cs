@@ -60,6 +60,23 @@ public abstract class ReconciliationServiceTests : IAsyncLifetime
         Reconciliations.FinishAsync(user.Actor, new FinishReconciliation(alice.BookId, accountId ?? checking, Day2, statementBalance, postingIds, adjustment));
 
     [DbFact]
+    public async Task A_start_with_more_postings_than_it_lists_says_so()
+    {
+        var transfers = Enumerable.Range(0, ReconciliationService.MaxPostings + 1).Select(i => new PostTransaction(alice.BookId, Day1, $"Pay {i}", null,
+            [new PostingLine(checking, 1_00), new PostingLine(salary, -1_00)], $"pay-{i}")).ToList();
+        foreach (var chunk in transfers.Chunk(1_000))
+        {
+            Assert.True((await ledger.Postings.PostManyAsync(alice.Actor, new PostMany(alice.BookId, chunk))).Succeeded);
+        }
+
+        var all = (await Reconciliations.StartAsync(alice.Actor, alice.BookId, checking, Day1)).Value!;
+        var fewer = (await Reconciliations.StartAsync(alice.Actor, alice.BookId, checking, Day1.AddDays(-1))).Value!;
+
+        Assert.Equal((ReconciliationService.MaxPostings, true), (all.Postings.Count, all.MoreNotListed));
+        Assert.Equal((0, false), (fewer.Postings.Count, fewer.MoreNotListed));
+    }
+
+    [DbFact]
     public async Task Finishing_is_refused_while_the_reconciled_balance_differs_from_the_statement_and_allowed_at_zero_difference()
     {
         var (pay, rentPaid, late) = await PostMonthAsync();

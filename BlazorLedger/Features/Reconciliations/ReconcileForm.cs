@@ -67,8 +67,11 @@ internal sealed class ReconcileForm(CultureInfo culture, string currency)
 
     public bool NeedsAdjustment => Difference is not (null or 0);
 
-    public bool CanFinish => Start is not null && Difference is { } difference && (difference == 0 || AdjustmentAccountId is not null);
+    /// <summary>Whether the difference may be posted as an adjustment: not while postings up to the date are left unlisted.</summary>
+    public bool CanAdjust => Start is { MoreNotListed: false };
+
+    public bool CanFinish => Start is not null && Difference is { } difference && (difference == 0 || (CanAdjust && AdjustmentAccountId is not null));
 
     public FinishReconciliation ToCommand(Guid bookId) => new(bookId, Start!.AccountId, DateOnly.FromDateTime(StatementDate!.Value), Balance!.Value,
-        Start.Postings.Where(p => ticked.Contains(p.PostingId)).Select(p => p.PostingId).ToList(), NeedsAdjustment ? AdjustmentAccountId : null);
+        Start.Postings.Where(p => ticked.Contains(p.PostingId)).Select(p => p.PostingId).ToList(), NeedsAdjustment && CanAdjust ? AdjustmentAccountId : null);
 }

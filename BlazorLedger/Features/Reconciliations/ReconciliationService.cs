@@ -42,12 +42,13 @@ internal sealed class ReconciliationService(IDbContextFactory<LedgerDbContext> d
                 .Where(p => p.AccountId == accountId && p.State != PostingState.Reconciled && p.Date <= statementDate)
                 .OrderBy(p => p.Date).ThenBy(p => p.Id)
                 .Select(p => new { p.Id, p.TransactionId, p.Date, p.Transaction!.Description, p.Transaction.Payee, p.Memo, p.Amount, p.State })
-                .Take(MaxPostings)
+                .Take(MaxPostings + 1)
                 .ToListAsync(ct);
-            var candidates = open.ConvertAll(p => new ReconcileCandidate(p.Id, p.TransactionId, p.Date, p.Description, p.Payee, p.Memo,
-                AccountPresentation.NaturalBalance(account.Type, p.Amount), p.State));
+            var more = open.Count > MaxPostings;
+            var candidates = open.Take(MaxPostings).Select(p => new ReconcileCandidate(p.Id, p.TransactionId, p.Date, p.Description, p.Payee, p.Memo,
+                AccountPresentation.NaturalBalance(account.Type, p.Amount), p.State)).ToList();
             return Result<ReconcileStart>.Ok(new ReconcileStart(account.Id, account.Name, account.Type, account.Currency,
-                AccountPresentation.NaturalBalance(account.Type, reconciled), last, candidates));
+                AccountPresentation.NaturalBalance(account.Type, reconciled), last, candidates, more));
         }, ct);
 
     /// <summary>The account's finished reconciliations, the latest statement first.</summary>
