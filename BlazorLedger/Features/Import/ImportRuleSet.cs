@@ -4,8 +4,11 @@ namespace BlazorLedger.Features.Import;
 
 /// <summary>
 /// A book's rules, ready to apply: the first rule (in position order) whose pattern the row's description or payee contains,
-/// ignoring case, or matches as a regular expression, decides. A regular expression that takes longer than
-/// <see cref="MatchTimeout"/> on a row counts as not matching it, so a pathological pattern cannot stall an import.
+/// ignoring case, or matches as a regular expression, decides. Regular expressions run on .NET's non-backtracking engine, in
+/// time proportional to the text whatever the pattern, so no rule can stall an import or answer wrongly for lack of time;
+/// the engine has no look-arounds, back-references or atomic groups, and a new rule that uses them is refused. A rule saved
+/// with one before runs as it always did, on the backtracking engine, where a match taking longer than
+/// <see cref="MatchTimeout"/> counts as none.
 /// </summary>
 internal sealed class ImportRuleSet
 {
@@ -17,24 +20,45 @@ internal sealed class ImportRuleSet
 
     public ImportRuleSet(IEnumerable<ImportRuleDto> rules) =>
         this.rules = rules.OrderBy(r => r.Position).ThenBy(r => r.Id)
-            .Select(r => (r, r.IsRegex && TryCompile(r.Pattern, out var regex, out _) ? regex : null))
+            .Select(r => (r, r.IsRegex ? CompileSaved(r.Pattern) : null))
             .Where(r => !r.Item1.IsRegex || r.Item2 is not null)
             .ToList();
 
-    /// <summary>Compiles a rule's regular expression as the rules run it; on failure <paramref name="error"/> says why.</summary>
+    /// <summary>Compiles a new rule's regular expression as the rules run it; on failure <paramref name="error"/> says why.</summary>
     public static bool TryCompile(string pattern, out Regex? regex, out string error)
     {
         regex = null;
         error = "";
         try
         {
-            regex = new Regex(pattern, Options, MatchTimeout);
+            regex = new Regex(pattern, Options | RegexOptions.NonBacktracking, MatchTimeout);
             return true;
+        }
+        catch (NotSupportedException ex)
+        {
+            error = $"Rules match in one pass over the text, which leaves out look-arounds, back-references and atomic groups: {ex.Message}";
+            return false;
         }
         catch (ArgumentException ex)
         {
             error = $"This is not a valid regular expression: {ex.Message}";
             return false;
+        }
+    }
+
+    private static Regex? CompileSaved(string pattern)
+    {
+        if (TryCompile(pattern, out var regex, out _))
+        {
+            return regex;
+        }
+        try
+        {
+            return new Regex(pattern, Options, MatchTimeout);
+        }
+        catch (ArgumentException)
+        {
+            return null;
         }
     }
 
