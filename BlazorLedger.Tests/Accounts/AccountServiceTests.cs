@@ -65,6 +65,38 @@ public abstract class AccountServiceTests : IAsyncLifetime
         Assert.Equal(ResultStatus.Created, otherBook.Status);
     }
 
+    [DbTheory]
+    [InlineData("\u202EhsaC")] // shows as "Cash"
+    [InlineData("Ca\u200Bsh")]
+    [InlineData("Ca\u00ADsh")]
+    [InlineData("\u2067Cash\u2069")]
+    public async Task A_name_with_invisible_or_text_direction_characters_is_refused_and_nothing_is_written(string name)
+    {
+        var before = await ledger.SnapshotAsync();
+
+        var result = await CreateAsync(name);
+
+        Assert.Equal(ResultStatus.Invalid, result.Status);
+        Assert.Contains("cannot contain invisible or text-direction characters", result.Errors["Name"][0]);
+        Assert.Equal(before, await ledger.SnapshotAsync());
+        Assert.Empty((await ledger.Accounts.ListAsync(alice.Actor, alice.BookId)).Value!);
+    }
+
+    [DbTheory]
+    [InlineData("Cafe\u0301", "Caf\u00e9")] // an accent typed apart, and as one letter
+    [InlineData("\uFF26\uFF4F\uFF4F\uFF44", "Food")] // full-width
+    [InlineData("\u00c9clairs", "\u00e9clairs")] // case beyond ASCII
+    public async Task A_name_that_reads_the_same_as_another_is_taken(string second, string first)
+    {
+        await CreateAsync(first);
+
+        var duplicate = await CreateAsync(second);
+
+        Assert.Equal(ResultStatus.Invalid, duplicate.Status);
+        Assert.Contains("already exists", duplicate.Errors["Name"][0]);
+        Assert.Single((await ledger.Accounts.ListAsync(alice.Actor, alice.BookId)).Value!);
+    }
+
     [DbFact]
     public async Task A_second_account_with_the_exact_name_is_refused_whichever_letters_the_database_folds()
     {

@@ -63,6 +63,7 @@ public abstract class BookLifecycleTests : IAsyncLifetime
 
     [DbTheory]
     [InlineData("", "USD", BookTemplate.Household, "Name")]
+    [InlineData("\u202Ekoob s'eciLA", "USD", BookTemplate.Household, "Name")] // a right-to-left override: the name shows reversed
     [InlineData("Shop", "DOLLARS", BookTemplate.Household, "BaseCurrency")]
     [InlineData("Shop", "USD", (BookTemplate)42, "Template")]
     public async Task An_invalid_new_book_is_refused_and_nothing_is_written(string name, string currency, BookTemplate template, string field)

@@ -28,6 +28,25 @@ public sealed class ValidationErrors
         }
     }
 
+    /// <summary>
+    /// Refuses a name that holds a character made to be unseen: one that reverses or reorders the text after it (so that
+    /// "\u202EhsaC" shows as "Cash"), or one that takes no room (zero-width space, word joiner, soft hyphen, byte order
+    /// mark), with which a name can look exactly like another. The joiners that some scripts and emoji need are kept.
+    /// </summary>
+    public void AddIfDeceptive(string field, string? text, string what)
+    {
+        if (text?.FirstOrDefault(IsDeceptive) is { } c and not '\0')
+        {
+            Add(field, $"{what} cannot contain invisible or text-direction characters (U+{(int)c:X4}): they can make it look like another.");
+        }
+    }
+
+    /// <summary><paramref name="text"/> without the characters <see cref="AddIfDeceptive"/> refuses, for a name made from another.</summary>
+    public static string WithoutDeceptive(string text) => text.Any(IsDeceptive) ? new string(text.Where(c => !IsDeceptive(c)).ToArray()) : text;
+
+    private static bool IsDeceptive(char c) =>
+        c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u200B' or '\u2060' or '\uFEFF' or '\u00AD' or '\u180E';
+
     /// <summary>Takes over <paramref name="other"/>'s errors with their fields under <paramref name="prefix"/>, e.g. "Transactions[3].".</summary>
     public void AddAll(string prefix, ValidationErrors other)
     {

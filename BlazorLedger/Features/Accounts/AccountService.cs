@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using BlazorLedger.Common;
 using BlazorLedger.Data;
 using BlazorLedger.Features.Audit;
@@ -309,7 +310,8 @@ internal sealed class AccountService(IDbContextFactory<LedgerDbContext> dbFactor
     private static ValidationErrors Validate(string? rawName, string? rawCode, AccountType type, string? rawCurrency,
         out (string Name, string? Code, string Currency) fields)
     {
-        fields = ((rawName ?? "").Trim(), string.IsNullOrWhiteSpace(rawCode) ? null : rawCode.Trim(), (rawCurrency ?? "").Trim().ToUpperInvariant());
+        // One spelling of each accented letter (é typed as one character or as e and an accent), so look-alikes compare equal.
+        fields = ((rawName ?? "").Trim().Normalize(NormalizationForm.FormC), string.IsNullOrWhiteSpace(rawCode) ? null : rawCode.Trim(), (rawCurrency ?? "").Trim().ToUpperInvariant());
         var (name, code, currency) = fields;
         var errors = new ValidationErrors();
         if (name.Length is 0 or > AccountLimits.MaxName)
@@ -321,6 +323,7 @@ internal sealed class AccountService(IDbContextFactory<LedgerDbContext> dbFactor
             errors.Add(nameof(CreateAccount.Code), $"A code has at most {AccountLimits.MaxCode} characters.");
         }
         errors.AddIfNul(nameof(CreateAccount.Name), name, "A name");
+        errors.AddIfDeceptive(nameof(CreateAccount.Name), name, "A name");
         errors.AddIfNul(nameof(CreateAccount.Code), code, "A code");
         if (!Enum.IsDefined(type))
         {
@@ -336,14 +339,19 @@ internal sealed class AccountService(IDbContextFactory<LedgerDbContext> dbFactor
     private static Result<AccountDto> NameTaken(string field, string name) =>
         Result<AccountDto>.Invalid(field, $"An account named \"{name}\" already exists in this book.");
 
+    /// <summary>
+    /// Whether another account of the book has a name that reads the same: ignoring case, and with compatibility forms folded
+    /// (full-width "Ｆｏｏｄ" is "Food"). Compared here rather than in SQL, where neither provider folds them alike; a book's
+    /// chart is small.
+    /// </summary>
     private static async Task<bool> NameTakenAsync(LedgerDbContext db, Guid bookId, string name, Guid? except, CancellationToken ct)
     {
-        var lower = name.ToLowerInvariant();
-        // a.Name.ToLower() runs in the database as lower(), where no .NET culture applies (nor does ToLowerInvariant translate).
-#pragma warning disable CA1304, CA1311, CA1862
-        return await db.Accounts.AnyAsync(a => a.BookId == bookId && a.Name.ToLower() == lower && a.Id != except, ct);
-#pragma warning restore CA1304, CA1311, CA1862
+        var key = LookAlikeKey(name);
+        var names = await db.Accounts.Where(a => a.BookId == bookId && a.Id != except).Select(a => a.Name).ToListAsync(ct);
+        return names.Any(n => LookAlikeKey(n) == key);
     }
+
+    private static string LookAlikeKey(string name) => name.Normalize(NormalizationForm.FormKC).ToUpperInvariant();
 
     private static readonly System.Linq.Expressions.Expression<Func<Account, AccountDto>> ToDto = a =>
         new AccountDto(a.Id, a.BookId, a.Name, a.Code, a.Type, a.Currency, a.Archived, a.Balance, a.Version, a.CreatedAt, a.ParentId);

@@ -1,3 +1,4 @@
+using System.Text;
 using BlazorLedger.Common;
 using BlazorLedger.Data;
 using BlazorLedger.Features.Audit;
@@ -63,7 +64,8 @@ public sealed class BookService(IDbContextFactory<LedgerDbContext> dbFactory, Ti
     /// </summary>
     internal Result<BookSummary> AddPersonalBook(LedgerDbContext db, string userId, string? displayName)
     {
-        var owner = string.IsNullOrWhiteSpace(displayName) ? "Personal" : $"{displayName.Trim()}'s book";
+        var shown = ValidationErrors.WithoutDeceptive(displayName ?? "").Trim();
+        var owner = shown.Length == 0 ? "Personal" : $"{shown}'s book";
         return Add(db, new Actor(userId), owner.Length > BookLimits.MaxName ? owner[..BookLimits.MaxName] : owner, options.Value.DefaultCurrency,
             BookTemplate.Empty);
     }
@@ -71,13 +73,14 @@ public sealed class BookService(IDbContextFactory<LedgerDbContext> dbFactory, Ti
     private Result<BookSummary> Add(LedgerDbContext db, Actor actor, string name, string currency, BookTemplate template)
     {
         var errors = new ValidationErrors();
-        name = name.Trim();
+        name = name.Trim().Normalize(NormalizationForm.FormC);
         currency = currency.Trim().ToUpperInvariant();
         if (name.Length is 0 or > BookLimits.MaxName)
         {
             errors.Add("Name", $"Enter a name of 1 to {BookLimits.MaxName} characters.");
         }
         errors.AddIfNul("Name", name, "A name");
+        errors.AddIfDeceptive("Name", name, "A name");
         if (!Currencies.IsKnown(currency))
         {
             errors.Add("BaseCurrency", "Choose an ISO 4217 currency code such as USD or EUR.");
@@ -118,13 +121,14 @@ public sealed class BookService(IDbContextFactory<LedgerDbContext> dbFactory, Ti
     /// <summary>Renames and/or archives or unarchives a book, in one write; owners only, each change audited.</summary>
     public async Task<Result<BookSummary>> UpdateAsync(Actor actor, Guid bookId, UpdateBook command, CancellationToken ct = default)
     {
-        var name = command.Name?.Trim();
+        var name = command.Name?.Trim().Normalize(NormalizationForm.FormC);
         if (name is { Length: 0 or > BookLimits.MaxName })
         {
             return Result<BookSummary>.Invalid("Name", $"Enter a name of 1 to {BookLimits.MaxName} characters.");
         }
         var errors = new ValidationErrors();
         errors.AddIfNul("Name", name, "A name");
+        errors.AddIfDeceptive("Name", name, "A name");
         if (errors.Any)
         {
             return errors.ToResult<BookSummary>();
