@@ -74,6 +74,8 @@ public static class AmountCases
         No("\u20135", "USD", "Enter a number such as 1,234.56."),
         No("5-3", "USD", "Enter a number such as 1,234.56."),
         No("abc", "USD", "\"abc\" is not an amount. Enter a number such as 1,234.56."),
+        // A text-direction character would turn the rest of the message around: it is shown by its code point.
+        No("\u202E12.50 is fine", "USD", "\"[U+202E]12.50 is fine\" is not an amount. Enter a number such as 1,234.56."),
         No("1e5", "USD", "Enter a number such as 1,234.56."),
         No("1E-2", "USD", "Enter a number such as 1,234.56."),
         No("0x1F", "USD", "Enter a number such as 1,234.56."),

@@ -92,7 +92,20 @@ internal static class AmountReader
 
     private static string Article(string noun) => (noun[0] is 'a' or 'e' or 'i' or 'o' or 'u' ? "an " : "a ") + noun;
 
-    public static string Quote(string text) => $"\"{(text.Length > 24 ? text[..24] + "…" : text)}\"";
+    /// <summary>
+    /// What was typed, quoted for a message: cut at 24 characters, and a control or format character (a text-direction one
+    /// would turn the rest of the message around) written as its code point, e.g. [U+202E].
+    /// </summary>
+    public static string Quote(string text)
+    {
+        var shown = text.Length > 24 ? text[..24] + "…" : text;
+        if (shown.Any(c => char.IsControl(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format))
+        {
+            shown = string.Concat(shown.Select(c => char.IsControl(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format
+                ? $"[U+{(int)c:X4}]" : c.ToString()));
+        }
+        return $"\"{shown}\"";
+    }
 
     /// <summary>The amount as it would be typed in <paramref name="style"/>, with its digits exactly as given.</summary>
     public static string Write(Amount amount, AmountStyle style)
