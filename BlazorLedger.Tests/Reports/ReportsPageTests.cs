@@ -103,6 +103,8 @@ public sealed class ReportsPageTests : LedgerComponentTest
         Assert.Equal((Money(2_500_00), "+" + Money(500_00)), (Row(section, "total-income", "before"), Row(section, "total-income", "change")));
         Assert.Equal((Money(2_400_00), Money(-420_00)), (Row(section, "net-income", "before"), Row(section, "net-income", "change")));
         Assert.Equal((-0.175m).ToString("P1", CultureInfo.InvariantCulture), Row(section, "net-income", "percent"));
+        // Signed, never red: a fall in spending is not a loss.
+        Assert.DoesNotContain(host.FindAll("[data-testid=change], [data-testid=percent]"), c => c.ClassList.Contains("negative"));
         Assert.Contains("compared with 2024-12-01 – 2024-12-31", host.ByTestId("report-dates").TextContent);
     }
 
