@@ -63,16 +63,22 @@ public sealed class MembersPageTests : LedgerComponentTest
     }
 
     [Fact]
-    public async Task The_last_owner_is_told_why_they_cannot_leave()
+    public async Task The_only_owner_is_told_before_trying_that_they_cannot_leave_and_can_once_there_is_another()
     {
         var host = RenderPage();
 
+        Assert.True(host.ByTestId("leave").HasAttribute("disabled"));
+        host.ByTestId("leave").ParentElement!.TriggerEvent("onpointerenter", new Microsoft.AspNetCore.Components.Web.PointerEventArgs());
+        host.WaitForAssertion(() => Assert.Contains("make someone else an owner before you leave", host.Markup));
+
+        host.Choose("member-role", "Owner", index: 1);
+        host.WaitForAssertion(() => Assert.False(host.ByTestId("leave").HasAttribute("disabled")));
         host.ByTestId("leave").Click();
         host.WaitForAssertion(() => host.Find(".mud-dialog"));
         host.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Leave").Click();
 
-        host.WaitForAssertion(() => Assert.Contains("at least one owner", host.Find(".mud-snackbar").TextContent));
-        Assert.Equal(2, (await Ledger.Members.ListAsync(User.Actor, User.BookId)).Value!.Count);
+        await host.WaitForAssertionAsync(async () =>
+            Assert.Equal([bob.UserId], (await Ledger.Members.ListAsync(bob.Actor, User.BookId)).Value!.Select(m => m.UserId)));
     }
 
     [Fact]
