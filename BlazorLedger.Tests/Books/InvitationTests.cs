@@ -49,6 +49,19 @@ public abstract class InvitationTests : IAsyncLifetime
         Assert.Equal(ResultStatus.Conflict, (await ledger.Invitations.AcceptAsync(bob.Actor, TokenOf(invitation.Value.Link!))).Status);
     }
 
+    [DbFact]
+    public async Task Inviting_the_same_address_again_replaces_the_pending_invitation_and_its_old_link()
+    {
+        var first = (await ledger.Invitations.InviteToBookAsync(owner.Actor, owner.BookId, "bob@example.com", BookRole.Viewer)).Value!;
+        var again = (await ledger.Invitations.InviteToBookAsync(owner.Actor, owner.BookId, " BOB@example.com ", BookRole.Editor)).Value!;
+
+        var pending = (await ledger.Invitations.ListPendingAsync(owner.Actor, owner.BookId)).Value!;
+        Assert.Equal([again.Id], pending.Select(i => i.Id));
+        Assert.Equal(ResultStatus.Invalid, (await ledger.Invitations.AcceptAsync(bob.Actor, TokenOf(first.Link!))).Status);
+        Assert.Equal(ResultStatus.Ok, (await ledger.Invitations.AcceptAsync(bob.Actor, TokenOf(again.Link!))).Status);
+        Assert.Equal(BookRole.Editor, await BobsRoleAsync());
+    }
+
     private async Task<Actor> AdminAsync()
     {
         var admin = await ledger.CreateUserAsync("admin");
@@ -86,9 +99,9 @@ public abstract class InvitationTests : IAsyncLifetime
     [DbFact]
     public async Task An_expired_or_withdrawn_invitation_is_refused()
     {
-        var expiring = (await ledger.Invitations.InviteToBookAsync(owner.Actor, owner.BookId, "bob@example.com", BookRole.Viewer)).Value!;
         var withdrawn = (await ledger.Invitations.InviteToBookAsync(owner.Actor, owner.BookId, "bob@example.com", BookRole.Owner)).Value!;
         await ledger.Invitations.RevokeAsync(owner.Actor, owner.BookId, withdrawn.Id);
+        var expiring = (await ledger.Invitations.InviteToBookAsync(owner.Actor, owner.BookId, "bob@example.com", BookRole.Viewer)).Value!;
         clock.Advance(TimeSpan.FromDays(8));
 
         var late = await ledger.Invitations.AcceptAsync(bob.Actor, TokenOf(expiring.Link!));

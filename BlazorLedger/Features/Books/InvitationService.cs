@@ -48,6 +48,16 @@ internal sealed class InvitationService(IDbContextFactory<LedgerDbContext> dbFac
             }
             var bookName = await session.Db.Books.Where(b => b.Id == bookId).Select(b => b.Name).SingleAsync(ct);
             var (invitation, link) = NewInvitation(InvitationKind.Book, email, actor);
+            // Inviting again sends a new link in place of the old: one pending invitation per address, and the old link
+            // stops working (a resend, or a change of role).
+            var earlier = await session.Db.Invitations
+                .Where(i => i.BookId == bookId && i.NormalizedEmail == normalized && i.AcceptedAt == null && i.RevokedAt == null)
+                .ToListAsync(ct);
+            foreach (var old in earlier)
+            {
+                old.RevokedAt = invitation.CreatedAt;
+                session.Db.Audit(invitation.CreatedAt, actor.UserId, bookId, AuditActions.InvitationRevoked, nameof(Invitation), old.Id);
+            }
             invitation.BookId = bookId;
             invitation.Role = role;
             session.Db.Invitations.Add(invitation);
